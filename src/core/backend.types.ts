@@ -1,0 +1,26 @@
+import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract'
+import type { IpcResult } from '../shared/errors'
+
+export interface OpenBackendOptions {
+  /** Path of the SQLite file; created with the schema when missing. */
+  dbPath: string
+  /** Clock for every date the backend records or compares (tests pass a fixed one). */
+  now?: () => Date
+  /** 'demo' loads the demo store into an empty database. Default 'none'. */
+  seed?: 'demo' | 'none'
+}
+
+/** One client is one window: it carries one sign-in session. */
+export interface BackendClient {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<IpcResult<ChannelOutput<C>>>
+  /** Untyped entry used by the IPC glue and the test harness: the channel name is checked at run time. */
+  invokeUnknown(channel: unknown, input: unknown): Promise<IpcResult<unknown>>
+  /** Ends the session (window closed). */
+  disconnect(): void
+}
+
+export interface Backend {
+  connect(): BackendClient
+  close(): Promise<void>
+  readonly dbPath: string
+}

@@ -1,0 +1,9 @@
+import type { PosApi } from '../shared/contract'
+
+declare global {
+  interface Window {
+    readonly pos: PosApi
+  }
+}
+
+export {}
