@@ -1,0 +1,27 @@
+import { defineEntity, p } from '@mikro-orm/core'
+import { Invoice } from './invoice.entity'
+import { Product } from './product.entity'
+
+/** Name and price are copied at sale time: later catalog edits never change a receipt. */
+export const InvoiceLineSchema = defineEntity({
+  name: 'InvoiceLine',
+  tableName: 'invoice_line',
+  // Sales records are append-only: corrections are new, linked records.
+  triggers: [
+    { name: 'invoice_line_no_update', timing: 'before', events: ['update'], body: "select raise(abort, 'invoice_line rows are append-only')" },
+    { name: 'invoice_line_no_delete', timing: 'before', events: ['delete'], body: "select raise(abort, 'invoice_line rows are append-only')" },
+  ],
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    invoice: () => p.manyToOne(Invoice).index(),
+    product: () => p.manyToOne(Product).index(),
+    sku: p.string(),
+    name: p.string(),
+    unitPriceCents: p.integer().check('`unit_price_cents` >= 0'),
+    quantity: p.integer().check('`quantity` > 0'),
+    subAmountCents: p.integer().check('`sub_amount_cents` >= 0'),
+  },
+})
+
+export class InvoiceLine extends InvoiceLineSchema.class {}
+InvoiceLineSchema.setClass(InvoiceLine)

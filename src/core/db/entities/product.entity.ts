@@ -1,0 +1,21 @@
+import { defineEntity, p } from '@mikro-orm/core'
+
+export const ProductSchema = defineEntity({
+  name: 'Product',
+  tableName: 'product',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    sku: p.string().unique(),
+    barcode: p.string().nullable().unique(),
+    name: p.string(),
+    priceCents: p.integer().check('`price_cents` >= 0'),
+    /** Recorded shelf count; a sale may never take it below zero. */
+    stock: p.integer(),
+    active: p.boolean().default(true),
+    createdAt: p.string(),
+    updatedAt: p.string(),
+  },
+})
+
+export class Product extends ProductSchema.class {}
+ProductSchema.setClass(Product)
