@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS, contract } from '../shared/contract'
+import type { IpcResult } from '../shared/errors'
 import type { BackendClient } from './backend'
 import { expectError, ok, openTestStore, readState, signedInClient, TOKENS, type TestStore } from './test-support'
 
@@ -50,7 +51,7 @@ describe('the envelope', () => {
       'invoices:get': await till.invoke('invoices:get', { number: 1 }),
     } as const
     for (const [channel, reply] of Object.entries(replies)) {
-      const data = ok(reply)
+      const data = ok(reply as IpcResult<unknown>)
       const parsed = contract[channel as keyof typeof replies].output.safeParse(data)
       expect(parsed.success, `${channel}: ${parsed.error?.message}`).toBe(true)
     }

@@ -1,0 +1,85 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createAppProtocolHandler } from './app-protocol.handler'
+import { CONTENT_SECURITY_POLICY } from './app-protocol.policy'
+
+let base: string
+let handler: (request: Request) => Promise<Response>
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'tillwise-app-protocol-'))
+  const root = join(base, 'renderer')
+  await mkdir(join(root, 'assets'), { recursive: true })
+  await writeFile(join(root, 'index.html'), '<!doctype html><title>Tillwise</title>')
+  await writeFile(join(root, 'assets', 'index.js'), 'console.log(1)')
+  // A secret next to the served folder: what a traversal would be after.
+  await writeFile(join(base, 'secret.txt'), 'do not serve')
+  handler = createAppProtocolHandler({ rootDir: root })
+})
+
+afterAll(async () => {
+  await rm(base, { recursive: true, force: true })
+})
+
+describe('app:// protocol handler', () => {
+  it('serves index.html for the root with the CSP', async () => {
+    const response = await handler(new Request('app://pos/'))
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(await response.text()).toContain('<title>Tillwise</title>')
+  })
+
+  it('serves a script with its type', async () => {
+    const response = await handler(new Request('app://pos/assets/index.js'))
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(await response.text()).toBe('console.log(1)')
+  })
+
+  it('answers HEAD without a body', async () => {
+    const response = await handler(new Request('app://pos/index.html', { method: 'HEAD' }))
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe('')
+  })
+
+  it.each([
+    'app://pos/missing.js',
+    'app://pos/assets',
+    'app://pos/assets/',
+    'app://pos/assets%2f..%2f..%2fsecret.txt',
+    'app://pos/..%5csecret.txt',
+    'app://evil/index.html',
+  ])('answers 404 for %s, still with the CSP', async (url) => {
+    const response = await handler(new Request(url))
+    expect(response.status).toBe(404)
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(await response.text()).not.toContain('do not serve')
+  })
+
+  it('never reaches outside the folder through dot segments', async () => {
+    const response = await handler(new Request('app://pos/%2e%2e/secret.txt'))
+    expect(response.status).toBe(404)
+  })
+
+  it('refuses methods other than GET and HEAD', async () => {
+    const response = await handler(new Request('app://pos/index.html', { method: 'POST', body: 'x' }))
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('GET, HEAD')
+  })
+
+  it('answers 500 without details when the file cannot be read, and logs why', async () => {
+    const logger = { error: vi.fn() }
+    const failing = createAppProtocolHandler({
+      rootDir: '/srv/renderer',
+      readFile: () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })),
+      logger,
+    })
+    const response = await failing(new Request('app://pos/index.html'))
+    expect(response.status).toBe(500)
+    expect(await response.text()).not.toContain('EACCES')
+    expect(logger.error).toHaveBeenCalledOnce()
+  })
+})

@@ -1,0 +1,98 @@
+/**
+ * The `app://pos/` scheme that serves the built renderer in production. Pure: the path resolver
+ * and headers are tested under Node; `app-protocol.ts` registers them with Electron.
+ */
+import { extname, isAbsolute, join, relative, sep } from 'node:path'
+import { originOf } from './security.policy'
+
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'pos'
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
+
+/** No inline or eval script, no remote origin, no frames, no plugins. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ')
+
+/**
+ * Maps a request URL to a file under `rootDir`, or null (answer 404).
+ *
+ * Refuses other schemes and hosts, credentials, `..` and `.` segments in any encoding (the URL
+ * parser already folds `/../` and `/%2e%2e/`; a segment that still decodes to one was smuggled
+ * through as `%2f`), encoded separators, drive letters, NUL bytes and empty segments (`//etc`).
+ * The final containment check is a second line of defence, not the only one.
+ */
+export function resolveAppAsset(requestUrl: string, rootDir: string): string | null {
+  if (originOf(requestUrl) !== APP_ORIGIN) return null
+  const { protocol, pathname } = new URL(requestUrl)
+  if (protocol !== `${APP_SCHEME}:`) return null
+
+  const rawSegments = pathname === '/' ? ['index.html'] : pathname.slice(1).split('/')
+  const segments: string[] = []
+  for (const raw of rawSegments) {
+    let segment: string
+    try {
+      segment = decodeURIComponent(raw)
+    } catch {
+      return null
+    }
+    if (segment === '' || segment === '.' || segment === '..') return null
+    if (/[/\\:\0]/.test(segment)) return null
+    segments.push(segment)
+  }
+
+  const filePath = join(rootDir, ...segments)
+  const fromRoot = relative(rootDir, filePath)
+  if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
+    return null
+  }
+  return filePath
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+}
+
+/** Content type by extension; unknown files are opaque bytes (nosniff keeps them from running). */
+export function contentTypeFor(filePath: string): string {
+  return CONTENT_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream'
+}
+
+/** Headers on every `app://` response, errors included. */
+export function appResponseHeaders(contentType: string): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+  }
+}

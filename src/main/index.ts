@@ -1,0 +1,104 @@
+/**
+ * Composition root of the Electron shell: single instance, data folder, backend, `app://` scheme,
+ * security policies, IPC and the till window. Everything with a rule in it lives in a pure module
+ * next to this file; this one only wires them to Electron.
+ */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, session } from 'electron'
+import { openBackend } from '../core/backend'
+import { registerAppScheme, serveAppProtocol } from './app-protocol'
+import { registerIpcHandlers } from './ipc'
+import { createQuitGuard } from './quit.guard'
+import { hardenSession } from './session.hardening'
+import {
+  DB_FILE_NAME,
+  dataDirOverride,
+  resolveDataDir,
+  resolveRendererSource,
+  resolveSeed,
+  startupErrorMessage,
+} from './startup.config'
+import { hardenWebContents } from './web-contents.hardening'
+import { createMainWindow } from './window'
+
+const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs')
+const RENDERER_DIR = join(import.meta.dirname, '../renderer')
+
+// Privileged schemes can only be registered before `ready`.
+registerAppScheme()
+
+// Chromium's profile and the single-instance lock live in userData: an overridden data folder
+// (e2e runs, a training till) gets its own, so it never collides with the shop's running app.
+const dataDirFromEnv = dataDirOverride(process.env)
+if (dataDirFromEnv) app.setPath('userData', dataDirFromEnv)
+
+const source = resolveRendererSource(app.isPackaged, process.env)
+const ownWebContents = new Set<number>()
+let mainWindow: BrowserWindow | null = null
+
+function openMainWindow(): void {
+  const window = createMainWindow({ preloadPath: PRELOAD_PATH, packaged: app.isPackaged, url: source.url })
+  const { id } = window.webContents
+  ownWebContents.add(id)
+  window.webContents.once('destroyed', () => ownWebContents.delete(id))
+  window.once('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  mainWindow = window
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+}
+
+function failStartup(error: unknown): void {
+  console.error('[startup] Tillwise POS could not start', error)
+  dialog.showErrorBox('Tillwise POS could not start', startupErrorMessage(error))
+  app.exit(1)
+}
+
+async function start(): Promise<void> {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, source.allowedOrigins))
+  app.on('second-instance', focusMainWindow)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  await app.whenReady()
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'))
+  await mkdir(dataDir, { recursive: true })
+  const backend = await openBackend({ dbPath: join(dataDir, DB_FILE_NAME), seed: resolveSeed(process.env) })
+
+  hardenSession(session.defaultSession, source.allowedOrigins)
+  serveAppProtocol(RENDERER_DIR)
+  const router = registerIpcHandlers({
+    allowedOrigins: source.allowedOrigins,
+    isOwnWindow: (id) => ownWebContents.has(id),
+    connect: () => backend.connect(),
+  })
+  app.on(
+    'will-quit',
+    createQuitGuard({
+      close: async () => {
+        router.disconnectAll()
+        await backend.close()
+      },
+      quit: () => app.quit(),
+    }),
+  )
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow()
+  })
+  openMainWindow()
+}
+
+if (app.requestSingleInstanceLock()) {
+  start().catch(failStartup)
+} else {
+  // Another till window is already open on this data folder; it comes to the front instead.
+  app.quit()
+}

@@ -1,0 +1,12 @@
+/** The only file that touches `ipcMain`: one handler per contract channel, all through the router. */
+import { ipcMain } from 'electron'
+import { CHANNEL_NAMES, ipcChannelName } from '../shared/channels'
+import { createIpcRouter, type IpcRouter, type IpcRouterOptions } from './ipc.router'
+
+export function registerIpcHandlers(options: IpcRouterOptions): IpcRouter {
+  const router = createIpcRouter(options)
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(ipcChannelName(channel), (event, input: unknown) => router.handle(channel, event, input))
+  }
+  return router
+}

@@ -1,0 +1,81 @@
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  DB_FILE_NAME,
+  dataDirOverride,
+  resolveDataDir,
+  resolveRendererSource,
+  resolveSeed,
+  startupErrorMessage,
+} from './startup.config'
+
+const USER_DATA = '/home/shop/.config/Tillwise POS'
+
+describe('data folder', () => {
+  it('is Electron’s userData by default', () => {
+    expect(resolveDataDir({}, USER_DATA)).toBe(USER_DATA)
+    expect(dataDirOverride({})).toBeNull()
+  })
+
+  it('is TILLWISE_DATA_DIR when set, made absolute', () => {
+    expect(resolveDataDir({ TILLWISE_DATA_DIR: '/tmp/till-1' }, USER_DATA)).toBe('/tmp/till-1')
+    expect(resolveDataDir({ TILLWISE_DATA_DIR: 'relative/dir' }, USER_DATA)).toBe(resolve('relative/dir'))
+  })
+
+  it('ignores a blank TILLWISE_DATA_DIR', () => {
+    expect(resolveDataDir({ TILLWISE_DATA_DIR: '  ' }, USER_DATA)).toBe(USER_DATA)
+  })
+
+  it('holds one SQLite file', () => {
+    expect(DB_FILE_NAME).toBe('tillwise.sqlite')
+  })
+})
+
+describe('resolveSeed', () => {
+  it('loads the demo store unless TILLWISE_DEMO=0', () => {
+    expect(resolveSeed({})).toBe('demo')
+    expect(resolveSeed({ TILLWISE_DEMO: '1' })).toBe('demo')
+    expect(resolveSeed({ TILLWISE_DEMO: '0' })).toBe('none')
+  })
+})
+
+describe('resolveRendererSource', () => {
+  const devEnv = { ELECTRON_RENDERER_URL: 'http://localhost:5173' }
+
+  it('loads app://pos/ when packaged, even if a dev URL is set', () => {
+    expect(resolveRendererSource(true, devEnv)).toEqual({
+      url: 'app://pos/index.html',
+      allowedOrigins: ['app://pos'],
+      dev: false,
+    })
+  })
+
+  it('loads app://pos/ when unpackaged without a dev server', () => {
+    expect(resolveRendererSource(false, {}).url).toBe('app://pos/index.html')
+  })
+
+  it('loads the dev server in development and trusts only its origin', () => {
+    expect(resolveRendererSource(false, devEnv)).toEqual({
+      url: 'http://localhost:5173',
+      allowedOrigins: ['http://localhost:5173'],
+      dev: true,
+    })
+  })
+
+  it('ignores a dev URL that is not plain http(s)', () => {
+    expect(resolveRendererSource(false, { ELECTRON_RENDERER_URL: 'file:///tmp/index.html' }).dev).toBe(false)
+    expect(resolveRendererSource(false, { ELECTRON_RENDERER_URL: 'http://user@localhost:5173' }).dev).toBe(false)
+  })
+})
+
+describe('startupErrorMessage', () => {
+  it('shows the backend’s message, written for people', () => {
+    const error = new Error('This database was written by a newer version of Tillwise POS.')
+    expect(startupErrorMessage(error)).toBe('This database was written by a newer version of Tillwise POS.')
+  })
+
+  it('falls back to a general sentence for anything else', () => {
+    expect(startupErrorMessage('boom')).toMatch(/could not|stopped/i)
+    expect(startupErrorMessage(new Error(''))).toMatch(/stopped/)
+  })
+})

@@ -1,0 +1,53 @@
+/** Start-up decisions read from the environment, pure so they are tested without Electron. */
+import { resolve } from 'node:path'
+import { APP_ENTRY_URL, APP_ORIGIN } from './app-protocol.policy'
+import { originOf } from './security.policy'
+
+export const DB_FILE_NAME = 'tillwise.sqlite'
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** `TILLWISE_DATA_DIR` as an absolute path, or null when unset or blank. */
+export function dataDirOverride(env: Env): string | null {
+  const value = env.TILLWISE_DATA_DIR?.trim()
+  return value ? resolve(value) : null
+}
+
+/** The data folder: `TILLWISE_DATA_DIR` when set, else Electron's `userData`. */
+export function resolveDataDir(env: Env, userDataDir: string): string {
+  return dataDirOverride(env) ?? userDataDir
+}
+
+/** The demo store loads into an empty database unless `TILLWISE_DEMO=0`; store setup comes later. */
+export function resolveSeed(env: Env): 'demo' | 'none' {
+  return env.TILLWISE_DEMO?.trim() === '0' ? 'none' : 'demo'
+}
+
+export interface RendererSource {
+  /** What the window loads. */
+  url: string
+  /** The only origins that may navigate, request and call IPC. */
+  allowedOrigins: readonly string[]
+  dev: boolean
+}
+
+/**
+ * The packaged app always loads `app://pos/`. An unpackaged app started by `electron-vite dev`
+ * loads the dev server instead, and then only the dev server's origin is trusted.
+ */
+export function resolveRendererSource(packaged: boolean, env: Env): RendererSource {
+  const devUrl = env.ELECTRON_RENDERER_URL?.trim()
+  if (!packaged && devUrl) {
+    const origin = originOf(devUrl)
+    if (origin !== null && /^https?:\/\//.test(origin)) {
+      return { url: devUrl, allowedOrigins: [origin], dev: true }
+    }
+  }
+  return { url: APP_ENTRY_URL, allowedOrigins: [APP_ORIGIN], dev: false }
+}
+
+/** What the start-up error box says: the backend's message is written for people. */
+export function startupErrorMessage(error: unknown): string {
+  if (error instanceof Error && error.message.trim() !== '') return error.message
+  return 'An unexpected error stopped Tillwise POS from starting.'
+}

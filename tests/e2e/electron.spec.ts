@@ -1,0 +1,166 @@
+/**
+ * Drives the real Electron app with Playwright's `_electron`: sign in, scan, pay by token, see the
+ * receipt, and check the shell's security from inside the window. Runs wherever the Electron
+ * binary is installed; elsewhere (no GitHub access to download it) the suite is skipped with one
+ * line saying why. It never imports the `electron` package, whose entry point would try to
+ * download the binary.
+ */
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { _electron, type ElectronApplication, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHANNEL_NAMES } from '../../src/shared/channels'
+import type { PosApi, ProductDto } from '../../src/shared/contract'
+import type { IpcResult } from '../../src/shared/errors'
+import { CONTENT_SECURITY_POLICY } from '../../src/main/app-protocol.policy'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const MAIN_SCRIPT = join(ROOT, 'out', 'main', 'index.js')
+const DEMO_SKU = 'DEMO-LAST-ONE'
+const DEMO_TOKEN = '11111111-1111-4111-8111-111111111111'
+
+/** The binary the `electron` package would run, found the way its index.js does, minus the download. */
+function electronBinary(): { path: string } | { missing: string } {
+  const packageDir = join(ROOT, 'node_modules', 'electron')
+  const pathFile = join(packageDir, 'path.txt')
+  if (!existsSync(pathFile)) {
+    return { missing: 'Electron binary not installed (node_modules/electron/path.txt missing; it downloads from GitHub on first run)' }
+  }
+  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
+  if (!existsSync(binary)) return { missing: `Electron binary not installed (${binary} missing)` }
+  return { path: binary }
+}
+
+/** `process.env` without unset entries, as Playwright's `env` option wants. */
+function definedEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  )
+}
+
+const binary = electronBinary()
+if ('missing' in binary) console.log(`Electron e2e skipped: ${binary.missing}`)
+
+/** `window.pos` as the page sees it; the test's tsconfig has no DOM types. */
+type PageGlobals = typeof globalThis & {
+  pos: PosApi
+  require?: unknown
+  process?: unknown
+  open(url: string): unknown
+}
+
+/** The till as a cashier uses it, by accessible names only. */
+class TillWindow {
+  constructor(readonly page: Page) {}
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.page.getByLabel('Username', { exact: true }).fill(username)
+    await this.page.getByLabel('Password', { exact: true }).fill(password)
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await this.scanField.waitFor()
+  }
+
+  get scanField() {
+    return this.page.getByLabel('Scan or search', { exact: true })
+  }
+
+  get cart() {
+    return this.page.getByRole('region', { name: 'Cart', exact: true })
+  }
+
+  get receipt() {
+    return this.page.getByRole('region', { name: 'Receipt', exact: true })
+  }
+
+  async scan(code: string): Promise<void> {
+    await this.scanField.fill(code)
+    await this.scanField.press('Enter')
+  }
+
+  async payByToken(token: string): Promise<void> {
+    await this.page.keyboard.press('F9')
+    const tokenField = this.page.getByRole('textbox', { name: 'Token', exact: true })
+    await tokenField.fill(token)
+    await tokenField.press('Enter')
+  }
+}
+
+describe.skipIf('missing' in binary)('Electron app', () => {
+  let dataDir: string
+  let app: ElectronApplication
+  let till: TillWindow
+
+  beforeAll(async () => {
+    if ('missing' in binary) return
+    if (!existsSync(MAIN_SCRIPT)) throw new Error(`${MAIN_SCRIPT} is missing: run \`npm run build\` first`)
+    dataDir = await mkdtemp(join(tmpdir(), 'tillwise-electron-e2e-'))
+    app = await _electron.launch({
+      executablePath: binary.path,
+      args: [MAIN_SCRIPT],
+      cwd: ROOT,
+      env: { ...definedEnv(), TILLWISE_DATA_DIR: dataDir, TILLWISE_DEMO: '1' },
+    })
+    till = new TillWindow(await app.firstWindow())
+  })
+
+  afterAll(async () => {
+    await app?.close()
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('keeps its data in TILLWISE_DATA_DIR and serves the renderer from app://pos/', async () => {
+    const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))
+    expect(realpathSync(userData)).toBe(realpathSync(dataDir))
+    expect(existsSync(join(dataDir, 'tillwise.sqlite'))).toBe(true)
+    expect(till.page.url()).toMatch(/^app:\/\/pos\//)
+  })
+
+  it('gives the page window.pos and nothing from Node', async () => {
+    const exposed = await till.page.evaluate(() => {
+      const page = globalThis as PageGlobals
+      return {
+        keys: Object.keys(page.pos).sort(),
+        frozen: Object.isFrozen(page.pos),
+        require: typeof page.require,
+        process: typeof page.process,
+      }
+    })
+    expect(exposed).toEqual({ keys: [...CHANNEL_NAMES].sort(), frozen: true, require: 'undefined', process: 'undefined' })
+  })
+
+  it('serves its files with the CSP and refuses to leave the renderer folder', async () => {
+    const probe = await till.page.evaluate(async () => {
+      const index = await fetch('app://pos/index.html')
+      const escape = await fetch('app://pos/%2e%2e/%2e%2e/package.json')
+      return { csp: index.headers.get('content-security-policy'), escapeStatus: escape.status }
+    })
+    expect(probe).toEqual({ csp: CONTENT_SECURITY_POLICY, escapeStatus: 404 })
+  })
+
+  it('opens no second window', async () => {
+    const denied = await till.page.evaluate(() => (globalThis as PageGlobals).open('https://example.com/') === null)
+    expect(denied).toBe(true)
+    expect(app.windows()).toHaveLength(1)
+  })
+
+  it('sells an item paid by token and shows the receipt', async () => {
+    await till.signIn('cashier', 'cashier')
+    const lookup = await till.page.evaluate(
+      (code) => (globalThis as PageGlobals).pos['catalog:lookup']({ code }),
+      DEMO_SKU,
+    )
+    expect(lookup.ok).toBe(true)
+    const product = (lookup as Extract<IpcResult<ProductDto>, { ok: true }>).data
+
+    await till.scan(DEMO_SKU)
+    await till.cart.getByText(product.name).waitFor()
+
+    await till.payByToken(DEMO_TOKEN)
+    await till.receipt.waitFor()
+    const receiptText = await till.receipt.innerText()
+    expect(receiptText).toContain(product.name)
+    expect(receiptText).toContain('1111')
+  })
+})
