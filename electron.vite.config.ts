@@ -1,6 +1,34 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+
+/** The renderer's Content-Security-Policy: no inline or eval script, no remote origin. */
+const RENDERER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ')
+
+/**
+ * Writes the CSP meta into the built index.html only: the dev server needs inline preamble
+ * scripts (React refresh) that this policy forbids.
+ */
+function rendererCsp(): Plugin {
+  return {
+    name: 'tillwise-renderer-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
+    ],
+  }
+}
 
 export default defineConfig({
   main: {
@@ -25,7 +53,7 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     // Relative asset URLs so the same bundle loads from app://pos/ and from the test harness.
     base: './',
-    plugins: [react()],
+    plugins: [react(), rendererCsp()],
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },

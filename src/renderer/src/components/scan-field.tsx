@@ -1,0 +1,133 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useI18n, useMoney } from '../i18n/use-i18n'
+import { posStore, usePos } from '../store/pos-store'
+
+const SCAN_FIELD_ID = 'scan-field'
+const RESULTS_ID = 'scan-results'
+const optionId = (productId: number) => `scan-result-${productId}`
+
+/**
+ * The register's one input: a scanner types a code and Enter; a person types a name and picks with
+ * the arrows. It keeps focus: every action elsewhere hands focus back here.
+ */
+export function ScanField() {
+  const { t } = useI18n()
+  const money = useMoney()
+  const inputRef = useRef<HTMLInputElement>(null)
+  const { scanText, results, resultsFor, resultsTotal, highlighted } = usePos(
+    useShallow((s) => ({
+      scanText: s.scanText,
+      results: s.results,
+      resultsFor: s.resultsFor,
+      resultsTotal: s.resultsTotal,
+      highlighted: s.highlighted,
+    })),
+  )
+  const scanTextChanged = usePos((s) => s.scanTextChanged)
+  const highlightMoved = usePos((s) => s.highlightMoved)
+  const scanSubmitted = usePos((s) => s.scanSubmitted)
+  const resultChosen = usePos((s) => s.resultChosen)
+  const scanCleared = usePos((s) => s.scanCleared)
+
+  // Focus synchronously when asked (zustand notifies in the same tick), not after a render:
+  // a scanner's next keystroke may already be on its way.
+  useEffect(() => {
+    inputRef.current?.focus()
+    return posStore.subscribe((state, previous) => {
+      if (state.focusTicket !== previous.focusTicket && state.dialog === null) inputRef.current?.focus()
+    })
+  }, [])
+
+  // A closing modal dialog keeps the page inert until React removes it, so the synchronous focus
+  // above cannot land then; focus once the dialog is gone from the DOM.
+  const dialogOpen = usePos((s) => s.dialog !== null)
+  useEffect(() => {
+    if (!dialogOpen) inputRef.current?.focus()
+  }, [dialogOpen])
+
+  const typed = scanText.trim() !== ''
+  const current = resultsFor === scanText
+  const open = typed && resultsFor !== null
+  const active = current ? results[highlighted] : undefined
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault()
+        highlightMoved(1)
+        break
+      case 'ArrowUp':
+        event.preventDefault()
+        highlightMoved(-1)
+        break
+      case 'Enter':
+        event.preventDefault()
+        void scanSubmitted()
+        break
+      case 'Escape':
+        event.preventDefault()
+        scanCleared()
+        break
+    }
+  }
+
+  return (
+    <div className="scan">
+      <label className="scan-label" htmlFor={SCAN_FIELD_ID}>
+        {t('scan.label')}
+      </label>
+      <input
+        ref={inputRef}
+        id={SCAN_FIELD_ID}
+        className="scan-input"
+        type="text"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={open ? RESULTS_ID : undefined}
+        aria-activedescendant={open && active ? optionId(active.id) : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={t('scan.placeholder')}
+        value={scanText}
+        onChange={(event) => scanTextChanged(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {open && (
+        <div className={current ? 'scan-popup' : 'scan-popup scan-popup-stale'}>
+          {results.length === 0 ? (
+            <p className="scan-empty" role="status">
+              {current ? t('scan.noMatches', { query: scanText.trim() }) : t('scan.searching')}
+            </p>
+          ) : (
+            <ul id={RESULTS_ID} className="scan-results" role="listbox" aria-label={t('scan.results')}>
+              {results.map((product, index) => (
+                <li
+                  key={product.id}
+                  id={optionId(product.id)}
+                  role="option"
+                  aria-selected={current && index === highlighted}
+                  className="scan-result"
+                  // Keep focus in the field when a result is clicked.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => void resultChosen(index)}
+                >
+                  <span className="scan-result-name">{product.name}</span>
+                  <span className="scan-result-codes">
+                    {product.barcode ? t('scan.codes', { sku: product.sku, barcode: product.barcode }) : product.sku}
+                  </span>
+                  <span className="scan-result-stock">{t('scan.stock', { stock: product.stock })}</span>
+                  <span className="scan-result-price">{money(product.priceCents)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {current && resultsTotal > results.length && (
+            <p className="scan-more">{t('scan.moreMatches', { shown: results.length, count: resultsTotal })}</p>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import { createSearchSequencer, type Timers } from './search-sequencer'
+
+/** Timers advanced by hand, so the test decides when the typing pause ends. */
+function manualTimers() {
+  let next = 1
+  const pending = new Map<number, () => void>()
+  const timers: Timers = {
+    setTimeout: (callback) => {
+      const id = next++
+      pending.set(id, callback)
+      return id
+    },
+    clearTimeout: (handle) => {
+      pending.delete(handle)
+    },
+  }
+  return {
+    timers,
+    fire() {
+      const callbacks = [...pending.values()]
+      pending.clear()
+      for (const callback of callbacks) callback()
+    },
+    get pendingCount() {
+      return pending.size
+    },
+  }
+}
+
+function controllable() {
+  const calls: { query: string; resolve: (value: string) => void }[] = []
+  const search = (query: string) => new Promise<string>((resolve) => calls.push({ query, resolve }))
+  return { calls, search }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('createSearchSequencer', () => {
+  it('waits for a pause in typing and searches only the last text', () => {
+    const clock = manualTimers()
+    const backend = controllable()
+    const sequencer = createSearchSequencer({ delayMs: 60, search: backend.search, onResult: () => {}, timers: clock.timers })
+    sequencer.typed('m')
+    sequencer.typed('mi')
+    sequencer.typed('mil')
+    expect(backend.calls).toEqual([])
+    clock.fire()
+    expect(backend.calls.map((c) => c.query)).toEqual(['mil'])
+  })
+
+  it('drops a reply that arrives after a newer query was sent', async () => {
+    const clock = manualTimers()
+    const backend = controllable()
+    const shown: string[] = []
+    const sequencer = createSearchSequencer({
+      delayMs: 60,
+      search: backend.search,
+      onResult: (query, result) => shown.push(`${query}=${result}`),
+      timers: clock.timers,
+    })
+    sequencer.typed('mi')
+    clock.fire()
+    sequencer.typed('milk')
+    clock.fire()
+    const [older, newer] = backend.calls
+    newer?.resolve('2 results')
+    older?.resolve('9 results')
+    await settle()
+    expect(shown).toEqual(['milk=2 results'])
+  })
+
+  it('drops an in-flight reply once the text was typed over, before the pause ends', async () => {
+    const clock = manualTimers()
+    const backend = controllable()
+    const shown: string[] = []
+    const sequencer = createSearchSequencer({
+      delayMs: 60,
+      search: backend.search,
+      onResult: (query) => shown.push(query),
+      timers: clock.timers,
+    })
+    sequencer.typed('mi')
+    clock.fire()
+    sequencer.typed('mil')
+    backend.calls[0]?.resolve('stale')
+    await settle()
+    expect(shown).toEqual([])
+  })
+
+  it('an empty text cancels the pending search', () => {
+    const clock = manualTimers()
+    const backend = controllable()
+    const sequencer = createSearchSequencer({ delayMs: 60, search: backend.search, onResult: () => {}, timers: clock.timers })
+    sequencer.typed('milk')
+    sequencer.typed('')
+    expect(clock.pendingCount).toBe(0)
+    clock.fire()
+    expect(backend.calls).toEqual([])
+  })
+
+  it('now() skips the pause and cancel() drops its reply', async () => {
+    const clock = manualTimers()
+    const backend = controllable()
+    const shown: string[] = []
+    const sequencer = createSearchSequencer({
+      delayMs: 60,
+      search: backend.search,
+      onResult: (query) => shown.push(query),
+      timers: clock.timers,
+    })
+    sequencer.typed('mil')
+    const reply = sequencer.now('milk')
+    expect(clock.pendingCount).toBe(0)
+    expect(backend.calls.map((c) => c.query)).toEqual(['milk'])
+    sequencer.cancel()
+    backend.calls[0]?.resolve('x')
+    expect(await reply).toBeUndefined()
+    expect(shown).toEqual([])
+  })
+})
