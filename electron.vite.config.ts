@@ -2,19 +2,8 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
+import { CSP_META } from './src/shared/csp'
 
-/** The renderer's Content-Security-Policy: no inline or eval script, no remote origin. */
-const RENDERER_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-].join('; ')
 
 /**
  * Writes the CSP meta into the built index.html only: the dev server needs inline preamble
@@ -25,7 +14,7 @@ function rendererCsp(): Plugin {
     name: 'tillwise-renderer-csp',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' },
     ],
   }
 }
@@ -55,6 +44,8 @@ export default defineConfig({
     base: './',
     plugins: [react(), rendererCsp()],
     build: {
+      // electron-vite leaves output unminified by default; the till loads faster from a smaller bundle.
+      minify: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },
   },

@@ -3,6 +3,7 @@
  * and headers are tested under Node; `app-protocol.ts` registers them with Electron.
  */
 import { extname, isAbsolute, join, relative, sep } from 'node:path'
+import { CSP_HEADER } from '../shared/csp'
 import { originOf } from './security.policy'
 
 export const APP_SCHEME = 'app'
@@ -10,19 +11,8 @@ export const APP_HOST = 'pos'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
 
-/** No inline or eval script, no remote origin, no frames, no plugins. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ')
+/** The header every app:// response carries (see src/shared/csp.ts). */
+export const CONTENT_SECURITY_POLICY = CSP_HEADER
 
 /**
  * Maps a request URL to a file under `rootDir`, or null (answer 404).
