@@ -8,6 +8,13 @@ export interface OpenBackendOptions {
   now?: () => Date
   /** 'demo' loads the demo store into an empty database. Default 'none'. */
   seed?: 'demo' | 'none'
+  /** Folder for backups. Default: `backups` next to the database file. */
+  backupDir?: string
+  /**
+   * Take the daily backup automatically (on open when none exists for today, then checked hourly).
+   * The app turns this on; tests leave it off unless they test it.
+   */
+  autoBackup?: boolean
 }
 
 /** One client is one window: it carries one sign-in session. */
@@ -23,4 +30,5 @@ export interface Backend {
   connect(): BackendClient
   close(): Promise<void>
   readonly dbPath: string
+  readonly backupDir: string
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
 import type { Role } from '../shared/contract'
+import type { BackupManager } from './backup/backup.manager'
 
 export interface SessionUser {
   id: number
@@ -13,6 +14,8 @@ export interface StoreSettings {
   currency: string
   locale: string
   demo: boolean
+  /** A till with no activity for this long is signed out. */
+  sessionIdleMinutes: number
 }
 
 /** What a handler gets: database access, the clock, and who is signed in. */
@@ -25,6 +28,7 @@ export interface RequestContext {
   now: () => Date
   user: SessionUser | null
   settings: StoreSettings
+  backups: BackupManager
   /** Signs the calling client in or out. */
   setUser(user: SessionUser | null): void
 }

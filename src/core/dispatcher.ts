@@ -1,23 +1,28 @@
 import { z } from 'zod'
 import { contract, isChannel, type Channel } from '../shared/contract'
 import type { IpcResult } from '../shared/errors'
+import type { BackupManager } from './backup/backup.manager'
 import type { RequestContext, SessionUser, StoreSettings } from './context'
 import type { Orm } from './db/database'
 import { DomainError } from './domain-error'
 import { handlers } from './handlers'
+import { appendAudit } from './services/audit.service'
 import { SerialQueue } from './serial-queue'
 
 export interface DispatcherDeps {
-  orm: Orm
+  /** The open database; a restore swaps it, so it is read on every call. */
+  orm: () => Orm
   now: () => Date
-  settings: StoreSettings
+  settings: () => StoreSettings
+  backups: BackupManager
   /** Where unexpected errors go with their stack; never to the caller. */
   logError?: (message: string, error: unknown) => void
 }
 
-/** Per-client state: who is signed in on this window. */
+/** Per-client state: who is signed in on this window, and when they last did anything. */
 export interface ClientSession {
   user: SessionUser | null
+  lastActivityAt: number
 }
 
 const INTERNAL_MESSAGE = 'Something went wrong. Please try again.'
@@ -39,12 +44,13 @@ export class Dispatcher {
   }
 
   async dispatch(session: ClientSession, channel: unknown, input: unknown): Promise<IpcResult<unknown>> {
+    const expired = await this.#expireIdleSession(session)
     if (!isChannel(channel)) {
       return failure('UNKNOWN_CHANNEL', `Unknown channel '${String(channel).slice(0, 64)}'`)
     }
     const entry = contract[channel]
     if (entry.access !== 'public') {
-      if (!session.user) return failure('NOT_AUTHENTICATED', 'Please sign in.')
+      if (!session.user) return failure('NOT_AUTHENTICATED', expired ?? 'Please sign in.')
       if (entry.access === 'manager' && session.user.role !== 'manager') {
         return failure('FORBIDDEN', 'Only a manager can do that.')
       }
@@ -53,6 +59,7 @@ export class Dispatcher {
     if (!parsed.success) {
       return failure('VALIDATION_FAILED', describeInvalid(parsed.error))
     }
+    if (session.user) session.lastActivityAt = this.#deps.now().getTime()
     try {
       const data = await this.#run(channel, parsed.data, session)
       return { ok: true, data }
@@ -63,15 +70,43 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * Signs a till out after the store's idle limit, so an unattended till does not stay open to
+   * whoever walks up. Returns the message to show, or null. The cart is kept in the database.
+   */
+  async #expireIdleSession(session: ClientSession): Promise<string | null> {
+    const { user } = session
+    if (!user) return null
+    const now = this.#deps.now()
+    const idleMinutes = this.#deps.settings().sessionIdleMinutes
+    if (now.getTime() - session.lastActivityAt < idleMinutes * 60_000) return null
+    session.user = null
+    await this.#db((em) =>
+      appendAudit(em, { action: 'auth.session-expired', actor: { id: user.id, name: user.displayName }, subject: user.username }, now),
+    ).catch((error: unknown) => this.#deps.logError?.('audit of session expiry failed', error))
+    return `You were signed out after ${idleMinutes} minutes without activity. Please sign in again.`
+  }
+
+  #db<T>(work: (em: ReturnType<Orm['em']['fork']>) => Promise<T>): Promise<T> {
+    return this.#queue.run(() => work(this.#deps.orm().em.fork()))
+  }
+
+  /** Runs `work` with no other database work in between (restoring a backup swaps the database). */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.#queue.run(work)
+  }
+
   #run(channel: Channel, input: unknown, session: ClientSession): Promise<unknown> {
-    const { orm, now, settings } = this.#deps
+    const { now, settings, backups } = this.#deps
     const ctx: RequestContext = {
-      db: (work) => this.#queue.run(() => work(orm.em.fork())),
+      db: (work) => this.#db(work),
       now,
       user: session.user,
-      settings,
+      settings: settings(),
+      backups,
       setUser: (user) => {
         session.user = user
+        session.lastActivityAt = now().getTime()
       },
     }
     const handler = handlers[channel] as (input: unknown, ctx: RequestContext) => Promise<unknown>

@@ -2,7 +2,8 @@ import packageJson from '../../package.json'
 import type { Channel, ChannelOutput, ParsedInput } from '../shared/contract'
 import type { RequestContext, SessionUser } from './context'
 import { DomainError } from './domain-error'
-import { authenticate, toUserDto } from './services/auth.service'
+import { appendAudit, verifyAudit } from './services/audit.service'
+import { authenticate, toUserDto, unlockUser } from './services/auth.service'
 import { addToCart, clearCart, getCart, removeFromCart, setCartQuantity } from './services/cart.service'
 import { lookupProduct, searchProducts, toProductDto } from './services/catalog.service'
 import { checkout } from './services/checkout.service'
@@ -18,14 +19,24 @@ function signedIn(ctx: RequestContext): SessionUser {
 
 /** One handler per channel: parse is done, call a service, return a DTO. */
 export const handlers: { [C in Channel]: Handler<C> } = {
-  'app:info': async (_input, ctx) => ({ ...ctx.settings, version: packageJson.version }),
+  'app:info': async (_input, { settings }) => ({
+    storeName: settings.storeName,
+    currency: settings.currency,
+    locale: settings.locale,
+    demo: settings.demo,
+    version: packageJson.version,
+  }),
   'auth:login': async ({ username, password }, ctx) => {
     const user = await authenticate(ctx, username, password)
     ctx.setUser(user)
     return { user: toUserDto(user) }
   },
   'auth:logout': async (_input, ctx) => {
+    const user = signedIn(ctx)
     ctx.setUser(null)
+    await ctx.db((em) =>
+      appendAudit(em, { action: 'auth.sign-out', actor: { id: user.id, name: user.displayName }, subject: user.username }, ctx.now()),
+    )
     return {}
   },
   'auth:session': async (_input, ctx) => ({ user: ctx.user ? toUserDto(ctx.user) : null }),
@@ -38,10 +49,38 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'cart:setQuantity': async ({ productId, quantity }, ctx) =>
     ctx.db((em) => setCartQuantity(em, signedIn(ctx).id, productId, quantity, ctx.now())),
   'cart:remove': async ({ productId }, ctx) => ctx.db((em) => removeFromCart(em, signedIn(ctx).id, productId)),
-  'cart:clear': async (_input, ctx) => ctx.db((em) => clearCart(em, signedIn(ctx).id)),
-  'checkout:pay': async (input, ctx) =>
-    ctx.db((em) => checkout(em, input, { user: signedIn(ctx), settings: ctx.settings, now: ctx.now() })),
+  'cart:clear': async (_input, ctx) => ctx.db((em) => clearCart(em, signedIn(ctx), ctx.now())),
+  'checkout:pay': async (input, ctx) => {
+    const user = signedIn(ctx)
+    try {
+      return await ctx.db((em) => checkout(em, input, { user, settings: ctx.settings, now: ctx.now() }))
+    } catch (error) {
+      // The refusal changed nothing; it is still worth a line in the audit trail.
+      if (error instanceof DomainError) {
+        await ctx.db((em) =>
+          appendAudit(
+            em,
+            {
+              action: 'payment.refused',
+              actor: { id: user.id, name: user.displayName },
+              subject: input.idempotencyKey,
+              details: { code: error.code, method: input.payment.method, expectedTotalCents: input.expectedTotalCents },
+            },
+            ctx.now(),
+          ),
+        )
+      }
+      throw error
+    }
+  },
   'invoices:get': async (input, ctx) => ctx.db((em) => getInvoice(em, input)),
   'invoices:list': async ({ from, to, query, limit, offset }, ctx) =>
     ctx.db((em) => listInvoices(em, { from, to, query, limit: limit ?? 50, offset: offset ?? 0 })),
+  'users:unlock': async ({ username }, ctx) => ({
+    user: toUserDto(await ctx.db((em) => unlockUser(em, username, signedIn(ctx), ctx.now()))),
+  }),
+  'audit:verify': async (_input, ctx) => ctx.db((em) => verifyAudit(em)),
+  'backup:create': async (_input, ctx) => ctx.backups.create('manual', signedIn(ctx)),
+  'backup:list': async (_input, ctx) => ({ items: ctx.backups.list() }),
+  'backup:restore': async ({ file }, ctx) => ctx.backups.restore(file, signedIn(ctx)),
 }

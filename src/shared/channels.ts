@@ -17,6 +17,11 @@ export const CHANNEL_NAMES = [
   'checkout:pay',
   'invoices:get',
   'invoices:list',
+  'users:unlock',
+  'audit:verify',
+  'backup:create',
+  'backup:list',
+  'backup:restore',
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

@@ -115,6 +115,22 @@ export const appInfoDto = z.strictObject({
 })
 export type AppInfoDto = z.infer<typeof appInfoDto>
 
+export const backupDto = z.strictObject({
+  file: z.string(),
+  kind: z.enum(['daily', 'manual', 'pre-migration']),
+  createdAt: isoDateTime,
+  sizeBytes: z.int().min(0),
+})
+export type BackupDto = z.infer<typeof backupDto>
+
+export const auditVerdictDto = z.strictObject({
+  ok: z.boolean(),
+  entries: z.int().min(0),
+  firstBadId: id.optional(),
+  reason: z.string().optional(),
+})
+export type AuditVerdictDto = z.infer<typeof auditVerdictDto>
+
 const quantity = (min: number) => z.int().min(min).max(99_999)
 /** A token as typed or scanned: case-insensitive, spaces around it ignored. */
 const tokenText = z.string().trim().min(1).max(64)
@@ -173,6 +189,19 @@ export const contract = {
       offset: z.int().min(0).max(10_000_000).optional(),
     }),
     z.strictObject({ items: z.array(invoiceSummaryDto), total: z.int().min(0) }),
+  ),
+  'users:unlock': channel(
+    'manager',
+    z.strictObject({ username: z.string().trim().min(1).max(64) }),
+    z.strictObject({ user: userDto }),
+  ),
+  'audit:verify': channel('manager', empty, auditVerdictDto),
+  'backup:create': channel('manager', empty, backupDto),
+  'backup:list': channel('manager', empty, z.strictObject({ items: z.array(backupDto) })),
+  'backup:restore': channel(
+    'manager',
+    z.strictObject({ file: z.string().min(1).max(200) }),
+    z.strictObject({ restoredFrom: z.string(), previousSavedAs: z.string() }),
   ),
 } as const satisfies Record<ChannelName, { access: Access; input: z.ZodType; output: z.ZodType }>
 

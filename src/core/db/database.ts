@@ -2,9 +2,11 @@ import { CompiledQuery, type DatabaseConnection } from 'kysely'
 import { Migrator } from '@mikro-orm/migrations'
 import { MikroORM } from '@mikro-orm/sqlite'
 import { ENTITIES } from './entities'
-import { MIGRATIONS } from './migrations'
+import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations'
+import { SqliteImmediateDriver } from './sqlite-immediate.driver'
+import { writeBackup, type BackupSource } from '../backup/backup-writer'
 
-export const MIGRATIONS_TABLE = 'schema_migration'
+export { MIGRATIONS_TABLE }
 
 /**
  * Applied on every connection. synchronous=FULL must follow journal_mode=WAL: better-sqlite3 builds
@@ -29,8 +31,16 @@ export class DatabaseTooNewError extends Error {
 
 export type Orm = MikroORM
 
-export async function openDatabase(dbPath: string): Promise<Orm> {
+export interface OpenDatabaseOptions {
+  /** Where a copy is written before any migration changes an existing database. */
+  backupDir?: string
+  now?: () => Date
+}
+
+export async function openDatabase(dbPath: string, options: OpenDatabaseOptions = {}): Promise<Orm> {
   const orm = await MikroORM.init({
+    // Transactions begin IMMEDIATE: a sale holds the write lock from its first read (see the driver).
+    driver: SqliteImmediateDriver,
     dbName: dbPath,
     entities: ENTITIES,
     extensions: [Migrator],
@@ -52,7 +62,12 @@ export async function openDatabase(dbPath: string): Promise<Orm> {
     debug: false,
   })
   try {
-    await refuseNewerSchema(orm)
+    const existing = await refuseNewerSchema(orm)
+    const pending = await orm.migrator.getPending()
+    if (existing && pending.length > 0 && options.backupDir) {
+      const native = (await orm.em.getConnection().getNativeClient()) as BackupSource
+      await writeBackup(native, options.backupDir, 'pre-migration', (options.now ?? (() => new Date()))())
+    }
     await orm.migrator.up()
   } catch (error) {
     await orm.close(true)
@@ -61,15 +76,17 @@ export async function openDatabase(dbPath: string): Promise<Orm> {
   return orm
 }
 
-async function refuseNewerSchema(orm: Orm): Promise<void> {
+/** Returns whether the file already held a Tillwise schema. */
+async function refuseNewerSchema(orm: Orm): Promise<boolean> {
   const connection = orm.em.getConnection()
   const tables = await connection.execute<{ name: string }[]>(
     "select name from sqlite_master where type = 'table' and name = ?",
     [MIGRATIONS_TABLE],
   )
-  if (tables.length === 0) return
+  if (tables.length === 0) return false
   const applied = await connection.execute<{ name: string }[]>(`select name from \`${MIGRATIONS_TABLE}\``)
   const known = new Set(MIGRATIONS.map((migration) => migration.name))
   const unknown = applied.map((row) => row.name).filter((name) => !known.has(name))
   if (unknown.length > 0) throw new DatabaseTooNewError(unknown)
+  return applied.length > 0
 }

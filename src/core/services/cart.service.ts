@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/sqlite'
 import type { CartDto } from '../../shared/contract'
 import { lineTotalCents, sumCents } from '../../shared/money'
 import { CartLine, Product, User } from '../db/entities'
+import type { SessionUser } from '../context'
 import { DomainError } from '../domain-error'
+import { appendAudit } from './audit.service'
 
 /** The cart as stored, priced at current prices. */
 export async function loadCartLines(em: EntityManager, userId: number): Promise<CartLine[]> {
@@ -82,7 +84,12 @@ export async function removeFromCart(em: EntityManager, userId: number, productI
   return getCart(em, userId)
 }
 
-export async function clearCart(em: EntityManager, userId: number): Promise<CartDto> {
-  await em.nativeDelete(CartLine, { user: userId })
-  return getCart(em, userId)
+export async function clearCart(em: EntityManager, user: SessionUser, at: Date): Promise<CartDto> {
+  await em.transactional(async (tx) => {
+    const removed = await tx.nativeDelete(CartLine, { user: user.id })
+    if (removed > 0) {
+      await appendAudit(tx, { action: 'cart.cleared', actor: { id: user.id, name: user.displayName }, details: { lines: removed } }, at)
+    }
+  })
+  return getCart(em, user.id)
 }

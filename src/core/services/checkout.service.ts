@@ -6,6 +6,7 @@ import { localDate } from '../clock'
 import type { SessionUser, StoreSettings } from '../context'
 import { CartLine, Invoice, InvoiceLine, Product, StockMovement, Token, TokenLedgerEntry, User } from '../db/entities'
 import { DomainError } from '../domain-error'
+import { appendAudit } from './audit.service'
 import { loadCartLines } from './cart.service'
 import { findInvoice, toInvoiceDto } from './invoice.service'
 
@@ -141,6 +142,16 @@ export async function checkout(em: EntityManager, request: CheckoutRequest, env:
 
     await tx.nativeDelete(CartLine, { user: env.user.id })
     await tx.flush()
+    await appendAudit(
+      tx,
+      {
+        action: 'sale',
+        actor: { id: env.user.id, name: env.user.displayName },
+        subject: `invoice ${number}`,
+        details: { totalCents, method: invoice.paymentMethod, lines: cart.length },
+      },
+      env.now,
+    )
     return resultOf(invoice, env.settings)
   })
 }

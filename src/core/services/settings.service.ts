@@ -7,6 +7,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   currency: 'NPR',
   locale: 'en-IN',
   demo: false,
+  sessionIdleMinutes: 15,
 }
 
 export async function loadSettings(em: EntityManager): Promise<StoreSettings> {
@@ -17,5 +18,11 @@ export async function loadSettings(em: EntityManager): Promise<StoreSettings> {
     currency: values.get('currency') ?? DEFAULT_SETTINGS.currency,
     locale: values.get('locale') ?? DEFAULT_SETTINGS.locale,
     demo: values.get('demo') === 'true',
+    sessionIdleMinutes: positiveInt(values.get('sessionIdleMinutes')) ?? DEFAULT_SETTINGS.sessionIdleMinutes,
   }
+}
+
+function positiveInt(text: string | undefined): number | null {
+  const value = Number(text)
+  return text !== undefined && Number.isSafeInteger(value) && value > 0 ? value : null
 }

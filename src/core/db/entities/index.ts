@@ -1,3 +1,4 @@
+import { AuditEntrySchema } from './audit-entry.entity'
 import { CartLineSchema } from './cart-line.entity'
 import { InvoiceLineSchema } from './invoice-line.entity'
 import { InvoiceSchema } from './invoice.entity'
@@ -8,6 +9,7 @@ import { TokenLedgerEntrySchema } from './token-ledger-entry.entity'
 import { TokenSchema } from './token.entity'
 import { UserSchema } from './user.entity'
 
+export { AuditEntry } from './audit-entry.entity'
 export { CartLine } from './cart-line.entity'
 export { InvoiceLine } from './invoice-line.entity'
 export { Invoice } from './invoice.entity'
@@ -29,4 +31,5 @@ export const ENTITIES = [
   InvoiceLineSchema,
   StockMovementSchema,
   SettingSchema,
+  AuditEntrySchema,
 ]

@@ -12,6 +12,11 @@ export const UserSchema = defineEntity({
     passwordHash: p.string().lazy(),
     active: p.boolean().default(true),
     createdAt: p.string(),
+    /** Consecutive failed sign-ins; reset by a successful one or by a manager. */
+    failedSignIns: p.integer().default(0),
+    lastFailedSignInAt: p.string().nullable(),
+    /** Set after too many failed sign-ins; only a manager clears it. */
+    lockedAt: p.string().nullable(),
   },
 })
 

@@ -1,7 +1,14 @@
 import { Migration0001Initial } from './migration-0001-initial'
+import { Migration0002SignInThrottleAndAudit } from './migration-0002-sign-in-throttle-and-audit'
 
 /**
  * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
  * minifier may rename classes. Append only; never edit or reorder a released entry.
  */
-export const MIGRATIONS = [{ name: '0001-initial', class: Migration0001Initial }]
+export const MIGRATIONS = [
+  { name: '0001-initial', class: Migration0001Initial },
+  { name: '0002-sign-in-throttle-and-audit', class: Migration0002SignInThrottleAndAudit },
+]
+
+/** Where applied migrations are recorded, by name. */
+export const MIGRATIONS_TABLE = 'schema_migration'

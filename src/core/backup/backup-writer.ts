@@ -1,0 +1,86 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { MIGRATIONS, MIGRATIONS_TABLE } from '../db/migrations'
+import { backupFileName, parseBackupFileName, type BackupInfo, type BackupKind } from './backup-files'
+
+/** The subset of better-sqlite3's Database the backup needs (the live connection). */
+export interface BackupSource {
+  backup(destination: string): Promise<unknown>
+}
+
+function fsyncPath(path: string): void {
+  let fd: number | undefined
+  try {
+    fd = openSync(path, 'r')
+    fsyncSync(fd)
+  } catch {
+    // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+export class BackupInvalidError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'BackupInvalidError'
+  }
+}
+
+/**
+ * Checks a database file is a sound Tillwise database this version can open: SQLite's quick_check,
+ * the tables a till needs, and no schema change newer than this app.
+ */
+export function checkDatabaseFile(path: string): void {
+  let db: Database.Database
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true })
+  } catch (error) {
+    throw new BackupInvalidError(`The backup cannot be opened: ${(error as Error).message}`)
+  }
+  try {
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new BackupInvalidError(`The backup is damaged (${String(check)}).`)
+    const tables = new Set(
+      (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((row) => row.name),
+    )
+    for (const table of [MIGRATIONS_TABLE, 'product', 'invoice', 'invoice_line', 'token', 'user']) {
+      if (!tables.has(table)) throw new BackupInvalidError(`The file is not a Tillwise database (no ${table} table).`)
+    }
+    const known = new Set(MIGRATIONS.map((migration) => migration.name))
+    const applied = db.prepare(`select name from ${MIGRATIONS_TABLE}`).all() as { name: string }[]
+    const unknown = applied.filter((row) => !known.has(row.name)).map((row) => row.name)
+    if (unknown.length > 0) {
+      throw new BackupInvalidError(`The backup was made by a newer version of Tillwise (${unknown.join(', ')}).`)
+    }
+  } catch (error) {
+    if (error instanceof BackupInvalidError) throw error
+    throw new BackupInvalidError(`The backup cannot be read: ${(error as Error).message}`)
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * Copies the live database with SQLite's online backup API (sales go on meanwhile; writes made by
+ * the same connection during the copy are carried into it), checks the copy, then renames it into
+ * place so a backup file is always complete.
+ */
+export async function writeBackup(source: BackupSource, dir: string, kind: BackupKind, at: Date): Promise<BackupInfo> {
+  mkdirSync(dir, { recursive: true })
+  const file = backupFileName(kind, at)
+  const partial = join(dir, `.${file}.partial`)
+  try {
+    await source.backup(partial)
+    checkDatabaseFile(partial)
+    fsyncPath(partial)
+    renameSync(partial, join(dir, file))
+    fsyncPath(dir)
+  } catch (error) {
+    rmSync(partial, { force: true })
+    throw error
+  }
+  const parsed = parseBackupFileName(file)
+  return { file, kind, createdAt: parsed?.createdAt ?? at.toISOString(), sizeBytes: statSync(join(dir, file)).size }
+}

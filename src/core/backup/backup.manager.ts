@@ -1,0 +1,167 @@
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { localDate } from '../clock'
+import type { SessionUser } from '../context'
+import type { Orm } from '../db/database'
+import { openDatabase } from '../db/database'
+import { DomainError } from '../domain-error'
+import { appendAudit } from '../services/audit.service'
+import { listBackups, parseBackupFileName, rotateBackups, type BackupInfo, type BackupKind } from './backup-files'
+import { BackupInvalidError, checkDatabaseFile, writeBackup, type BackupSource } from './backup-writer'
+
+export interface BackupManagerDeps {
+  dbPath: string
+  backupDir: string
+  now: () => Date
+  orm: () => Orm
+  /** Swaps in the database opened from a restored file. */
+  replaceOrm: (orm: Orm) => Promise<void>
+  /** Runs work with no other database work in between. */
+  exclusive: <T>(work: () => Promise<T>) => Promise<T>
+  logError: (message: string, error: unknown) => void
+}
+
+export interface RestoreResult {
+  restoredFrom: string
+  previousSavedAs: string
+}
+
+export interface BackupManager {
+  readonly dir: string
+  create(kind: BackupKind, actor: SessionUser | null): Promise<BackupInfo>
+  list(): BackupInfo[]
+  /** Takes today's daily backup if there is none yet, then rotates. */
+  dailyIfDue(): Promise<BackupInfo | null>
+  restore(file: string, actor: SessionUser): Promise<RestoreResult>
+}
+
+async function nativeClient(orm: Orm): Promise<BackupSource> {
+  return (await orm.em.getConnection().getNativeClient()) as BackupSource
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+export function createBackupManager(deps: BackupManagerDeps): BackupManager {
+  const { backupDir, dbPath, now } = deps
+  let running: Promise<unknown> = Promise.resolve()
+
+  /** One backup at a time; a second request waits for the first. */
+  function serialized<T>(work: () => Promise<T>): Promise<T> {
+    const result = running.then(work, work)
+    running = result.catch(() => undefined)
+    return result
+  }
+
+  const manager: BackupManager = {
+    dir: backupDir,
+
+    create(kind, actor) {
+      return serialized(async () => {
+        const orm = deps.orm()
+        const at = now()
+        const info = await writeBackup(await nativeClient(orm), backupDir, kind, at)
+        rotateBackups(backupDir)
+        await deps.exclusive(() =>
+          appendAudit(
+            orm.em.fork(),
+            {
+              action: 'backup.created',
+              actor: actor ? { id: actor.id, name: actor.displayName } : null,
+              subject: info.file,
+              details: { kind, sizeBytes: info.sizeBytes },
+            },
+            at,
+          ),
+        )
+        return info
+      })
+    },
+
+    list() {
+      return listBackups(backupDir)
+    },
+
+    async dailyIfDue() {
+      const today = localDate(now())
+      const hasToday = listBackups(backupDir).some(
+        (backup) => backup.kind === 'daily' && localDate(new Date(backup.createdAt)) === today,
+      )
+      if (hasToday) return null
+      return manager.create('daily', null)
+    },
+
+    restore(file, actor) {
+      return serialized(() => restore(file, actor))
+    },
+  }
+
+  async function restore(file: string, actor: SessionUser): Promise<RestoreResult> {
+    // Only a listed backup by its plain name: never a path the caller chose.
+    if (basename(file) !== file || !parseBackupFileName(file)) {
+      throw new DomainError('VALIDATION_FAILED', `'${file.slice(0, 80)}' is not a backup name.`)
+    }
+    const source = join(backupDir, file)
+    if (!existsSync(source)) throw new DomainError('NOT_FOUND', `No backup named '${file}'.`)
+    try {
+      checkDatabaseFile(source)
+    } catch (error) {
+      if (error instanceof BackupInvalidError) throw new DomainError('CONFLICT', error.message)
+      throw error
+    }
+
+    return deps.exclusive(async () => {
+      const at = now()
+      const asideDir = join(dirname(dbPath), 'replaced')
+      mkdirSync(asideDir, { recursive: true })
+      const aside = join(asideDir, `tillwise-before-restore-${at.toISOString().replace(/[-:.]/g, '')}.sqlite`)
+      const incoming = `${dbPath}.restoring`
+
+      copyFileSync(source, incoming)
+      fsyncFile(incoming)
+      await deps.orm().close(true)
+      // The current database is kept aside, never deleted.
+      renameSync(dbPath, aside)
+      for (const suffix of ['-wal', '-shm']) {
+        if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, aside + suffix)
+      }
+      renameSync(incoming, dbPath)
+
+      let orm: Orm
+      try {
+        orm = await openDatabase(dbPath)
+      } catch (error) {
+        // Put the previous database back so the till keeps working.
+        rmSync(dbPath, { force: true })
+        renameSync(aside, dbPath)
+        for (const suffix of ['-wal', '-shm']) {
+          if (existsSync(aside + suffix)) renameSync(aside + suffix, dbPath + suffix)
+        }
+        await deps.replaceOrm(await openDatabase(dbPath))
+        throw error
+      }
+      await deps.replaceOrm(orm)
+      await appendAudit(
+        orm.em.fork(),
+        {
+          action: 'backup.restored',
+          actor: { id: actor.id, name: actor.displayName },
+          subject: file,
+          details: { previousSavedAs: basename(aside) },
+        },
+        at,
+      )
+      return { restoredFrom: file, previousSavedAs: basename(aside) }
+    })
+  }
+
+  return manager
+}
+
+export type { BackupInfo, BackupKind }
