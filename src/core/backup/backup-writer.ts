@@ -6,7 +6,16 @@ import { backupFileName, parseBackupFileName, type BackupInfo, type BackupKind }
 
 /** The subset of better-sqlite3's Database the backup needs (the live connection). */
 export interface BackupSource {
-  backup(destination: string): Promise<unknown>
+  backup(destination: string, options?: { progress?: (info: { totalPages: number; remainingPages: number }) => number }): Promise<unknown>
+}
+
+/**
+ * Copies the whole database with SQLite's backup API in one step. In small steps the copy restarts
+ * whenever a sale commits in between and may never finish on a busy till; one step takes a few
+ * milliseconds per megabyte, so callers run it between two requests instead.
+ */
+export function copyDatabase(source: BackupSource, destination: string): Promise<unknown> {
+  return source.backup(destination, { progress: () => 0x7fffffff })
 }
 
 function fsyncPath(path: string): void {
@@ -63,22 +72,33 @@ export function checkDatabaseFile(path: string): void {
 }
 
 /**
- * Copies the live database with SQLite's online backup API (sales go on meanwhile; writes made by
- * the same connection during the copy are carried into it), checks the copy, then renames it into
- * place so a backup file is always complete.
+ * Writes a backup: `copy` fills the given path (see `copyDatabase`), then the copy is made a single
+ * self-contained file, checked, synced and renamed into place, so a backup file is always complete.
  */
-export async function writeBackup(source: BackupSource, dir: string, kind: BackupKind, at: Date): Promise<BackupInfo> {
+export async function writeBackup(
+  copy: (destination: string) => Promise<unknown>,
+  dir: string,
+  kind: BackupKind,
+  at: Date,
+): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true })
   const file = backupFileName(kind, at)
   const partial = join(dir, `.${file}.partial`)
   try {
-    await source.backup(partial)
+    await copy(partial)
+    // The copy inherits WAL mode; a backup should be one self-contained file.
+    const written = new Database(partial)
+    try {
+      written.pragma('journal_mode = DELETE')
+    } finally {
+      written.close()
+    }
     checkDatabaseFile(partial)
     fsyncPath(partial)
     renameSync(partial, join(dir, file))
     fsyncPath(dir)
   } catch (error) {
-    rmSync(partial, { force: true })
+    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`]) rmSync(leftover, { force: true })
     throw error
   }
   const parsed = parseBackupFileName(file)

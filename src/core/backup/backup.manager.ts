@@ -7,7 +7,7 @@ import { openDatabase } from '../db/database'
 import { DomainError } from '../domain-error'
 import { appendAudit } from '../services/audit.service'
 import { listBackups, parseBackupFileName, rotateBackups, type BackupInfo, type BackupKind } from './backup-files'
-import { BackupInvalidError, checkDatabaseFile, writeBackup, type BackupSource } from './backup-writer'
+import { BackupInvalidError, checkDatabaseFile, copyDatabase, writeBackup, type BackupSource } from './backup-writer'
 
 export interface BackupManagerDeps {
   dbPath: string
@@ -66,7 +66,9 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
       return serialized(async () => {
         const orm = deps.orm()
         const at = now()
-        const info = await writeBackup(await nativeClient(orm), backupDir, kind, at)
+        const native = await nativeClient(orm)
+        // The copy itself runs between two requests, so it sees one consistent state of the books.
+        const info = await writeBackup((destination) => deps.exclusive(() => copyDatabase(native, destination)), backupDir, kind, at)
         rotateBackups(backupDir)
         await deps.exclusive(() =>
           appendAudit(

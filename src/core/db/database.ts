@@ -4,7 +4,7 @@ import { MikroORM } from '@mikro-orm/sqlite'
 import { ENTITIES } from './entities'
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations'
 import { SqliteImmediateDriver } from './sqlite-immediate.driver'
-import { writeBackup, type BackupSource } from '../backup/backup-writer'
+import { copyDatabase, writeBackup, type BackupSource } from '../backup/backup-writer'
 
 export { MIGRATIONS_TABLE }
 
@@ -66,7 +66,7 @@ export async function openDatabase(dbPath: string, options: OpenDatabaseOptions 
     const pending = await orm.migrator.getPending()
     if (existing && pending.length > 0 && options.backupDir) {
       const native = (await orm.em.getConnection().getNativeClient()) as BackupSource
-      await writeBackup(native, options.backupDir, 'pre-migration', (options.now ?? (() => new Date()))())
+      await writeBackup((destination) => copyDatabase(native, destination), options.backupDir, 'pre-migration', (options.now ?? (() => new Date()))())
     }
     await orm.migrator.up()
   } catch (error) {

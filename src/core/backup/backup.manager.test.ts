@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { BackendClient } from '../backend'
+import { openBackend } from '../backend'
+import { MIGRATIONS, MIGRATIONS_TABLE } from '../db/migrations'
+import { expectError, ok, openTestStore, readState, signedInClient, TOKENS, withRawDb, type TestStore } from '../test-support'
+import { backupFileName } from './backup-files'
+
+let store: TestStore
+
+beforeEach(async () => {
+  store = await openTestStore()
+})
+
+afterEach(async () => {
+  await store.cleanup()
+})
+
+async function sell(client: BackendClient, productId: number, quantity = 1) {
+  const cart = ok(await client.invoke('cart:add', { productId, quantity }))
+  return ok(
+    await client.invoke('checkout:pay', {
+      idempotencyKey: randomUUID(),
+      expectedTotalCents: cart.totalCents,
+      payment: { method: 'cash', tenderedCents: cart.totalCents },
+    }),
+  ).invoice
+}
+
+function openCopy(path: string) {
+  return new Database(path, { readonly: true, fileMustExist: true })
+}
+
+describe('a backup on demand', () => {
+  it('is a complete, checked copy, listed for managers only', async () => {
+    const manager = await signedInClient(store.backend, 'manager')
+    const invoice = await sell(manager, 1)
+    const info = ok(await manager.invoke('backup:create', {}))
+    expect(info).toMatchObject({ kind: 'manual', file: expect.stringMatching(/^tillwise-.*-manual\.sqlite$/) })
+    expect(info.sizeBytes).toBeGreaterThan(0)
+    expect(ok(await manager.invoke('backup:list', {})).items).toEqual([info])
+    // No partial file is ever left where a backup is expected.
+    expect(readdirSync(store.backend.backupDir)).toEqual([info.file])
+
+    const copy = openCopy(join(store.backend.backupDir, info.file))
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(copy.prepare('select number from invoice').all()).toEqual([{ number: invoice.number }])
+    } finally {
+      copy.close()
+    }
+    const cashier = await signedInClient(store.backend)
+    expectError(await cashier.invoke('backup:create', {}), 'FORBIDDEN')
+    expectError(await cashier.invoke('backup:list', {}), 'FORBIDDEN')
+  })
+})
+
+describe('the daily backup', () => {
+  it('is taken on opening when there is none for today, once a day', async () => {
+    await store.backend.close()
+    const open = () => openBackend({ dbPath: store.dbPath, now: () => store.clock.now, autoBackup: true })
+    const daily = () => readdirSync(store.backend.backupDir).filter((name) => name.endsWith('-daily.sqlite'))
+
+    store.backend = await open()
+    await store.backend.close()
+    expect(daily()).toHaveLength(1)
+
+    store.backend = await open()
+    await store.backend.close()
+    expect(daily()).toHaveLength(1)
+
+    store.clock.now = new Date(store.clock.now.getTime() + 24 * 60 * 60 * 1000)
+    store.backend = await open()
+    await store.backend.close()
+    expect(daily()).toHaveLength(2)
+    store.backend = await open()
+  })
+})
+
+describe('before a migration', () => {
+  it('a copy of the old database is kept', async () => {
+    await store.backend.close()
+    // Roll the file back to the first schema by hand: drop what later migrations added.
+    withRawDb(store.dbPath, (db) => {
+      db.exec('drop table audit_entry')
+      db.exec('alter table user drop column failed_sign_ins')
+      db.exec('alter table user drop column last_failed_sign_in_at')
+      db.exec('alter table user drop column locked_at')
+      db.prepare(`delete from ${MIGRATIONS_TABLE} where name != ?`).run(MIGRATIONS[0]!.name)
+    })
+    store.backend = await openBackend({ dbPath: store.dbPath, now: () => store.clock.now })
+    const copies = readdirSync(store.backend.backupDir).filter((name) => name.endsWith('-pre-migration.sqlite'))
+    expect(copies).toHaveLength(1)
+    const copy = openCopy(join(store.backend.backupDir, copies[0]!))
+    try {
+      expect(copy.prepare(`select name from ${MIGRATIONS_TABLE}`).all()).toEqual([{ name: MIGRATIONS[0]!.name }])
+    } finally {
+      copy.close()
+    }
+    // A database already at head gets no copy on the next start.
+    await store.reopen()
+    expect(readdirSync(store.backend.backupDir).filter((name) => name.endsWith('-pre-migration.sqlite'))).toHaveLength(1)
+  })
+})
+
+describe('restoring a backup', () => {
+  it('brings the books back to the backup, keeps the replaced database aside and signs everyone out', async () => {
+    const manager = await signedInClient(store.backend, 'manager')
+    const before = await sell(manager, 1)
+    const { file } = ok(await manager.invoke('backup:create', {}))
+    const after = await sell(manager, 2)
+    const cashier = await signedInClient(store.backend)
+
+    const result = ok(await manager.invoke('backup:restore', { file }))
+    expect(result.restoredFrom).toBe(file)
+
+    expectError(await cashier.invoke('cart:get', {}), 'NOT_AUTHENTICATED')
+    const again = await signedInClient(store.backend, 'manager')
+    ok(await again.invoke('invoices:get', { number: before.number }))
+    expectError(await again.invoke('invoices:get', { number: after.number }), 'NOT_FOUND')
+    expect(ok(await again.invoke('audit:verify', {})).ok).toBe(true)
+
+    const aside = join(store.dir, 'replaced', result.previousSavedAs)
+    expect(existsSync(aside)).toBe(true)
+    const kept = openCopy(aside)
+    try {
+      expect(kept.prepare('select count(*) as n from invoice').get()).toEqual({ n: 2 })
+    } finally {
+      kept.close()
+    }
+    // The till sells on from the restored books.
+    expect((await sell(again, 3)).number).toBe(after.number)
+  })
+
+  it('refuses names that are not backups, missing files and damaged copies, changing nothing', async () => {
+    const manager = await signedInClient(store.backend, 'manager')
+    await sell(manager, 1)
+    const state = readState(store.dbPath)
+    expectError(await manager.invoke('backup:restore', { file: '../tillwise.sqlite' }), 'VALIDATION_FAILED')
+    expectError(await manager.invoke('backup:restore', { file: store.dbPath }), 'VALIDATION_FAILED')
+    expectError(await manager.invoke('backup:restore', { file: backupFileName('manual', new Date(2020, 0, 1)) }), 'NOT_FOUND')
+
+    const damaged = backupFileName('manual', new Date(2026, 0, 1))
+    mkdirSync(store.backend.backupDir, { recursive: true })
+    writeFileSync(join(store.backend.backupDir, damaged), 'this is not a database')
+    expectError(await manager.invoke('backup:restore', { file: damaged }), 'CONFLICT', /cannot|damaged|not a Tillwise/)
+
+    const stranger = backupFileName('manual', new Date(2026, 0, 2))
+    const db = new Database(join(store.backend.backupDir, stranger))
+    db.exec('create table notes (text)')
+    db.close()
+    expectError(await manager.invoke('backup:restore', { file: stranger }), 'CONFLICT', /not a Tillwise database/)
+
+    expect(readState(store.dbPath)).toEqual(state)
+    expect(ok(await manager.invoke('auth:session', {})).user?.username).toBe('manager')
+    expectError(await (await signedInClient(store.backend)).invoke('backup:restore', { file: damaged }), 'FORBIDDEN')
+  })
+
+  it('refuses a backup made by a newer version', async () => {
+    const manager = await signedInClient(store.backend, 'manager')
+    const { file } = ok(await manager.invoke('backup:create', {}))
+    const newer = backupFileName('manual', new Date(2027, 0, 1))
+    copyFileSync(join(store.backend.backupDir, file), join(store.backend.backupDir, newer))
+    withRawDb(join(store.backend.backupDir, newer), (db) =>
+      db.prepare(`insert into ${MIGRATIONS_TABLE} (name, executed_at) values ('9999-future', 0)`).run(),
+    )
+    expectError(await manager.invoke('backup:restore', { file: newer }), 'CONFLICT', /newer version/)
+  })
+})
+
+describe('a backup taken while the till keeps selling', () => {
+  it('is consistent: every invoice whole, stock and balances add up', async () => {
+    const till = await signedInClient(store.backend)
+    const manager = await signedInClient(store.backend, 'manager')
+    const initial = readState(store.dbPath)
+    let selling = true
+    let sold = 0
+    const stream = (async () => {
+      while (selling) {
+        // Cheap noodles (products 5–7), every fourth paid by token, so the demo token outlasts the stream.
+        const cart = ok(await till.invoke('cart:add', { productId: 5 + (sold % 3), quantity: 1 }))
+        ok(
+          await till.invoke('checkout:pay', {
+            idempotencyKey: randomUUID(),
+            expectedTotalCents: cart.totalCents,
+            payment:
+              sold % 4 === 0
+                ? { method: 'token', token: TOKENS.rich }
+                : { method: 'cash', tenderedCents: cart.totalCents },
+          }),
+        )
+        sold += 1
+      }
+    })()
+    const backups = []
+    for (let i = 0; i < 3; i += 1) backups.push(ok(await manager.invoke('backup:create', {})))
+    selling = false
+    await stream
+    expect(sold).toBeGreaterThan(0)
+    console.log(`backups taken during a stream of ${sold} sales`)
+
+    for (const { file } of backups) {
+      const copy = openCopy(join(store.backend.backupDir, file))
+      try {
+        expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+        const rows = <T>(sql: string) => copy.prepare(sql).all() as T[]
+        expect(rows(`select i.id from invoice i where i.total_cents != (select coalesce(sum(sub_amount_cents), 0) from invoice_line l where l.invoice_id = i.id)`)).toEqual([])
+        for (const { sku, stock, sold: units } of rows<{ sku: string; stock: number; sold: number }>(
+          'select sku, stock, (select coalesce(sum(quantity), 0) from invoice_line l where l.product_id = p.id) as sold from product p',
+        )) {
+          expect(stock + units).toBe(initial.stock[sku])
+        }
+        for (const { code, balance, debits, ledger } of rows<{ code: string; balance: number; debits: number; ledger: number }>(
+          `select code, balance_cents as balance,
+             (select coalesce(sum(total_cents), 0) from invoice i where i.token_id = t.id) as debits,
+             (select coalesce(sum(delta_cents), 0) from token_ledger_entry e where e.token_id = t.id) as ledger
+           from token t`,
+        )) {
+          expect(balance).toBe(initial.tokens[code]! - debits)
+          expect(balance).toBe(ledger)
+        }
+      } finally {
+        copy.close()
+      }
+    }
+  })
+})
