@@ -91,9 +91,17 @@ export interface Till {
   close(): Promise<void>
 }
 
+export interface OpenTillOptions {
+  /**
+   * Runs once the browser context exists and before the page loads, so init scripts and request
+   * listeners added here see the first document and every asset it fetches.
+   */
+  beforeLoad?(context: BrowserContext): Promise<void> | void
+}
+
 export interface Harness {
   readonly baseUrl: string
-  openTill(): Promise<Till>
+  openTill(options?: OpenTillOptions): Promise<Till>
   close(): Promise<void>
 }
 
@@ -110,7 +118,7 @@ export async function startHarness(): Promise<Harness> {
   })
   const tills = new Set<Till>()
 
-  async function openTill(): Promise<Till> {
+  async function openTill(options: OpenTillOptions = {}): Promise<Till> {
     const dir = await mkdtemp(join(tmpdir(), 'tillwise-e2e-'))
     const dbPath = join(dir, 'tillwise.sqlite')
     const backend = await openBackend({ dbPath, seed: 'demo', now: () => new Date(FIXED_NOW) })
@@ -131,6 +139,7 @@ export async function startHarness(): Promise<Harness> {
       return reply
     })
     await context.addInitScript(definePos, { bridge: BRIDGE, channels: [...CHANNEL_NAMES] })
+    await options.beforeLoad?.(context)
     const page = await context.newPage()
     const problems: string[] = []
     page.on('console', (message) => {
