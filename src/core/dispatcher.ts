@@ -119,9 +119,17 @@ export class Dispatcher {
   }
 }
 
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text)
+
+/** A short, plain message: never echoes more than a few characters of what the caller sent. */
 function describeInvalid(error: z.ZodError): string {
   const first = error.issues[0]
   if (!first) return 'The request was not valid.'
-  const where = first.path.length ? ` at '${first.path.map(String).join('.')}'` : ''
-  return `The request was not valid${where}: ${first.message}`
+  const path = first.path.map((part) => clip(String(part), 40)).join('.')
+  const where = path ? ` at '${path}'` : ''
+  const what =
+    first.code === 'unrecognized_keys'
+      ? `unknown field${first.keys.length === 1 ? '' : 's'} ${first.keys.slice(0, 3).map((key) => `'${clip(key, 40)}'`).join(', ')}${first.keys.length > 3 ? ' …' : ''}`
+      : first.message
+  return clip(`The request was not valid${where}: ${what}`, 300)
 }

@@ -71,7 +71,7 @@ async function start(): Promise<void> {
   await app.whenReady()
   const dataDir = resolveDataDir(process.env, app.getPath('userData'))
   await mkdir(dataDir, { recursive: true })
-  const backend = await openBackend({ dbPath: join(dataDir, DB_FILE_NAME), seed: resolveSeed(process.env) })
+  const backend = await openBackend({ dbPath: join(dataDir, DB_FILE_NAME), seed: resolveSeed(process.env), autoBackup: true })
 
   hardenSession(session.defaultSession, source.allowedOrigins)
   serveAppProtocol(RENDERER_DIR)

@@ -20,6 +20,15 @@ const nonNegativeCents = z.int().min(0).max(Number.MAX_SAFE_INTEGER)
 const isoDate = z.iso.date()
 const isoDateTime = z.iso.datetime({ offset: true })
 const empty = z.strictObject({})
+/**
+ * Text a person typed or scanned. Control characters (NUL above all) are never part of a name, code
+ * or search, and SQLite would cut a string at a NUL, so they are refused at the door.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000a-\u001f\u007f]/
+const text = (max: number, { trim = true } = {}) =>
+  (trim ? z.string().trim() : z.string())
+    .max(max)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
 
 export const userDto = z.strictObject({
   id,
@@ -133,7 +142,7 @@ export type AuditVerdictDto = z.infer<typeof auditVerdictDto>
 
 const quantity = (min: number) => z.int().min(min).max(99_999)
 /** A token as typed or scanned: case-insensitive, spaces around it ignored. */
-const tokenText = z.string().trim().min(1).max(64)
+const tokenText = text(64).min(1)
 
 export const paymentInput = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('token'), token: tokenText }),
@@ -149,7 +158,7 @@ export const contract = {
   'app:info': channel('public', empty, appInfoDto),
   'auth:login': channel(
     'public',
-    z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+    z.strictObject({ username: text(64).min(1), password: text(256, { trim: false }).min(1) }),
     z.strictObject({ user: userDto }),
   ),
   'auth:logout': channel('cashier', empty, empty),
@@ -157,13 +166,13 @@ export const contract = {
   'catalog:search': channel(
     'cashier',
     z.strictObject({
-      query: z.string().max(200).optional(),
+      query: text(200).optional(),
       limit: z.int().min(1).max(100).optional(),
       offset: z.int().min(0).max(1_000_000).optional(),
     }),
     z.strictObject({ items: z.array(productDto), total: z.int().min(0) }),
   ),
-  'catalog:lookup': channel('cashier', z.strictObject({ code: z.string().trim().min(1).max(64) }), productDto),
+  'catalog:lookup': channel('cashier', z.strictObject({ code: text(64).min(1) }), productDto),
   'cart:get': channel('cashier', empty, cartDto),
   'cart:add': channel('cashier', z.strictObject({ productId: id, quantity: quantity(1) }), cartDto),
   'cart:setQuantity': channel('cashier', z.strictObject({ productId: id, quantity: quantity(0) }), cartDto),
@@ -184,7 +193,7 @@ export const contract = {
     z.strictObject({
       from: isoDate.optional(),
       to: isoDate.optional(),
-      query: z.string().max(100).optional(),
+      query: text(100).optional(),
       limit: z.int().min(1).max(200).optional(),
       offset: z.int().min(0).max(10_000_000).optional(),
     }),
@@ -192,7 +201,7 @@ export const contract = {
   ),
   'users:unlock': channel(
     'manager',
-    z.strictObject({ username: z.string().trim().min(1).max(64) }),
+    z.strictObject({ username: text(64).min(1) }),
     z.strictObject({ user: userDto }),
   ),
   'audit:verify': channel('manager', empty, auditVerdictDto),
@@ -200,7 +209,7 @@ export const contract = {
   'backup:list': channel('manager', empty, z.strictObject({ items: z.array(backupDto) })),
   'backup:restore': channel(
     'manager',
-    z.strictObject({ file: z.string().min(1).max(200) }),
+    z.strictObject({ file: text(200).min(1) }),
     z.strictObject({ restoredFrom: z.string(), previousSavedAs: z.string() }),
   ),
 } as const satisfies Record<ChannelName, { access: Access; input: z.ZodType; output: z.ZodType }>
