@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -8,6 +8,8 @@ import { openBackend } from '../backend'
 import { MIGRATIONS, MIGRATIONS_TABLE } from '../db/migrations'
 import { expectError, ok, openTestStore, readState, signedInClient, TOKENS, withRawDb, type TestStore } from '../test-support'
 import { backupFileName } from './backup-files'
+
+const FIRST_SCHEMA_FIXTURE = join(import.meta.dirname, '../db/fixtures/schema-0001.sqlite')
 
 let store: TestStore
 
@@ -83,14 +85,9 @@ describe('the daily backup', () => {
 describe('before a migration', () => {
   it('a copy of the old database is kept', async () => {
     await store.backend.close()
-    // Roll the file back to the first schema by hand: drop what later migrations added.
-    withRawDb(store.dbPath, (db) => {
-      db.exec('drop table audit_entry')
-      db.exec('alter table user drop column failed_sign_ins')
-      db.exec('alter table user drop column last_failed_sign_in_at')
-      db.exec('alter table user drop column locked_at')
-      db.prepare(`delete from ${MIGRATIONS_TABLE} where name != ?`).run(MIGRATIONS[0]!.name)
-    })
+    // Replace the store with a database made by the first released schema.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(store.dbPath + suffix, { force: true })
+    copyFileSync(FIRST_SCHEMA_FIXTURE, store.dbPath)
     store.backend = await openBackend({ dbPath: store.dbPath, now: () => store.clock.now })
     const copies = readdirSync(store.backend.backupDir).filter((name) => name.endsWith('-pre-migration.sqlite'))
     expect(copies).toHaveLength(1)
