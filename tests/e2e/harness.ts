@@ -85,6 +85,8 @@ export interface Till {
    * transport error instead of the reply (as if IPC broke on the way back).
    */
   loseNextReply(channel: string): void
+  /** Moves this till's clock (it starts at FIXED_NOW) forward: for idle limits and sign-in delays. */
+  advanceClock(ms: number): void
   /** A second, independent session for reading back what the screen did. */
   signedInClient(username?: string): Promise<BackendClient>
   screenshot(name: string): Promise<string>
@@ -121,7 +123,8 @@ export async function startHarness(): Promise<Harness> {
   async function openTill(options: OpenTillOptions = {}): Promise<Till> {
     const dir = await mkdtemp(join(tmpdir(), 'tillwise-e2e-'))
     const dbPath = join(dir, 'tillwise.sqlite')
-    const backend = await openBackend({ dbPath, seed: 'demo', now: () => new Date(FIXED_NOW) })
+    let nowMs = Date.parse(FIXED_NOW)
+    const backend = await openBackend({ dbPath, seed: 'demo', now: () => new Date(nowMs) })
     const clients: BackendClient[] = []
     const windowClient = backend.connect()
     clients.push(windowClient)
@@ -155,6 +158,9 @@ export async function startHarness(): Promise<Harness> {
       problems,
       loseNextReply: (channel) => {
         lostReplies.add(channel)
+      },
+      advanceClock: (ms) => {
+        nowMs += ms
       },
       async signedInClient(username = 'manager') {
         const client = backend.connect()

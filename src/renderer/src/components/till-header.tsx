@@ -8,13 +8,15 @@ export function TillHeader() {
   const storeName = usePos((s) => s.appInfo?.storeName ?? '')
   const cashier = usePos((s) => s.user?.displayName ?? '')
   const busy = usePos((s) => s.outcome !== null || s.dialog !== null)
+  const isManager = usePos((s) => s.user?.role === 'manager')
   const finderOpened = usePos((s) => s.finderOpened)
+  const managerToolsOpened = usePos((s) => s.managerToolsOpened)
   const signOutChosen = usePos((s) => s.signOutChosen)
 
   return (
     <header className="till-header">
       <p className="till-store">{storeName}</p>
-      <p className="till-cashier">{t('header.cashier', { name: cashier })}</p>
+      <p className="till-cashier">{t(isManager ? 'header.manager' : 'header.cashier', { name: cashier })}</p>
       <nav className="till-actions">
         <button
           type="button"
@@ -25,6 +27,17 @@ export function TillHeader() {
         >
           {t('header.findInvoice')} <KeyHint>{KEYS.findInvoice}</KeyHint>
         </button>
+        {isManager && (
+          <button
+            type="button"
+            className="button button-header"
+            aria-keyshortcuts={KEYS.managerTools}
+            disabled={busy}
+            onClick={managerToolsOpened}
+          >
+            {t('header.managerTools')} <KeyHint>{KEYS.managerTools}</KeyHint>
+          </button>
+        )}
         <button type="button" className="button button-header" onClick={() => void signOutChosen()}>
           {t('header.signOut')}
         </button>

@@ -50,13 +50,15 @@ export function TotalPanel() {
 
 export function KeyHints() {
   const { t } = useI18n()
-  const rows = [
+  const isManager = usePos((s) => s.user?.role === 'manager')
+  const rows: (readonly [string, string])[] = [
     [t('key.enter'), t('keys.enter')],
     [t('key.arrows'), t('keys.arrows')],
     [KEYS.pay, t('keys.pay')],
     [KEYS.findInvoice, t('keys.find')],
+    ...(isManager ? [[KEYS.managerTools, t('keys.managerTools')] as const] : []),
     [t('key.escape'), t('keys.escape')],
-  ] as const
+  ]
   return (
     <section className="key-hints" aria-labelledby="key-hints-title">
       <h2 id="key-hints-title" className="key-hints-title">

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { formatMoney } from '../../../shared/money'
 import { usePos } from '../store/pos-store'
 import { en } from './en'
+import { dateTimeFormatter, formatFileSize } from './format'
 import { createTranslator, type Translator } from './translate'
 
 // One language for now; this hook is where a language setting plugs in later.
@@ -20,8 +21,10 @@ export function useMoney(): (cents: number) => string {
 
 export function useDateTime(): (iso: string) => string {
   const locale = usePos((s) => s.appInfo?.locale ?? 'en-NP')
-  return useMemo(() => {
-    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
-    return (iso: string) => format.format(new Date(iso))
-  }, [locale])
+  return useMemo(() => dateTimeFormatter(locale), [locale])
+}
+
+export function useFileSize(): (bytes: number) => string {
+  const locale = usePos((s) => s.appInfo?.locale ?? 'en-NP')
+  return useMemo(() => (bytes: number) => formatFileSize(bytes, locale), [locale])
 }

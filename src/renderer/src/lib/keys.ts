@@ -2,6 +2,8 @@
 export const KEYS = {
   pay: 'F9',
   findInvoice: 'F4',
+  /** F5 reloads and F7 toggles caret browsing in Chromium; F6 is free. */
+  managerTools: 'F6',
   payByToken: 'F2',
   payByCash: 'F3',
 } as const

@@ -9,12 +9,13 @@ export function SignInScreen() {
   const [password, setPassword] = useState('')
   const usernameRef = useRef<HTMLInputElement>(null)
   const passwordRef = useRef<HTMLInputElement>(null)
-  const { storeName, demo, pending, error } = usePos(
+  const { storeName, demo, pending, error, notice } = usePos(
     useShallow((s) => ({
       storeName: s.appInfo?.storeName ?? '',
       demo: s.appInfo?.demo ?? false,
       pending: s.signInPending,
       error: s.signInError,
+      notice: s.signInNotice,
     })),
   )
   const signInSubmitted = usePos((s) => s.signInSubmitted)
@@ -47,6 +48,11 @@ export function SignInScreen() {
           {storeName}
         </h1>
         <p className="sign-in-subtitle">{t('signIn.title')}</p>
+        {notice && (
+          <p className="sign-in-notice" role="alert" data-testid="sign-in-notice">
+            {render(notice)}
+          </p>
+        )}
         <div className="field">
           <label htmlFor="sign-in-username">{t('signIn.username')}</label>
           <input

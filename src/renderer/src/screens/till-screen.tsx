@@ -3,6 +3,7 @@ import { TillHeader } from '../components/till-header'
 import { isTypingKey, KEYS, takesText } from '../lib/keys'
 import { posStore, usePos } from '../store/pos-store'
 import { InvoiceFinderDialog } from './invoice-finder-dialog'
+import { ManagerToolsDialog } from './manager-tools-dialog'
 import { PayDialog } from './pay-dialog'
 import { PaidScreen, PaymentFailedScreen } from './payment-result-screens'
 import { RegisterScreen } from './register-screen'
@@ -20,6 +21,12 @@ function useTillKeys(): void {
       if (event.key === KEYS.findInvoice) {
         event.preventDefault()
         state.finderOpened()
+        return
+      }
+      if (event.key === KEYS.managerTools) {
+        // Refused for cashiers in the action (and by the backend); the key does nothing for them.
+        event.preventDefault()
+        state.managerToolsOpened()
         return
       }
       // A scanner firing while focus sits on a button would otherwise type nowhere and then
@@ -50,6 +57,7 @@ export function TillScreen() {
       )}
       {dialog === 'pay' && <PayDialog />}
       {dialog === 'finder' && <InvoiceFinderDialog />}
+      {dialog === 'manager' && <ManagerToolsDialog />}
     </div>
   )
 }

@@ -71,7 +71,7 @@ export const createCheckoutSlice: SliceCreator<CheckoutSlice> = ({ api, cartQueu
     }
     const { code, message } = reply.error
     if (code === 'NOT_AUTHENTICATED') {
-      get().sessionEnded()
+      get().sessionEnded({ text: message })
       return
     }
     const retryable = code === 'UNREACHABLE'

@@ -6,6 +6,7 @@ import { createCartSlice } from './cart.slice'
 import { createCatalogSlice } from './catalog.slice'
 import { createCheckoutSlice } from './checkout.slice'
 import { createInvoicesSlice } from './invoices.slice'
+import { createManagerSlice } from './manager.slice'
 import { createSessionSlice } from './session.slice'
 import type { PosState, StoreContext } from './store.types'
 import { createUiSlice } from './ui.slice'
@@ -33,6 +34,7 @@ export function createPosStore(options: PosStoreOptions): StoreApi<PosState> {
     ...createCartSlice(context)(...a),
     ...createCheckoutSlice(context)(...a),
     ...createInvoicesSlice(context)(...a),
+    ...createManagerSlice(context)(...a),
     ...createUiSlice(context)(...a),
   }))
 }

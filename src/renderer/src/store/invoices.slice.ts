@@ -66,7 +66,7 @@ export const createInvoicesSlice: SliceCreator<InvoicesSlice> = ({ api }) => (se
       return
     }
     if (reply.error.code === 'NOT_AUTHENTICATED') {
-      get().sessionEnded()
+      get().sessionEnded({ text: reply.error.message })
       return
     }
     set({ finderError: reply.error.code === 'UNREACHABLE' ? msg('app.unreachable') : { text: reply.error.message } })

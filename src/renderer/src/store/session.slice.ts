@@ -4,6 +4,7 @@ import { emptyCart } from './cart.slice'
 import { initialCatalog } from './catalog.slice'
 import { initialCheckout } from './checkout.slice'
 import { initialInvoices } from './invoices.slice'
+import { initialManager } from './manager.slice'
 import type { PosState, SliceCreator } from './store.types'
 import { initialUi } from './ui.slice'
 
@@ -16,16 +17,21 @@ export interface SessionSlice {
   booted: boolean
   signInPending: boolean
   signInError: Message | null
+  /** Why the sign-in screen is showing (signed out after a restore, idle, …); cleared on the next try. */
+  signInNotice: Message | null
   appStarted(): Promise<void>
   signInSubmitted(username: string, password: string): Promise<void>
   signOutChosen(): Promise<void>
-  /** The backend no longer knows this window's session. */
-  sessionEnded(): void
+  /**
+   * The backend no longer knows this window's session. `reason` is what to tell the person: the
+   * backend's own message (it says why, e.g. the idle limit) or the screen's.
+   */
+  sessionEnded(reason?: Message): void
 }
 
 /** Everything that belongs to one cashier's sale, reset on sign-in and sign-out. */
 function saleReset(): Partial<PosState> {
-  return { ...initialCatalog, cart: emptyCart, ...initialCheckout, ...initialInvoices, ...initialUi }
+  return { ...initialCatalog, cart: emptyCart, ...initialCheckout, ...initialInvoices, ...initialManager, ...initialUi }
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = ({ api }) => (set, get) => ({
@@ -35,6 +41,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api }) => (set,
   booted: false,
   signInPending: false,
   signInError: null,
+  signInNotice: null,
 
   appStarted: async () => {
     const info = await api.call('app:info', {})
@@ -58,7 +65,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api }) => (set,
       set({ signInError: msg('signIn.missing') })
       return
     }
-    set({ signInPending: true, signInError: null })
+    set({ signInPending: true, signInError: null, signInNotice: null })
     const reply = await api.call('auth:login', { username: username.trim(), password })
     if (!reply.ok) {
       const error = reply.error.code === 'UNREACHABLE' ? msg('app.unreachable') : { text: reply.error.message }
@@ -73,8 +80,18 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api }) => (set,
   signOutChosen: async () => {
     await api.call('auth:logout', {})
     // Signed out locally whatever the reply: the next call would be refused anyway.
-    set({ ...saleReset(), user: null, signInError: null })
+    set({ ...saleReset(), user: null, signInError: null, signInNotice: null })
   },
 
-  sessionEnded: () => set({ ...saleReset(), user: null, signInError: msg('signIn.sessionEnded') }),
+  sessionEnded: (reason) => {
+    // Calls already in flight are refused as well; the first refusal's reason stays on screen
+    // rather than being replaced by each later one.
+    if (get().user === null) return
+    set({
+      ...saleReset(),
+      user: null,
+      signInError: null,
+      signInNotice: reason && !('text' in reason && reason.text.trim() === '') ? reason : msg('signIn.sessionEnded'),
+    })
+  },
 })

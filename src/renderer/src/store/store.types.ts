@@ -6,10 +6,11 @@ import type { CartSlice } from './cart.slice'
 import type { CatalogSlice } from './catalog.slice'
 import type { CheckoutSlice } from './checkout.slice'
 import type { InvoicesSlice } from './invoices.slice'
+import type { ManagerSlice } from './manager.slice'
 import type { SessionSlice } from './session.slice'
 import type { UiSlice } from './ui.slice'
 
-export type PosState = SessionSlice & CatalogSlice & CartSlice & CheckoutSlice & InvoicesSlice & UiSlice
+export type PosState = SessionSlice & CatalogSlice & CartSlice & CheckoutSlice & InvoicesSlice & ManagerSlice & UiSlice
 
 /** What the slices share besides the state: the backend client and the order of cart changes. */
 export interface StoreContext {

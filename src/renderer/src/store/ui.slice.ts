@@ -2,7 +2,7 @@ import type { ClientError } from '../api/client'
 import { msg, type Message } from '../i18n/translate'
 import type { SliceCreator } from './store.types'
 
-export type Dialog = 'pay' | 'finder'
+export type Dialog = 'pay' | 'finder' | 'manager'
 export type NoticeTone = 'info' | 'warning' | 'error'
 
 export interface Notice {
@@ -34,7 +34,7 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   noticeDismissed: () => set({ notice: null }),
   requestFailed: (error) => {
     if (error.code === 'NOT_AUTHENTICATED') {
-      get().sessionEnded()
+      get().sessionEnded({ text: error.message })
       return
     }
     const message = error.code === 'UNREACHABLE' ? msg('app.unreachable') : msg('error.generic', { message: error.message })
