@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { MIGRATIONS, MIGRATIONS_TABLE } from '../db/migrations'
@@ -82,7 +82,10 @@ export async function writeBackup(
   at: Date,
 ): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true })
-  const file = backupFileName(kind, at)
+  // Two backups in the same millisecond (a double click) must not overwrite each other.
+  let stamp = at
+  while (existsSync(join(dir, backupFileName(kind, stamp)))) stamp = new Date(stamp.getTime() + 1)
+  const file = backupFileName(kind, stamp)
   const partial = join(dir, `.${file}.partial`)
   try {
     await copy(partial)
@@ -102,5 +105,5 @@ export async function writeBackup(
     throw error
   }
   const parsed = parseBackupFileName(file)
-  return { file, kind, createdAt: parsed?.createdAt ?? at.toISOString(), sizeBytes: statSync(join(dir, file)).size }
+  return { file, kind, createdAt: parsed?.createdAt ?? stamp.toISOString(), sizeBytes: statSync(join(dir, file)).size }
 }

@@ -61,6 +61,15 @@ describe('a backup on demand', () => {
   })
 })
 
+describe('two backups at the same instant', () => {
+  it('are both kept under different names', async () => {
+    const manager = await signedInClient(store.backend, 'manager')
+    const [a, b] = await Promise.all([manager.invoke('backup:create', {}), manager.invoke('backup:create', {})])
+    expect(ok(a).file).not.toBe(ok(b).file)
+    expect(ok(await manager.invoke('backup:list', {})).items).toHaveLength(2)
+  })
+})
+
 describe('the daily backup', () => {
   it('is taken on opening when there is none for today, once a day', async () => {
     await store.backend.close()

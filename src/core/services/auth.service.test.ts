@@ -40,7 +40,7 @@ describe('sign-in throttling', () => {
     const client = store.backend.connect()
     for (let i = 1; i <= 5; i += 1) expectError(await wrong(client), 'INVALID_CREDENTIALS')
     // Sixth try straight away: refused without even checking the password.
-    expectError(await client.invoke('auth:login', { username: 'cashier', password: 'cashier' }), 'TOO_MANY_ATTEMPTS', /Try again in 1 seconds/)
+    expectError(await client.invoke('auth:login', { username: 'cashier', password: 'cashier' }), 'TOO_MANY_ATTEMPTS', /Try again in 1 second\./)
     advance(1)
     for (let failures = 6; failures < SIGN_IN_POLICY.lockAfter; failures += 1) {
       expectError(await wrong(client), 'INVALID_CREDENTIALS')

@@ -39,7 +39,7 @@ export async function authenticate(ctx: RequestContext, username: string, passwo
     if (waitMs > 0) {
       throw new DomainError(
         'TOO_MANY_ATTEMPTS',
-        `Too many failed sign-ins. Try again in ${Math.ceil(waitMs / 1000)} seconds.`,
+        `Too many failed sign-ins. Try again in ${Math.ceil(waitMs / 1000)} second${Math.ceil(waitMs / 1000) === 1 ? '' : 's'}.`,
       )
     }
   }
