@@ -66,7 +66,11 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
       orm = next
       settings = await loadSettings(orm.em.fork())
       // Users and carts come from the restored file: every till signs in again.
-      for (const session of sessions) session.user = null
+      for (const session of sessions) {
+        if (!session.user) continue
+        session.user = null
+        session.signedOutReason = 'The books were restored from a backup. Please sign in again.'
+      }
     },
     exclusive: (work) => dispatcher.exclusive(work),
     logError,
@@ -89,7 +93,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     dbPath,
     backupDir,
     connect(): BackendClient {
-      const session: ClientSession = { user: null, lastActivityAt: now().getTime() }
+      const session: ClientSession = { user: null, lastActivityAt: now().getTime(), signedOutReason: null }
       sessions.add(session)
       let connected = true
       const invokeUnknown = async (channel: unknown, input: unknown): Promise<IpcResult<unknown>> => {

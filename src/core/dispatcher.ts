@@ -23,6 +23,8 @@ export interface DispatcherDeps {
 export interface ClientSession {
   user: SessionUser | null
   lastActivityAt: number
+  /** Why the till was signed out without asking (idle, a restore), told on its next calls. */
+  signedOutReason: string | null
 }
 
 const INTERNAL_MESSAGE = 'Something went wrong. Please try again.'
@@ -44,13 +46,13 @@ export class Dispatcher {
   }
 
   async dispatch(session: ClientSession, channel: unknown, input: unknown): Promise<IpcResult<unknown>> {
-    const expired = await this.#expireIdleSession(session)
+    await this.#expireIdleSession(session)
     if (!isChannel(channel)) {
       return failure('UNKNOWN_CHANNEL', `Unknown channel '${String(channel).slice(0, 64)}'`)
     }
     const entry = contract[channel]
     if (entry.access !== 'public') {
-      if (!session.user) return failure('NOT_AUTHENTICATED', expired ?? 'Please sign in.')
+      if (!session.user) return failure('NOT_AUTHENTICATED', session.signedOutReason ?? 'Please sign in.')
       if (entry.access === 'manager' && session.user.role !== 'manager') {
         return failure('FORBIDDEN', 'Only a manager can do that.')
       }
@@ -72,19 +74,19 @@ export class Dispatcher {
 
   /**
    * Signs a till out after the store's idle limit, so an unattended till does not stay open to
-   * whoever walks up. Returns the message to show, or null. The cart is kept in the database.
+   * whoever walks up. The cart is kept in the database.
    */
-  async #expireIdleSession(session: ClientSession): Promise<string | null> {
+  async #expireIdleSession(session: ClientSession): Promise<void> {
     const { user } = session
-    if (!user) return null
+    if (!user) return
     const now = this.#deps.now()
     const idleMinutes = this.#deps.settings().sessionIdleMinutes
-    if (now.getTime() - session.lastActivityAt < idleMinutes * 60_000) return null
+    if (now.getTime() - session.lastActivityAt < idleMinutes * 60_000) return
     session.user = null
+    session.signedOutReason = `You were signed out after ${idleMinutes} minutes without activity. Please sign in again.`
     await this.#db((em) =>
       appendAudit(em, { action: 'auth.session-expired', actor: { id: user.id, name: user.displayName }, subject: user.username }, now),
     ).catch((error: unknown) => this.#deps.logError?.('audit of session expiry failed', error))
-    return `You were signed out after ${idleMinutes} minutes without activity. Please sign in again.`
   }
 
   #db<T>(work: (em: ReturnType<Orm['em']['fork']>) => Promise<T>): Promise<T> {
@@ -106,6 +108,7 @@ export class Dispatcher {
       backups,
       setUser: (user) => {
         session.user = user
+        session.signedOutReason = null
         session.lastActivityAt = now().getTime()
       },
     }

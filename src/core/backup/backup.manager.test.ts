@@ -124,7 +124,7 @@ describe('restoring a backup', () => {
     const result = ok(await manager.invoke('backup:restore', { file }))
     expect(result.restoredFrom).toBe(file)
 
-    expectError(await cashier.invoke('cart:get', {}), 'NOT_AUTHENTICATED')
+    expectError(await cashier.invoke('cart:get', {}), 'NOT_AUTHENTICATED', /restored from a backup/)
     const again = await signedInClient(store.backend, 'manager')
     ok(await again.invoke('invoices:get', { number: before.number }))
     expectError(await again.invoke('invoices:get', { number: after.number }), 'NOT_FOUND')
