@@ -170,7 +170,12 @@ export const contract = {
       limit: z.int().min(1).max(100).optional(),
       offset: z.int().min(0).max(1_000_000).optional(),
     }),
-    z.strictObject({ items: z.array(productDto), total: z.int().min(0) }),
+    z.strictObject({
+      items: z.array(productDto),
+      total: z.int().min(0),
+      /** Matches are counted only up to a cap (cheap totals at any catalog size): true means "at least total". */
+      totalIsCapped: z.boolean(),
+    }),
   ),
   'catalog:lookup': channel('cashier', z.strictObject({ code: text(64).min(1) }), productDto),
   'cart:get': channel('cashier', empty, cartDto),

@@ -2,11 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DatabaseSchema } from '@mikro-orm/sqlite'
 import { openBackend } from '../backend'
 import { withRawDb } from '../test-support'
 import { DatabaseTooNewError, MIGRATIONS_TABLE, openDatabase } from './database'
 import { ean13, DEMO_LAST_ONE_SKU, DEMO_TOKENS } from './demo-seed'
 import { MIGRATIONS } from './migrations'
+import { PRODUCT_SEARCH_TABLES, PRODUCT_SEARCH_TRIGGERS } from '../search/search-index'
 
 let dir: string
 let dbPath: string
@@ -58,7 +60,11 @@ describe('migrations', () => {
   it('agree with the entities (the ORM sees nothing to change)', async () => {
     const orm = await openDatabase(dbPath)
     try {
-      const diff = await orm.schema.getUpdateSchemaSQL()
+      // The product search indexes (migration 0003) are FTS5 tables kept by triggers, not entities:
+      // MikroORM cannot introspect a virtual table, so they are left out of the comparison.
+      const connection = orm.em.getConnection()
+      const fromSchema = await DatabaseSchema.create(connection, orm.em.getDriver().getPlatform(), orm.config, undefined, undefined, undefined, [...PRODUCT_SEARCH_TABLES])
+      const diff = await orm.schema.getUpdateSchemaSQL({ fromSchema })
       // MikroORM cannot read SQLite trigger bodies back, so it always proposes to recreate them;
       // everything else must match exactly. The triggers themselves are tested below.
       const statements = diff
@@ -67,6 +73,8 @@ describe('migrations', () => {
         .filter((statement) => statement && !/^pragma foreign_keys/i.test(statement))
         .filter((statement) => !/^(drop trigger if exists|create trigger) `(invoice|invoice_line|audit_entry)_no_(update|delete)`/i.test(statement))
         .filter((statement) => !/^(end|select raise)/i.test(statement))
+        // The triggers that keep the search indexes in step are not on the entity, so it proposes dropping them.
+        .filter((statement) => !PRODUCT_SEARCH_TRIGGERS.some((name) => statement === `drop trigger if exists \`${name}\``))
       expect(statements).toEqual([])
     } finally {
       await orm.close(true)

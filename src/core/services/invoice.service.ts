@@ -59,7 +59,10 @@ interface InvoiceSummaryRow {
   item_count: number
 }
 
-/** Newest first. `from`/`to` are local calendar days, both inclusive. */
+/**
+ * Newest first. `from`/`to` are local calendar days, both inclusive. Ordering by `paid_at` lets
+ * SQLite walk its index and stop after one page instead of sorting the whole range.
+ */
 export async function listInvoices(
   em: EntityManager,
   { from, to, query, limit, offset }: InvoiceListQuery,
@@ -91,7 +94,7 @@ export async function listInvoices(
   const rows = await connection.execute<InvoiceSummaryRow[]>(
     `select i.id, i.number, i.cashier_name, i.payment_method, i.paid_at, i.total_cents,
        (select coalesce(sum(l.quantity), 0) from invoice_line l where l.invoice_id = i.id) as item_count
-     from invoice i ${where} order by i.number desc limit ? offset ?`,
+     from invoice i ${where} order by i.paid_at desc, i.number desc limit ? offset ?`,
     [...params, limit, offset],
   )
   return {

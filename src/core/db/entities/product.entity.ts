@@ -7,7 +7,10 @@ export const ProductSchema = defineEntity({
     id: p.integer().primary().autoincrement(),
     sku: p.string().unique(),
     barcode: p.string().nullable().unique(),
-    name: p.string(),
+    /** Indexed so the catalog lists in name order without a sort (migration 0003). */
+    name: p.string().index(),
+    /** Free words a search also matches (`vegan gluten-free`); see migration 0003. */
+    tags: p.string().nullable(),
     priceCents: p.integer().check('`price_cents` >= 0'),
     /** Recorded shelf count; a sale may never take it below zero. */
     stock: p.integer(),

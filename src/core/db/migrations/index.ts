@@ -1,5 +1,6 @@
 import { Migration0001Initial } from './migration-0001-initial'
 import { Migration0002SignInThrottleAndAudit } from './migration-0002-sign-in-throttle-and-audit'
+import { Migration0003ProductSearch } from './migration-0003-product-search'
 
 /**
  * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
@@ -8,6 +9,7 @@ import { Migration0002SignInThrottleAndAudit } from './migration-0002-sign-in-th
 export const MIGRATIONS = [
   { name: '0001-initial', class: Migration0001Initial },
   { name: '0002-sign-in-throttle-and-audit', class: Migration0002SignInThrottleAndAudit },
+  { name: '0003-product-search', class: Migration0003ProductSearch },
 ]
 
 /** Where applied migrations are recorded, by name. */
