@@ -6,7 +6,7 @@ import { appendAudit, verifyAudit } from './services/audit.service'
 import { authenticate, toUserDto, unlockUser } from './services/auth.service'
 import { addToCart, clearCart, getCart, removeFromCart, setCartQuantity } from './services/cart.service'
 import { lookupProduct, SEARCH_TOTAL_CAP, searchProducts, toProductDto } from './services/catalog.service'
-import { checkout } from './services/checkout.service'
+import { checkoutRecordingRefusals } from './services/checkout.service'
 import { getInvoice, listInvoices } from './services/invoice.service'
 
 type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: RequestContext) => Promise<ChannelOutput<C>>
@@ -52,29 +52,8 @@ export const handlers: { [C in Channel]: Handler<C> } = {
     ctx.db((em) => setCartQuantity(em, signedIn(ctx).id, productId, quantity, ctx.now())),
   'cart:remove': async ({ productId }, ctx) => ctx.db((em) => removeFromCart(em, signedIn(ctx).id, productId)),
   'cart:clear': async (_input, ctx) => ctx.db((em) => clearCart(em, signedIn(ctx), ctx.now())),
-  'checkout:pay': async (input, ctx) => {
-    const user = signedIn(ctx)
-    try {
-      return await ctx.db((em) => checkout(em, input, { user, settings: ctx.settings, now: ctx.now() }))
-    } catch (error) {
-      // The refusal changed nothing; it is still worth a line in the audit trail.
-      if (error instanceof DomainError) {
-        await ctx.db((em) =>
-          appendAudit(
-            em,
-            {
-              action: 'payment.refused',
-              actor: { id: user.id, name: user.displayName },
-              subject: input.idempotencyKey,
-              details: { code: error.code, method: input.payment.method, expectedTotalCents: input.expectedTotalCents },
-            },
-            ctx.now(),
-          ),
-        )
-      }
-      throw error
-    }
-  },
+  'checkout:pay': async (input, ctx) =>
+    checkoutRecordingRefusals(ctx.db, input, { user: signedIn(ctx), settings: ctx.settings, now: ctx.now() }),
   'invoices:get': async (input, ctx) => ctx.db((em) => getInvoice(em, input)),
   'invoices:list': async ({ from, to, query, limit, offset }, ctx) =>
     ctx.db((em) => listInvoices(em, { from, to, query, limit: limit ?? 50, offset: offset ?? 0 })),

@@ -167,12 +167,17 @@ describe('script injected into the page', () => {
               return (error as Error).name
             }
           }
-          setTimeout(() =>
+          // A message-channel task is the page's own code, outside the evaluate call CDP exempts.
+          const channel = new MessageChannel()
+          // Typed here by Node's MessagePort; in the page it is the DOM's.
+          ;(channel.port1 as unknown as { onmessage: () => void }).onmessage = () => {
+            channel.port1.close()
             resolveOutcome({
               eval: attempt(() => (globalThis as unknown as HostilePage).eval('1 + 1')),
               newFunction: attempt(() => new Function('return 1 + 1')()),
-            }),
-          )
+            })
+          }
+          channel.port2.postMessage(null)
         }),
     )
     expect(outcome).toEqual({ eval: 'EvalError', newFunction: 'EvalError' })

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/sqlite'
 import type { CheckoutResultDto, PaymentInput } from '../../shared/contract'
 import { formatMoney, lineTotalCents, sumCents } from '../../shared/money'
 import { localDate } from '../clock'
-import type { SessionUser, StoreSettings } from '../context'
+import type { RequestContext, SessionUser, StoreSettings } from '../context'
 import { CartLine, Invoice, InvoiceLine, Product, StockMovement, Token, TokenLedgerEntry, User } from '../db/entities'
 import { DomainError } from '../domain-error'
 import { appendAudit } from './audit.service'
@@ -154,6 +154,36 @@ export async function checkout(em: EntityManager, request: CheckoutRequest, env:
     )
     return resultOf(invoice, env.settings)
   })
+}
+
+/**
+ * The checkout as the till calls it: a refusal changed nothing, but it still gets its own line in
+ * the audit trail (written after the sale's transaction rolled back).
+ */
+export async function checkoutRecordingRefusals(
+  db: RequestContext['db'],
+  request: CheckoutRequest,
+  env: CheckoutEnv,
+): Promise<CheckoutResultDto> {
+  try {
+    return await db((em) => checkout(em, request, env))
+  } catch (error) {
+    if (error instanceof DomainError) {
+      await db((em) =>
+        appendAudit(
+          em,
+          {
+            action: 'payment.refused',
+            actor: { id: env.user.id, name: env.user.displayName },
+            subject: request.idempotencyKey,
+            details: { code: error.code, method: request.payment.method, expectedTotalCents: request.expectedTotalCents },
+          },
+          env.now,
+        ),
+      )
+    }
+    throw error
+  }
 }
 
 async function nextInvoiceNumber(tx: EntityManager): Promise<number> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { drainTasks } from './drain-tasks'
 import { createSearchSequencer, type Timers } from './search-sequencer'
 
 /** Timers advanced by hand, so the test decides when the typing pause ends. */
@@ -34,7 +35,6 @@ function controllable() {
   return { calls, search }
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('createSearchSequencer', () => {
   it('waits for a pause in typing and searches only the last text', () => {
@@ -66,7 +66,7 @@ describe('createSearchSequencer', () => {
     const [older, newer] = backend.calls
     newer?.resolve('2 results')
     older?.resolve('9 results')
-    await settle()
+    await drainTasks()
     expect(shown).toEqual(['milk=2 results'])
   })
 
@@ -84,7 +84,7 @@ describe('createSearchSequencer', () => {
     clock.fire()
     sequencer.typed('mil')
     backend.calls[0]?.resolve('stale')
-    await settle()
+    await drainTasks()
     expect(shown).toEqual([])
   })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { drainTasks } from '../lib/drain-tasks'
 import type { CartDto, Channel, ChannelInput, ChannelOutput, ProductDto } from '../../../shared/contract'
 import type { ClientResult, PosClient } from '../api/client'
 import { createTranslator } from '../i18n/translate'
@@ -89,7 +90,6 @@ async function signedInStore(searchDelayMs = 0) {
 
 const { render } = createTranslator(en, 'en')
 /** Lets every already-settled promise run its callbacks. */
-const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('scanning', () => {
   it('keeps two scanner bursts apart and adds them in scan order', async () => {
@@ -163,7 +163,7 @@ describe('scanning', () => {
     release[1]!()
     await vi.waitFor(() => expect(store.getState().resultsFor).toBe('milk p'))
     release[0]!()
-    await flushPromises()
+    await drainTasks()
     expect(store.getState().resultsFor).toBe('milk p')
     expect(store.getState().results.map((p) => p.id)).toEqual([milkPowder.id])
   })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { BackupDto, Channel, ChannelInput, ChannelOutput, UserDto } from '../../../shared/contract'
 import type { ClientResult, PosClient } from '../api/client'
 import { en } from '../i18n/en'
@@ -39,7 +39,6 @@ function storeFor(user: UserDto, replies: Partial<Record<Channel, (input: unknow
 
 const { render } = createTranslator(en, 'en')
 const text = (message: Message | null | undefined) => (message ? render(message) : null)
-const settled = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('manager tools', () => {
   it('stay shut for a cashier, without asking the backend', async () => {
@@ -55,7 +54,7 @@ describe('manager tools', () => {
     await store.getState().appStarted()
     store.getState().managerToolsOpened()
     expect(store.getState().dialog).toBe('manager')
-    await settled()
+    await vi.waitFor(() => expect(store.getState().backups).toEqual([backup]))
     expect(store.getState().backups).toEqual([backup])
   })
 
@@ -65,7 +64,7 @@ describe('manager tools', () => {
     })
     await store.getState().appStarted()
     store.getState().managerToolsOpened()
-    await settled()
+    await vi.waitFor(() => expect(store.getState().backups).toEqual([backup]))
     store.getState().restoreChosen(backup.file)
     expect(store.getState().restoreCandidate).toEqual(backup)
     await store.getState().restoreConfirmed()
@@ -81,7 +80,7 @@ describe('manager tools', () => {
     })
     await store.getState().appStarted()
     store.getState().managerToolsOpened()
-    await settled()
+    await vi.waitFor(() => expect(store.getState().backups).toEqual([backup]))
     store.getState().restoreChosen(backup.file)
     await store.getState().restoreConfirmed()
     expect(store.getState().user).toEqual(manager)
@@ -140,7 +139,7 @@ describe('manager tools', () => {
     const { store } = storeFor(manager, { 'backup:restore': () => new Promise<Reply>((resolve) => (answer = resolve)) as never })
     await store.getState().appStarted()
     store.getState().managerToolsOpened()
-    await settled()
+    await vi.waitFor(() => expect(store.getState().backups).toEqual([backup]))
     store.getState().restoreChosen(backup.file)
     const restoring = store.getState().restoreConfirmed()
     store.getState().restoreCancelled()
