@@ -21,6 +21,7 @@ import type { ChannelInput, ChannelOutput } from '../../src/shared/contract'
 import type { IpcResult } from '../../src/shared/errors'
 import { BENCH_ENDS_AT, BENCH_TOKEN, benchCacheDir, buildBenchDatabase, copyBenchDatabase, type BenchDatabaseOptions } from './build-database'
 import { HandWritten } from './hand-written'
+import { SEARCH_TOTAL_CAP } from '../../src/core/services/catalog.service'
 import { createRng } from './prng'
 import { formatMs, measure, percentiles, type Percentiles } from './stats'
 import { measureStartup, printStartup, type StartupReport } from './startup'
@@ -202,10 +203,12 @@ async function main(): Promise<void> {
       if (JSON.stringify(viaBackend) !== JSON.stringify(hand.lookup(code))) throw new Error(`lookup '${code}' differs between core and SQL`)
     }
     for (const query of Object.values(SEARCHES).flat()) {
-      const viaBackend = await invoke('catalog:search', { query, limit: 20 })
-      if (JSON.stringify(viaBackend) !== JSON.stringify(hand.search(query, 20, 0))) throw new Error(`search '${query}' differs between core and SQL`)
+      const { totalIsCapped, ...viaBackend } = await invoke('catalog:search', { query, limit: 20 })
+      const viaSql = hand.search(query, 20, 0)
+      if (JSON.stringify(viaBackend) !== JSON.stringify(viaSql) || totalIsCapped !== viaSql.total >= SEARCH_TOTAL_CAP) {
+        throw new Error(`search '${query}' differs between core and SQL`)
+      }
     }
-
     console.log('measuring…')
     record(
       'catalog:lookup',

@@ -242,7 +242,7 @@ export class HandWritten {
     const rows = this.#sql(
       `select i.id, i.number, i.cashier_name, i.payment_method, i.paid_at, i.total_cents,
          (select coalesce(sum(l.quantity), 0) from invoice_line l where l.invoice_id = i.id) as item_count
-       from invoice i where i.paid_at >= ? and i.paid_at < ? order by i.number desc limit ? offset ?`,
+       from invoice i where i.paid_at >= ? and i.paid_at < ? order by i.paid_at desc, i.number desc limit ? offset ?`,
     ).all(fromIso, toIso, limit, offset) as {
       id: number
       number: number

@@ -5,7 +5,7 @@ import { DomainError } from './domain-error'
 import { appendAudit, verifyAudit } from './services/audit.service'
 import { authenticate, toUserDto, unlockUser } from './services/auth.service'
 import { addToCart, clearCart, getCart, removeFromCart, setCartQuantity } from './services/cart.service'
-import { lookupProduct, SEARCH_TOTAL_CAP, searchProducts, toProductDto } from './services/catalog.service'
+import { lookupProduct, SEARCH_TOTAL_CAP, searchProducts } from './services/catalog.service'
 import { checkoutRecordingRefusals } from './services/checkout.service'
 import { getInvoice, listInvoices } from './services/invoice.service'
 
@@ -44,7 +44,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
     const result = await ctx.db((em) => searchProducts(em, query, limit ?? 20, offset ?? 0))
     return { ...result, totalIsCapped: result.total >= SEARCH_TOTAL_CAP }
   },
-  'catalog:lookup': async ({ code }, ctx) => ctx.db(async (em) => toProductDto(await lookupProduct(em, code))),
+  'catalog:lookup': async ({ code }, ctx) => ctx.db((em) => lookupProduct(em, code)),
   'cart:get': async (_input, ctx) => ctx.db((em) => getCart(em, signedIn(ctx).id)),
   'cart:add': async ({ productId, quantity }, ctx) =>
     ctx.db((em) => addToCart(em, signedIn(ctx).id, productId, quantity, ctx.now())),

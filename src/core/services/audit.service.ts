@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { EntityManager } from '@mikro-orm/sqlite'
-import { AuditEntry } from '../db/entities'
+import { nativeDatabase, prepared, type Sqlite } from '../db/prepared'
 
 export const AUDIT_ACTIONS = [
   'auth.sign-in',
@@ -52,17 +52,12 @@ export function auditHash(fields: HashedFields): string {
 }
 
 /**
- * Appends one entry, chained to the last. Call it with the EntityManager of the transaction that
- * does the action, so the entry and the action commit or roll back together. Relies on core's
+ * Appends one entry, chained to the last, on the connection as it stands: inside the transaction
+ * that does the action, so the entry and the action commit or roll back together. Relies on core's
  * one-at-a-time database queue: nothing else appends between reading the last hash and writing.
  */
-export async function appendAudit(em: EntityManager, event: AuditEvent, at: Date): Promise<void> {
-  const [last] = await em.getConnection().execute<{ hash: string }[]>(
-    'select hash from audit_entry order by id desc limit 1',
-    [],
-    'all',
-    em.getTransactionContext(),
-  )
+export function appendAuditEntry(db: Sqlite, event: AuditEvent, at: Date): void {
+  const last = prepared<{ hash: string }>(db, 'select hash from audit_entry order by id desc limit 1').get()
   const fields: HashedFields = {
     prevHash: last?.hash ?? GENESIS_HASH,
     at: at.toISOString(),
@@ -72,8 +67,20 @@ export async function appendAudit(em: EntityManager, event: AuditEvent, at: Date
     subject: event.subject ?? null,
     details: JSON.stringify(event.details ?? {}),
   }
-  em.create(AuditEntry, { ...fields, hash: auditHash(fields) })
+  prepared(
+    db,
+    `insert into audit_entry (at, action, actor_user_id, actor_name, subject, details, prev_hash, hash)
+     values (@at, @action, @actorUserId, @actorName, @subject, @details, @prevHash, @hash)`,
+  ).run({ ...fields, hash: auditHash(fields) })
+}
+
+/**
+ * `appendAuditEntry` for work done through the ORM: writes the EntityManager's pending changes
+ * first, then the entry, on the same connection and in the same transaction.
+ */
+export async function appendAudit(em: EntityManager, event: AuditEvent, at: Date): Promise<void> {
   await em.flush()
+  appendAuditEntry(await nativeDatabase(em), event, at)
 }
 
 export type AuditVerdict =

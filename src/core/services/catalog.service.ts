@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { EntityManager } from '@mikro-orm/sqlite'
 import type { ProductDto } from '../../shared/contract'
-import { Product } from '../db/entities'
+import { nativeDatabase, prepared } from '../db/prepared'
 import { DomainError } from '../domain-error'
 import { planProductSearch, type ProductSearchPlan } from '../search/product-search-query'
 
@@ -17,17 +17,6 @@ export const SEARCH_TOTAL_CAP = 250
 export interface SearchResult {
   items: ProductDto[]
   total: number
-}
-
-export function toProductDto(product: Product): ProductDto {
-  return {
-    id: product.id,
-    sku: product.sku,
-    barcode: product.barcode ?? null,
-    name: product.name,
-    priceCents: product.priceCents,
-    stock: product.stock,
-  }
 }
 
 interface ProductRow {
@@ -48,7 +37,7 @@ const PRODUCT_COLUMNS = 'p.id, p.sku, p.barcode, p.name, p.price_cents, p.stock'
 /** The indexes (`product_search`, `product_substring`) and the triggers that fill them are in migration 0003. */
 const SQL = {
   /** A barcode equal to the code first, then a SKU equal to it, then a SKU equal to it upper-cased. */
-  lookup: `select * from product where active and (barcode = @code or sku = @code or sku = @upper)
+  lookup: `select ${PRODUCT_COLUMNS} from product p where active and (barcode = @code or sku = @code or sku = @upper)
     order by barcode = @code desc, sku = @code desc limit 1`,
   exactCode: `select id from product where active and (barcode = @code or sku = @code or sku = @upper)
     order by barcode = @code desc, sku = @code desc, id`,
@@ -64,39 +53,20 @@ const SQL = {
   browseCount: 'select count(*) from (select 1 from product where active limit ?)',
 } as const
 
-/**
- * Catalog statements are prepared once per connection and run with bound parameters. Through the
- * ORM (`em.find`, or raw `execute`, which inlines the values into the SQL text) every call builds
- * and compiles a new statement: ~0.5 ms, ten times a barcode look-up itself (see scripts/bench).
- * Keyed by the connection, as restoring a backup opens a new one.
- */
-const preparedByConnection = new WeakMap<Database.Database, Map<string, Database.Statement>>()
-
 async function statement(em: EntityManager, sql: string): Promise<Database.Statement> {
-  const db = await em.getConnection().getNativeClient()
-  let statements = preparedByConnection.get(db)
-  if (!statements) {
-    statements = new Map()
-    preparedByConnection.set(db, statements)
-  }
-  let prepared = statements.get(sql)
-  if (!prepared) {
-    prepared = db.prepare(sql)
-    statements.set(sql, prepared)
-  }
-  return prepared
+  return prepared(await nativeDatabase(em), sql)
 }
 
 /**
  * Exact barcode or SKU (SKUs compare case-insensitively, as printed labels vary). When a code is
  * both one product's barcode and another's SKU, the barcode wins: a scanner sends barcodes.
  */
-export async function lookupProduct(em: EntityManager, code: string): Promise<Product> {
+export async function lookupProduct(em: EntityManager, code: string): Promise<ProductDto> {
   const trimmed = code.trim()
   const lookup = await statement(em, SQL.lookup)
-  const row = lookup.get({ code: trimmed, upper: trimmed.toUpperCase() }) as Record<string, unknown> | undefined
+  const row = lookup.get({ code: trimmed, upper: trimmed.toUpperCase() }) as ProductRow | undefined
   if (!row) throw new DomainError('NOT_FOUND', `No product with code '${trimmed}'`)
-  return em.map(Product, row)
+  return rowToDto(row)
 }
 
 /**
