@@ -3,7 +3,7 @@
  * sign in, answer the first scan and the first search, then report and exit. Run by the parent
  * with `tsx` or as a bundle; times are `performance.now()`, milliseconds since this process began.
  *
- *   startup-child <dbPath> <barcode>
+ *   startup-child <dbPath> <barcode> [demo]     (demo: load the demo store into an empty database)
  */
 export {}
 
@@ -11,10 +11,10 @@ const loadStartedAt = performance.now()
 const { openBackend } = await import('../../src/core/backend')
 const loadedAt = performance.now()
 
-const [dbPath, barcode] = process.argv.slice(2)
-if (!dbPath || !barcode) throw new Error('usage: startup-child <dbPath> <barcode>')
+const [dbPath, barcode, seed] = process.argv.slice(2)
+if (!dbPath || !barcode) throw new Error('usage: startup-child <dbPath> <barcode> [demo]')
 
-const backend = await openBackend({ dbPath })
+const backend = await openBackend(seed === 'demo' ? { dbPath, seed: 'demo' } : { dbPath })
 const openedAt = performance.now()
 const client = backend.connect()
 const signIn = await client.invoke('auth:login', { username: 'cashier', password: 'cashier' })
