@@ -23,7 +23,7 @@ import { BENCH_ENDS_AT, BENCH_TOKEN, benchCacheDir, buildBenchDatabase, copyBenc
 import { HandWritten } from './hand-written'
 import { SEARCH_TOTAL_CAP } from '../../src/core/services/catalog.service'
 import { createRng } from './prng'
-import { formatMs, measure, percentiles, type Percentiles } from './stats'
+import { formatMs, measure, percentiles, printTextTable, type Percentiles } from './stats'
 import { measureStartup, printStartup, type StartupReport } from './startup'
 
 interface Args {
@@ -93,7 +93,7 @@ function verdictOf(row: Omit<Row, 'verdict'>): string {
   return misses.length ? `MISS ${misses.join(' ')}` : 'ok'
 }
 
-function printTable(rows: Row[]): void {
+function printRows(rows: Row[]): void {
   const header = ['operation', 'n', 'core p50', 'p95', 'p99', 'SQL p50', 'p95', 'p99', 'ratio p50', 'p99', 'target', 'verdict']
   const describeTarget = (target: Target) =>
     [target.p50 !== undefined ? `p50≤${target.p50}` : '', target.p99 !== undefined ? `p99≤${target.p99}` : '', target.ratio !== undefined ? `≤${target.ratio}×` : '']
@@ -113,11 +113,7 @@ function printTable(rows: Row[]): void {
     describeTarget(row.target),
     row.verdict,
   ])
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)))
-  const format = (cells: string[]) => cells.map((cell, column) => (column === 0 || column >= 10 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')
-  console.log(format(header))
-  console.log(widths.map((width) => '─'.repeat(width)).join('  '))
-  for (const line of lines) console.log(format(line))
+  printTextTable(header, lines, (column) => column === 0 || column >= 10)
   console.log('times in ms; "core" = openBackend/invoke (dispatcher, validation, ORM), "SQL" = hand-written better-sqlite3 on the same file')
 }
 
@@ -310,7 +306,7 @@ async function main(): Promise<void> {
     `Core latency at ${manifest.counts.products.toLocaleString('en')} products, ${manifest.counts.invoiceLines.toLocaleString('en')} invoice lines ` +
       `(synchronous=FULL, WAL; Node ${environment.node}, ${environment.cores} cores; load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)})`,
   )
-  printTable(rows)
+  printRows(rows)
 
   let startup: StartupReport | null = null
   if (args.startup) {

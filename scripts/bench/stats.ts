@@ -55,3 +55,16 @@ export function formatMs(value: number): string {
   if (value < 10) return value.toFixed(2)
   return value.toFixed(1)
 }
+
+/**
+ * Prints a text table: every column as wide as its widest cell, numbers right-aligned, and the
+ * columns named in `leftAligned` (labels, targets, verdicts) left-aligned.
+ */
+export function printTextTable(header: string[], lines: string[][], leftAligned: (column: number) => boolean): void {
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)))
+  const format = (cells: string[]) =>
+    cells.map((cell, column) => (leftAligned(column) ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')
+  console.log(format(header))
+  console.log(widths.map((width) => '─'.repeat(width)).join('  '))
+  for (const line of lines) console.log(format(line))
+}

@@ -1,7 +1,7 @@
 /**
  * Browser e2e harness: the real backend (`openBackend` on a fresh SQLite file with the demo store
- * and a fixed clock), the BUILT renderer served from out/renderer on 127.0.0.1, and Debian's
- * Chromium. `window.pos` is defined the way the preload defines it — a frozen object with one
+ * and a fixed clock, or on a given database file and clock), the BUILT renderer served from
+ * out/renderer on 127.0.0.1, and Debian's Chromium. `window.pos` is defined the way the preload defines it — a frozen object with one
  * function per channel — except each function forwards to `backend.connect()` through a
  * Playwright binding instead of Electron IPC. The renderer runs the same bytes the app ships.
  */
@@ -61,17 +61,87 @@ async function serveStatic(root: string): Promise<{ server: Server; baseUrl: str
   return { server, baseUrl: `http://127.0.0.1:${port}` }
 }
 
+/** Name of the page global counting, per channel, the replies handed back to the renderer. */
+const DELIVERED = '__tillwiseDelivered'
+
 /**
  * Runs in the page before any of its scripts, like the preload. Serialised by Playwright, so it
- * may use nothing from this module's scope.
+ * may use nothing from this module's scope. It also counts the replies it hands to the renderer,
+ * so a test can wait until a reply it let through has reached the screen code.
  */
-function definePos({ bridge, channels }: { bridge: string; channels: string[] }): void {
+function definePos({ bridge, channels, delivered }: { bridge: string; channels: string[]; delivered: string }): void {
   const scope = globalThis as unknown as Record<string, unknown>
+  const counts: Record<string, number> = {}
+  Object.defineProperty(globalThis, delivered, { value: counts })
   const api: Record<string, (input: unknown) => Promise<unknown>> = {}
   for (const channel of channels) {
-    api[channel] = (input: unknown) => (scope[bridge] as (c: string, i: unknown) => Promise<unknown>)(channel, input)
+    api[channel] = (input: unknown) =>
+      (scope[bridge] as (c: string, i: unknown) => Promise<unknown>)(channel, input).finally(() => {
+        counts[channel] = (counts[channel] ?? 0) + 1
+      })
   }
   Object.defineProperty(globalThis, 'pos', { value: Object.freeze(api), enumerable: true })
+}
+
+/**
+ * Replies on one channel kept back from the page until the test lets them go. The backend has
+ * already answered each call; only the way back is held, as a slow IPC reply would be.
+ */
+export interface HeldReplies {
+  /** The inputs of the calls held so far, in call order (released ones included). */
+  readonly inputs: readonly unknown[]
+  /** Resolves once `count` calls have been held. */
+  waitForCalls(count: number): Promise<void>
+  /** Resolves with the index of the first held call whose input matches, once there is one. */
+  waitForCall(matches: (input: unknown) => boolean): Promise<number>
+  /** Lets the reply to the call at `index` (0-based, in call order) go on to the page. */
+  releaseOne(index: number): void
+  /** Lets every held reply go, in call order, and stops holding new ones. */
+  releaseAll(): void
+}
+
+function createHold(onEnd: () => void): HeldReplies & { gate(input: unknown): Promise<void> } {
+  const inputs: unknown[] = []
+  const releases: ((() => void) | undefined)[] = []
+  const waiters = new Set<() => void>()
+  function waitForCall(matches: (input: unknown) => boolean): Promise<number> {
+    return new Promise((resolveWait) => {
+      const check = () => {
+        const index = inputs.findIndex((input) => matches(input))
+        if (index < 0) return
+        waiters.delete(check)
+        resolveWait(index)
+      }
+      waiters.add(check)
+      check()
+    })
+  }
+  return {
+    inputs,
+    gate(input) {
+      const gated = new Promise<void>((resolveGate) => releases.push(resolveGate))
+      inputs.push(input)
+      for (const waiter of [...waiters]) waiter()
+      return gated
+    },
+    async waitForCalls(count) {
+      await waitForCall(() => inputs.length >= count)
+    },
+    waitForCall,
+    releaseOne(index) {
+      const release = releases[index]
+      if (!release) throw new Error(`no held reply #${index} (${releases.length} held)`)
+      releases[index] = undefined
+      release()
+    },
+    releaseAll() {
+      onEnd()
+      releases.forEach((release, index) => {
+        releases[index] = undefined
+        release?.()
+      })
+    },
+  }
 }
 
 export interface Till {
@@ -80,12 +150,25 @@ export interface Till {
   readonly dbPath: string
   /** Console errors and uncaught exceptions seen in the page (CSP violations land here). */
   readonly problems: readonly string[]
+  /** Every call the page made, in the order the backend received them. */
+  readonly calls: readonly { readonly channel: string; readonly input: unknown }[]
   /**
    * The next call on `channel` reaches the backend and completes there, but the page gets a
    * transport error instead of the reply (as if IPC broke on the way back).
    */
   loseNextReply(channel: string): void
-  /** Moves this till's clock (it starts at FIXED_NOW) forward: for idle limits and sign-in delays. */
+  /** From now on, hold the replies on `channel` until the test releases them. */
+  holdReplies(channel: string): HeldReplies
+  /**
+   * Resolves once the page has received `count` replies on `channel` in all, and every promise
+   * reaction they started has run (a store update and React's synchronous re-render included):
+   * the page is polled from a task of its own, after those microtasks.
+   */
+  waitForDelivered(channel: string, count: number): Promise<void>
+  /**
+   * Moves this till's clock (it starts at FIXED_NOW, or at `database.now`) forward: for idle
+   * limits and sign-in delays.
+   */
   advanceClock(ms: number): void
   /** A second, independent session for reading back what the screen did. */
   signedInClient(username?: string): Promise<BackendClient>
@@ -95,6 +178,11 @@ export interface Till {
 
 export interface OpenTillOptions {
   /**
+   * Open this existing database file (used in place, never deleted) on this clock, instead of a
+   * fresh demo store on FIXED_NOW.
+   */
+  database?: { path: string; now: Date }
+  /**
    * Runs once the browser context exists and before the page loads, so init scripts and request
    * listeners added here see the first document and every asset it fetches.
    */
@@ -103,6 +191,8 @@ export interface OpenTillOptions {
 
 export interface Harness {
   readonly baseUrl: string
+  /** The Chromium version the tills run in. */
+  readonly browserVersion: string
   openTill(options?: OpenTillOptions): Promise<Till>
   close(): Promise<void>
 }
@@ -121,10 +211,10 @@ export async function startHarness(): Promise<Harness> {
   const tills = new Set<Till>()
 
   async function openTill(options: OpenTillOptions = {}): Promise<Till> {
-    const dir = await mkdtemp(join(tmpdir(), 'tillwise-e2e-'))
-    const dbPath = join(dir, 'tillwise.sqlite')
-    let nowMs = Date.parse(FIXED_NOW)
-    const backend = await openBackend({ dbPath, seed: 'demo', now: () => new Date(nowMs) })
+    const dir = options.database ? null : await mkdtemp(join(tmpdir(), 'tillwise-e2e-'))
+    const dbPath = options.database?.path ?? join(dir!, 'tillwise.sqlite')
+    let nowMs = options.database?.now.getTime() ?? Date.parse(FIXED_NOW)
+    const backend = await openBackend({ dbPath, seed: options.database ? 'none' : 'demo', now: () => new Date(nowMs) })
     const clients: BackendClient[] = []
     const windowClient = backend.connect()
     clients.push(windowClient)
@@ -134,14 +224,18 @@ export async function startHarness(): Promise<Harness> {
       locale: 'en-IN',
     })
     const lostReplies = new Set<string>()
+    const holds = new Map<string, ReturnType<typeof createHold>>()
+    const calls: { channel: string; input: unknown }[] = []
     await context.exposeBinding(BRIDGE, async (_source, channel: unknown, input: unknown) => {
+      calls.push({ channel: String(channel), input })
       const reply = await windowClient.invokeUnknown(channel, input)
+      if (typeof channel === 'string') await holds.get(channel)?.gate(input)
       if (typeof channel === 'string' && lostReplies.delete(channel)) {
         throw new Error(`test fault: the reply to ${channel} was lost on the way back`)
       }
       return reply
     })
-    await context.addInitScript(definePos, { bridge: BRIDGE, channels: [...CHANNEL_NAMES] })
+    await context.addInitScript(definePos, { bridge: BRIDGE, channels: [...CHANNEL_NAMES], delivered: DELIVERED })
     await options.beforeLoad?.(context)
     const page = await context.newPage()
     const problems: string[] = []
@@ -156,8 +250,21 @@ export async function startHarness(): Promise<Harness> {
       backend,
       dbPath,
       problems,
+      calls,
       loseNextReply: (channel) => {
         lostReplies.add(channel)
+      },
+      holdReplies: (channel) => {
+        if (holds.has(channel)) throw new Error(`replies on ${channel} are already held`)
+        const hold = createHold(() => holds.delete(channel))
+        holds.set(channel, hold)
+        return hold
+      },
+      async waitForDelivered(channel, count) {
+        await page.waitForFunction(
+          ([name, wanted, total]) => ((globalThis as unknown as Record<string, Record<string, number>>)[name]?.[wanted] ?? 0) >= total,
+          [DELIVERED, channel, count] as const,
+        )
       },
       advanceClock: (ms) => {
         nowMs += ms
@@ -176,10 +283,12 @@ export async function startHarness(): Promise<Harness> {
       },
       async close() {
         tills.delete(till)
+        // A held reply would keep its binding call, and so the context, from closing.
+        for (const hold of [...holds.values()]) hold.releaseAll()
         await context.close()
         for (const client of clients) client.disconnect()
         await backend.close()
-        await rm(dir, { recursive: true, force: true })
+        if (dir) await rm(dir, { recursive: true, force: true })
       },
     }
     tills.add(till)
@@ -188,6 +297,7 @@ export async function startHarness(): Promise<Harness> {
 
   return {
     baseUrl,
+    browserVersion: browser.version(),
     openTill,
     async close() {
       for (const till of [...tills]) await till.close()

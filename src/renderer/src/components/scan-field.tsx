@@ -1,11 +1,11 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { useI18n, useMoney } from '../i18n/use-i18n'
+import { useI18n } from '../i18n/use-i18n'
 import { posStore, usePos } from '../store/pos-store'
+import { ResultList, resultOptionId } from './result-list'
 
 const SCAN_FIELD_ID = 'scan-field'
 const RESULTS_ID = 'scan-results'
-const optionId = (productId: number) => `scan-result-${productId}`
 
 /**
  * The register's one input: a scanner types a code and Enter; a person types a name and picks with
@@ -13,14 +13,14 @@ const optionId = (productId: number) => `scan-result-${productId}`
  */
 export function ScanField() {
   const { t } = useI18n()
-  const money = useMoney()
   const inputRef = useRef<HTMLInputElement>(null)
-  const { scanText, results, resultsFor, resultsTotal, highlighted } = usePos(
+  const { scanText, results, resultsFor, resultsTotal, resultsCapped, highlighted } = usePos(
     useShallow((s) => ({
       scanText: s.scanText,
       results: s.results,
       resultsFor: s.resultsFor,
       resultsTotal: s.resultsTotal,
+      resultsCapped: s.resultsCapped,
       highlighted: s.highlighted,
     })),
   )
@@ -28,6 +28,7 @@ export function ScanField() {
   const highlightMoved = usePos((s) => s.highlightMoved)
   const scanSubmitted = usePos((s) => s.scanSubmitted)
   const resultChosen = usePos((s) => s.resultChosen)
+  const resultRowsShown = usePos((s) => s.resultRowsShown)
   const scanCleared = usePos((s) => s.scanCleared)
 
   // Focus synchronously when asked (zustand notifies in the same tick), not after a render:
@@ -86,7 +87,7 @@ export function ScanField() {
         aria-autocomplete="list"
         aria-expanded={open}
         aria-controls={open ? RESULTS_ID : undefined}
-        aria-activedescendant={open && active ? optionId(active.id) : undefined}
+        aria-activedescendant={open && active ? resultOptionId(active.id) : undefined}
         autoComplete="off"
         spellCheck={false}
         placeholder={t('scan.placeholder')}
@@ -95,36 +96,31 @@ export function ScanField() {
         onKeyDown={onKeyDown}
       />
       {open && (
-        <div className={current ? 'scan-popup' : 'scan-popup scan-popup-stale'}>
-          {results.length === 0 ? (
+        // data-query says which text the list answers (the screen benchmark and tests wait on it).
+        <div className={current ? 'scan-popup' : 'scan-popup scan-popup-stale'} data-query={resultsFor}>
+          {resultsTotal === 0 ? (
             <p className="scan-empty" role="status">
               {current ? t('scan.noMatches', { query: scanText.trim() }) : t('scan.searching')}
             </p>
           ) : (
-            <ul id={RESULTS_ID} className="scan-results" role="listbox" aria-label={t('scan.results')}>
-              {results.map((product, index) => (
-                <li
-                  key={product.id}
-                  id={optionId(product.id)}
-                  role="option"
-                  aria-selected={current && index === highlighted}
-                  className="scan-result"
-                  // Keep focus in the field when a result is clicked.
-                  onMouseDown={(event) => event.preventDefault()}
-                  onClick={() => void resultChosen(index)}
-                >
-                  <span className="scan-result-name">{product.name}</span>
-                  <span className="scan-result-codes">
-                    {product.barcode ? t('scan.codes', { sku: product.sku, barcode: product.barcode }) : product.sku}
-                  </span>
-                  <span className="scan-result-stock">{t('scan.stock', { stock: product.stock })}</span>
-                  <span className="scan-result-price">{money(product.priceCents)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {current && resultsTotal > results.length && (
-            <p className="scan-more">{t('scan.moreMatches', { shown: results.length, count: resultsTotal })}</p>
+            <>
+              <ResultList
+                id={RESULTS_ID}
+                results={results}
+                total={resultsTotal}
+                highlighted={current ? highlighted : -1}
+                answer={resultsFor ?? ''}
+                onChoose={resultChosen}
+                onRowsShown={resultRowsShown}
+              />
+              {current && (
+                <p className="scan-count" role="status">
+                  {resultsCapped
+                    ? t('scan.matchCountCapped', { count: resultsTotal })
+                    : t('scan.matchCount', { count: resultsTotal })}
+                </p>
+              )}
+            </>
           )}
         </div>
       )}

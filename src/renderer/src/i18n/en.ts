@@ -31,10 +31,9 @@ export const en = {
   'scan.results': 'Matching products',
   'scan.searching': 'Searching…',
   'scan.noMatches': 'No products match “{query}”.',
-  'scan.moreMatches': {
-    one: 'Showing {shown} of {count} match. Keep typing to narrow it down.',
-    other: 'Showing {shown} of {count} matches. Keep typing to narrow it down.',
-  },
+  'scan.matchCount': { one: '{count} match', other: '{count} matches' },
+  'scan.matchCountCapped': '{count}+ matches. Keep typing to narrow them down.',
+  'scan.loadingRow': 'Loading…',
   'scan.unknownCode': 'No product has the barcode or SKU “{code}”.',
   'scan.added': 'Added {name}.',
   'scan.stock': 'In stock: {stock}',

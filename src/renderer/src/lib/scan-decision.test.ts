@@ -24,6 +24,12 @@ describe('decideEnter', () => {
     expect(decideEnter(state)).toEqual({ kind: 'pick', product: bread })
   })
 
+  it('looks the text up when the row chosen with the arrows has not arrived yet', () => {
+    const state = field({ text: 'mi', results: [milk, undefined, bread], resultsFor: 'mi', highlighted: 1, highlightChosen: true })
+    expect(decideEnter(state)).toEqual({ kind: 'lookup', code: 'mi' })
+    expect(decideAfterMiss(state)).toEqual({ kind: 'search', query: 'mi' })
+  })
+
   it('trims the code and ignores an empty field', () => {
     expect(decideEnter(field({ text: '  ABC-1 ' }))).toEqual({ kind: 'lookup', code: 'ABC-1' })
     expect(decideEnter(field({ text: '   ' }))).toEqual({ kind: 'ignore' })

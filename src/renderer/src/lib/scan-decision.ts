@@ -7,7 +7,8 @@
 export interface ScanFieldState<P> {
   /** Text in the field when Enter was pressed. */
   readonly text: string
-  readonly results: readonly P[]
+  /** The results loaded so far; a hole is a row whose page has not arrived. */
+  readonly results: readonly (P | undefined)[]
   /** The query the shown results answer, or null when none are shown. */
   readonly resultsFor: string | null
   readonly highlighted: number

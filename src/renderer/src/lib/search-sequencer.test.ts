@@ -118,4 +118,44 @@ describe('createSearchSequencer', () => {
     expect(await reply).toBeUndefined()
     expect(shown).toEqual([])
   })
+
+  it('more() fetches further pages of the answer shown, and drops them once a newer query is typed', async () => {
+    const clock = manualTimers()
+    const backend = controllable()
+    const pages = controllable()
+    const sequencer = createSearchSequencer({ delayMs: 60, search: backend.search, onResult: () => {}, timers: clock.timers })
+    sequencer.typed('milk')
+    clock.fire()
+    backend.calls[0]?.resolve('page 1')
+    await drainTasks()
+
+    const second = sequencer.more(() => pages.search('milk @25'))
+    expect(pages.calls.map((c) => c.query)).toEqual(['milk @25'])
+    pages.calls[0]?.resolve('page 2')
+    expect(await second).toBe('page 2')
+
+    const third = sequencer.more(() => pages.search('milk @50'))
+    sequencer.typed('milk p')
+    pages.calls[1]?.resolve('page 3 of milk')
+    expect(await third).toBeUndefined()
+  })
+
+  it('more() fetches nothing while a newer query has not been answered', async () => {
+    const clock = manualTimers()
+    const backend = controllable()
+    const sequencer = createSearchSequencer({ delayMs: 60, search: backend.search, onResult: () => {}, timers: clock.timers })
+    let fetched = 0
+    const fetch = async () => ++fetched
+    expect(await sequencer.more(fetch)).toBeUndefined()
+    sequencer.typed('mi')
+    clock.fire()
+    backend.calls[0]?.resolve('mi')
+    await drainTasks()
+    expect(await sequencer.more(fetch)).toBe(1)
+    sequencer.typed('mil')
+    expect(await sequencer.more(fetch)).toBeUndefined()
+    sequencer.cancel()
+    expect(await sequencer.more(fetch)).toBeUndefined()
+    expect(fetched).toBe(1)
+  })
 })

@@ -1,21 +1,32 @@
 import type { ProductDto } from '../../../shared/contract'
+import { missingPages, withPage, type SparseRows } from '../lib/result-pages'
 import { createSearchSequencer } from '../lib/search-sequencer'
 import { decideAfterMiss, decideEnter, moveHighlight, type ScanFieldState } from '../lib/scan-decision'
 import type { SliceCreator } from './store.types'
 
-/** How many matches the register lists under the scan field. */
-export const SEARCH_LIMIT = 8
+/**
+ * Matches fetched per call. The first page fills the result list's viewport and its overscan;
+ * further pages are fetched as the cashier scrolls or arrows down (the backend pages through at
+ * most its cap of matches).
+ */
+export const RESULTS_PAGE_SIZE = 25
 
 export interface CatalogSlice {
   scanText: string
-  results: readonly ProductDto[]
+  /** The matches loaded so far, by position in the answer; a hole is a row whose page is on its way. */
+  results: SparseRows<ProductDto>
+  /** Matches in the whole answer (the list's length): exact, or "at least" when resultsCapped. */
   resultsTotal: number
+  /** The backend stopped counting at its cap: there are resultsTotal matches or more. */
+  resultsCapped: boolean
   /** The query the shown results answer; null when none are shown. */
   resultsFor: string | null
   highlighted: number
   highlightChosen: boolean
   scanTextChanged(text: string): void
   highlightMoved(delta: number): void
+  /** The result list shows rows from…to (exclusive): fetch the pages they are on. */
+  resultRowsShown(from: number, to: number): void
   /** Enter in the scan field. */
   scanSubmitted(): Promise<void>
   /** A result clicked or tapped. */
@@ -28,16 +39,20 @@ export const initialCatalog = {
   scanText: '',
   results: [],
   resultsTotal: 0,
+  resultsCapped: false,
   resultsFor: null,
   highlighted: 0,
   highlightChosen: false,
 } satisfies Partial<CatalogSlice>
 
 export const createCatalogSlice: SliceCreator<CatalogSlice> = ({ api, searchDelayMs, timers }) => (set, get) => {
+  /** Pages of the shown answer already asked for; a new answer starts a new set. */
+  let requested = new Set<number>()
+
   const search = createSearchSequencer({
     delayMs: searchDelayMs,
     timers,
-    search: (query: string) => api.call('catalog:search', { query, limit: SEARCH_LIMIT }),
+    search: (query: string) => api.call('catalog:search', { query, limit: RESULTS_PAGE_SIZE, offset: 0 }),
     onResult: (query, reply) => {
       // The field may have been cleared by Enter while this reply was in flight.
       if (get().scanText !== query) return
@@ -45,12 +60,40 @@ export const createCatalogSlice: SliceCreator<CatalogSlice> = ({ api, searchDela
         get().requestFailed(reply.error)
         return
       }
-      set({ results: reply.data.items, resultsTotal: reply.data.total, resultsFor: query, highlighted: 0, highlightChosen: false })
+      requested = new Set([0])
+      set({
+        results: reply.data.items,
+        resultsTotal: reply.data.total,
+        resultsCapped: reply.data.totalIsCapped,
+        resultsFor: query,
+        highlighted: 0,
+        highlightChosen: false,
+      })
     },
   })
 
+  function fetchPage(query: string, page: number): void {
+    const pages = requested
+    pages.add(page)
+    const offset = page * RESULTS_PAGE_SIZE
+    void search.more(() => api.call('catalog:search', { query, limit: RESULTS_PAGE_SIZE, offset })).then((reply) => {
+      // Overtaken by a newer query (the sequencer dropped it), or the answer was replaced since.
+      if (reply === undefined || pages !== requested || get().resultsFor !== query) {
+        pages.delete(page)
+        return
+      }
+      if (!reply.ok) {
+        pages.delete(page)
+        get().requestFailed(reply.error)
+        return
+      }
+      set({ results: withPage(get().results, offset, reply.data.items) })
+    })
+  }
+
   function fieldCleared(): void {
     search.cancel()
+    requested = new Set()
     set(initialCatalog)
   }
 
@@ -59,14 +102,27 @@ export const createCatalogSlice: SliceCreator<CatalogSlice> = ({ api, searchDela
 
     scanTextChanged: (text) => {
       set({ scanText: text, highlightChosen: false, highlighted: 0 })
-      if (text.trim() === '') set(initialCatalog)
+      if (text.trim() === '') {
+        requested = new Set()
+        set(initialCatalog)
+      }
       search.typed(text)
     },
 
     highlightMoved: (delta) => {
-      const { results, resultsFor, scanText, highlighted } = get()
-      if (resultsFor !== scanText || results.length === 0) return
-      set({ highlighted: moveHighlight(highlighted, delta, results.length), highlightChosen: true })
+      const { resultsTotal, resultsFor, scanText, highlighted } = get()
+      if (resultsFor !== scanText || resultsTotal === 0) return
+      const next = moveHighlight(highlighted, delta, resultsTotal)
+      set({ highlighted: next, highlightChosen: true })
+      get().resultRowsShown(next, next + 1)
+    },
+
+    resultRowsShown: (from, to) => {
+      const { resultsFor, scanText, results, resultsTotal } = get()
+      if (resultsFor === null || resultsFor !== scanText) return
+      for (const page of missingPages({ from, to, pageSize: RESULTS_PAGE_SIZE, total: resultsTotal, rows: results, requested })) {
+        fetchPage(resultsFor, page)
+      }
     },
 
     scanSubmitted: async () => {

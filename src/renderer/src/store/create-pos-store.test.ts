@@ -4,6 +4,7 @@ import type { CartDto, Channel, ChannelInput, ChannelOutput, ProductDto } from '
 import type { ClientResult, PosClient } from '../api/client'
 import { createTranslator } from '../i18n/translate'
 import { en } from '../i18n/en'
+import { RESULTS_PAGE_SIZE } from './catalog.slice'
 import { createPosStore } from './create-pos-store'
 
 const milk: ProductDto = { id: 1, sku: 'MILK-1L', barcode: '8901234567890', name: 'Milk 1 L', priceCents: 9_000, stock: 10 }
@@ -13,15 +14,22 @@ const catalog = [milk, bread, milkPowder]
 
 type Handler = (input: unknown) => Promise<ClientResult<unknown>> | ClientResult<unknown>
 
+/** One page of matches, as catalog:search answers it. */
+function searchAnswer(matches: readonly ProductDto[], input: unknown) {
+  const { limit = 50, offset = 0 } = input as { limit?: number; offset?: number }
+  return { items: matches.slice(offset, offset + limit), total: matches.length, totalIsCapped: false }
+}
+
 /** An in-memory backend good enough for the store: a catalog, one cart, and overridable channels. */
-function fakeBackend() {
+function fakeBackend(moreProducts: readonly ProductDto[] = []) {
+  const products = [...catalog, ...moreProducts]
   const cart = new Map<number, number>()
   const calls: { channel: Channel; input: unknown }[] = []
   const overrides = new Map<Channel, Handler>()
 
   const cartDto = (): CartDto => {
     const lines = [...cart].map(([productId, quantity]) => {
-      const p = catalog.find((c) => c.id === productId)!
+      const p = products.find((c) => c.id === productId)!
       return {
         productId,
         sku: p.sku,
@@ -45,8 +53,7 @@ function fakeBackend() {
     'auth:session': () => ok({ user: { id: 1, username: 'cashier', displayName: 'Asha', role: 'cashier' } }),
     'catalog:search': (input) => {
       const query = (input as { query: string }).query.toLowerCase()
-      const items = catalog.filter((p) => p.name.toLowerCase().includes(query))
-      return ok({ items, total: items.length })
+      return ok(searchAnswer(catalog.filter((p) => p.name.toLowerCase().includes(query)), input))
     },
     'catalog:lookup': (input) => {
       const code = (input as { code: string }).code
@@ -110,7 +117,7 @@ describe('scanning', () => {
 
   it('adds the exact code match even when search results are highlighted', async () => {
     const { store, backend } = await signedInStore()
-    store.setState({ scanText: 'MILK-PWD', results: [milk, milkPowder], resultsFor: 'MILK-PWD', highlighted: 0 })
+    store.setState({ scanText: 'MILK-PWD', results: [milk, milkPowder], resultsTotal: 2, resultsFor: 'MILK-PWD', highlighted: 0 })
     await store.getState().scanSubmitted()
     expect(store.getState().cart.lines.map((l) => l.productId)).toEqual([milkPowder.id])
     expect(backend.calls.some((c) => c.channel === 'catalog:lookup')).toBe(true)
@@ -118,7 +125,7 @@ describe('scanning', () => {
 
   it('adds the highlighted match for a typed name, after the exact lookup misses', async () => {
     const { store } = await signedInStore()
-    store.setState({ scanText: 'milk', results: [milk, milkPowder], resultsFor: 'milk', highlighted: 0 })
+    store.setState({ scanText: 'milk', results: [milk, milkPowder], resultsTotal: 2, resultsFor: 'milk', highlighted: 0 })
     store.getState().highlightMoved(1)
     await store.getState().scanSubmitted()
     expect(store.getState().cart.lines.map((l) => l.productId)).toEqual([milkPowder.id])
@@ -150,8 +157,7 @@ describe('scanning', () => {
     backend.overrides.set('catalog:search', async (input) => {
       await new Promise<void>((resolve) => release.push(resolve))
       const query = (input as { query: string }).query
-      const items = catalog.filter((p) => p.name.toLowerCase().includes(query))
-      return backend.ok({ items, total: items.length })
+      return backend.ok(searchAnswer(catalog.filter((p) => p.name.toLowerCase().includes(query)), input))
     })
 
     store.getState().scanTextChanged('mil')
@@ -165,7 +171,111 @@ describe('scanning', () => {
     release[0]!()
     await drainTasks()
     expect(store.getState().resultsFor).toBe('milk p')
-    expect(store.getState().results.map((p) => p.id)).toEqual([milkPowder.id])
+    expect(store.getState().results.map((p) => p?.id)).toEqual([milkPowder.id])
+  })
+})
+
+describe('the result list', () => {
+  /** 60 teas and 40 coffees: more matches than one page. */
+  const teas = Array.from({ length: 60 }, (_, index) => product(100 + index, `Tea ${String(index + 1).padStart(2, '0')}`))
+  const coffees = Array.from({ length: 40 }, (_, index) => product(200 + index, `Coffee ${String(index + 1).padStart(2, '0')}`))
+  function product(id: number, name: string): ProductDto {
+    return { id, sku: `SKU-${id}`, barcode: null, name, priceCents: 1_000 + id, stock: 5 }
+  }
+
+  /** A store whose searches answer only when the test releases them, in any order. */
+  async function heldSearches() {
+    const backend = fakeBackend([...teas, ...coffees])
+    const held: { input: { query: string; limit: number; offset: number }; release: () => void }[] = []
+    backend.overrides.set('catalog:search', async (input) => {
+      await new Promise<void>((resolve) => held.push({ input: input as (typeof held)[number]['input'], release: resolve }))
+      const query = (input as { query: string }).query.toLowerCase()
+      return backend.ok(searchAnswer([...teas, ...coffees].filter((p) => p.name.toLowerCase().startsWith(query)), input))
+    })
+    const store = createPosStore({ api: backend.client, newKey: () => 'k', searchDelayMs: 0 })
+    await store.getState().appStarted()
+    /** Types `query` and lets its first page through. */
+    async function answered(query: string) {
+      store.getState().scanTextChanged(query)
+      await vi.waitFor(() => expect(held.at(-1)?.input.query).toBe(query))
+      held.at(-1)!.release()
+      await vi.waitFor(() => expect(store.getState().resultsFor).toBe(query))
+    }
+    return { store, backend, held, answered }
+  }
+
+  it('asks for the first page only, and for a later page once its rows are shown', async () => {
+    const { store, held, answered } = await heldSearches()
+    await answered('tea')
+    expect(held.map((h) => h.input)).toEqual([{ query: 'tea', limit: RESULTS_PAGE_SIZE, offset: 0 }])
+    expect(store.getState().resultsTotal).toBe(60)
+    expect(store.getState().results).toHaveLength(RESULTS_PAGE_SIZE)
+
+    // Rows 40–50 come into view: their page (the second) is fetched, once, however often asked.
+    store.getState().resultRowsShown(40, 50)
+    store.getState().resultRowsShown(41, 50)
+    await vi.waitFor(() => expect(held).toHaveLength(2))
+    expect(held[1]!.input).toEqual({ query: 'tea', limit: RESULTS_PAGE_SIZE, offset: RESULTS_PAGE_SIZE })
+    held[1]!.release()
+    await vi.waitFor(() => expect(store.getState().results[45]?.name).toBe('Tea 46'))
+    expect(store.getState().results.slice(0, 50).map((p) => p?.name)).toEqual(teas.slice(0, 50).map((p) => p.name))
+    await drainTasks()
+    expect(held).toHaveLength(2)
+  })
+
+  it('never lets a page of an older query into a newer query’s list', async () => {
+    const { store, held, answered } = await heldSearches()
+    await answered('t')
+    store.getState().resultRowsShown(30, 40)
+    await vi.waitFor(() => expect(held).toHaveLength(2))
+
+    // The cashier types on before that page arrives; the newer answer comes first.
+    await answered('te')
+    held[1]!.release()
+    await drainTasks()
+    const { results, resultsFor, resultsTotal } = store.getState()
+    expect(resultsFor).toBe('te')
+    expect(resultsTotal).toBe(60)
+    expect(results).toHaveLength(RESULTS_PAGE_SIZE)
+    expect(results.every((p) => p?.name.startsWith('Tea'))).toBe(true)
+
+    // Rows 30–40 of the new answer are fetched for it, not taken from the old page.
+    store.getState().resultRowsShown(30, 40)
+    await vi.waitFor(() => expect(held).toHaveLength(4))
+    expect(held[3]!.input).toEqual({ query: 'te', limit: RESULTS_PAGE_SIZE, offset: RESULTS_PAGE_SIZE })
+  })
+
+  it('drops a page that arrives after the field was cleared, and fetches no page while a newer query is pending', async () => {
+    const { store, held, answered } = await heldSearches()
+    await answered('coffee')
+    store.getState().resultRowsShown(25, 35)
+    await vi.waitFor(() => expect(held).toHaveLength(2))
+    store.getState().scanCleared()
+    held[1]!.release()
+    await drainTasks()
+    expect(store.getState()).toMatchObject({ scanText: '', results: [], resultsFor: null, resultsTotal: 0 })
+
+    await answered('tea')
+    store.getState().scanTextChanged('tea 5')
+    store.getState().resultRowsShown(30, 40)
+    await vi.waitFor(() => expect(held).toHaveLength(4))
+    await drainTasks()
+    expect(held.map((h) => h.input.query)).toEqual(['coffee', 'coffee', 'tea', 'tea 5'])
+  })
+
+  it('arrows past the loaded rows, fetching their page, and Enter adds the highlighted match', async () => {
+    const { store, held, backend, answered } = await heldSearches()
+    await answered('tea')
+    // Up from the first match wraps to the last of all 60, on a page not loaded yet.
+    store.getState().highlightMoved(-1)
+    expect(store.getState().highlighted).toBe(59)
+    await vi.waitFor(() => expect(held).toHaveLength(2))
+    expect(held[1]!.input.offset).toBe(50)
+    held[1]!.release()
+    await vi.waitFor(() => expect(store.getState().results[59]?.name).toBe('Tea 60'))
+    await store.getState().scanSubmitted()
+    expect([...backend.cart]).toEqual([[teas[59]!.id, 1]])
+    expect(store.getState().scanText).toBe('')
   })
 })
 

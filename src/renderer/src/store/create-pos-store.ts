@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { PosClient } from '../api/client'
 import { createSerialQueue } from '../lib/serial-queue'
-import type { Timers } from '../lib/search-sequencer'
+import { SEARCH_DELAY_MS, type Timers } from '../lib/search-sequencer'
 import { createCartSlice } from './cart.slice'
 import { createCatalogSlice } from './catalog.slice'
 import { createCheckoutSlice } from './checkout.slice'
@@ -25,7 +25,7 @@ export function createPosStore(options: PosStoreOptions): StoreApi<PosState> {
     api: options.api,
     newKey: options.newKey,
     cartQueue: createSerialQueue(),
-    searchDelayMs: options.searchDelayMs ?? 60,
+    searchDelayMs: options.searchDelayMs ?? SEARCH_DELAY_MS,
     timers: options.timers,
   }
   return createStore<PosState>()((...a) => ({
