@@ -23,7 +23,7 @@ import { BENCH_ENDS_AT, BENCH_TOKEN, benchCacheDir, buildBenchDatabase, copyBenc
 import { HandWritten } from './hand-written'
 import { SEARCH_TOTAL_CAP } from '../../src/core/services/catalog.service'
 import { createRng } from './prng'
-import { formatMs, measure, percentiles, printTextTable, type Percentiles } from './stats'
+import { formatMs, positiveNumber, measure, percentiles, printTextTable, type Percentiles } from './stats'
 import { measureStartup, printStartup, type StartupReport } from './startup'
 
 interface Args {
@@ -35,18 +35,13 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { database: {}, iterations: 1, startup: true, keep: false }
-  const number = (flag: string, text: string | undefined) => {
-    const value = Number(text)
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`${flag} needs a positive number`)
-    return value
-  }
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index]!
     if (flag === '--big') args.database.products = 1_000_000
-    else if (flag === '--products') args.database.products = Math.round(number(flag, argv[++index]))
-    else if (flag === '--invoice-lines') args.database.invoiceLines = Math.round(number(flag, argv[++index]))
-    else if (flag === '--tokens') args.database.tokens = Math.round(number(flag, argv[++index]))
-    else if (flag === '--iterations') args.iterations = number(flag, argv[++index])
+    else if (flag === '--products') args.database.products = Math.round(positiveNumber(flag, argv[++index]))
+    else if (flag === '--invoice-lines') args.database.invoiceLines = Math.round(positiveNumber(flag, argv[++index]))
+    else if (flag === '--tokens') args.database.tokens = Math.round(positiveNumber(flag, argv[++index]))
+    else if (flag === '--iterations') args.iterations = positiveNumber(flag, argv[++index])
     else if (flag === '--no-startup') args.startup = false
     else if (flag === '--keep') args.keep = true
     else throw new Error(`unknown option ${flag} (see the header of scripts/bench/bench.ts)`)

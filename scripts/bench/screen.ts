@@ -32,7 +32,7 @@ import { RegisterPage } from '../../tests/e2e/pages/register.page'
 import { BENCH_ENDS_AT, BENCH_TOKEN, benchCacheDir, buildBenchDatabase, copyBenchDatabase, type BenchDatabaseOptions } from './build-database'
 import { createRng } from './prng'
 import { addProbe, timeInPage, type ProbeSpec, type ProbeTiming } from './screen-probe'
-import { formatMs, percentiles, printTextTable, type Percentiles } from './stats'
+import { formatMs, positiveNumber, percentiles, printTextTable, type Percentiles } from './stats'
 
 interface Args {
   database: Partial<BenchDatabaseOptions>
@@ -42,15 +42,10 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { database: {}, samples: 1, keep: false }
-  const number = (flag: string, text: string | undefined) => {
-    const value = Number(text)
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`${flag} needs a positive number`)
-    return value
-  }
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index]!
-    if (flag === '--products') args.database.products = Math.round(number(flag, argv[++index]))
-    else if (flag === '--samples') args.samples = number(flag, argv[++index])
+    if (flag === '--products') args.database.products = Math.round(positiveNumber(flag, argv[++index]))
+    else if (flag === '--samples') args.samples = positiveNumber(flag, argv[++index])
     else if (flag === '--keep') args.keep = true
     else throw new Error(`unknown option ${flag} (see the header of scripts/bench/screen.ts)`)
   }

@@ -68,3 +68,10 @@ export function printTextTable(header: string[], lines: string[][], leftAligned:
   console.log(widths.map((width) => '─'.repeat(width)).join('  '))
   for (const line of lines) console.log(format(line))
 }
+
+/** The value of a command-line option that must be a positive number, or a clear error naming it. */
+export function positiveNumber(flag: string, text: string | undefined): number {
+  const value = Number(text)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${flag} needs a positive number`)
+  return value
+}

@@ -186,9 +186,12 @@ describe('the result list', () => {
   /** A store whose searches answer only when the test releases them, in any order. */
   async function heldSearches() {
     const backend = fakeBackend([...teas, ...coffees])
-    const held: { input: { query: string; limit: number; offset: number }; release: () => void }[] = []
+    const held: { input: { query: string; limit: number; offset: number }; release: () => void; lose: () => void }[] = []
     backend.overrides.set('catalog:search', async (input) => {
-      await new Promise<void>((resolve) => held.push({ input: input as (typeof held)[number]['input'], release: resolve }))
+      const lost = await new Promise<boolean>((resolve) =>
+        held.push({ input: input as (typeof held)[number]['input'], release: () => resolve(false), lose: () => resolve(true) }),
+      )
+      if (lost) return { ok: false, error: { code: 'UNREACHABLE', message: 'the reply was lost' } }
       const query = (input as { query: string }).query.toLowerCase()
       return backend.ok(searchAnswer([...teas, ...coffees].filter((p) => p.name.toLowerCase().startsWith(query)), input))
     })
@@ -261,6 +264,26 @@ describe('the result list', () => {
     await vi.waitFor(() => expect(held).toHaveLength(4))
     await drainTasks()
     expect(held.map((h) => h.input.query)).toEqual(['coffee', 'coffee', 'tea', 'tea 5'])
+  })
+
+  it('says so when a page fails, keeps the rows it had, and asks for the page again when its rows are shown again', async () => {
+    const { store, held, answered } = await heldSearches()
+    await answered('tea')
+    store.getState().resultRowsShown(30, 40)
+    await vi.waitFor(() => expect(held).toHaveLength(2))
+    held[1]!.lose()
+    await vi.waitFor(() => expect(store.getState().notice?.tone).toBe('error'))
+    const { notice, results, resultsFor, resultsTotal } = store.getState()
+    expect(notice && render(notice.message)).toBe(en['app.unreachable'])
+    expect(resultsFor).toBe('tea')
+    expect(resultsTotal).toBe(60)
+    expect(results.map((p) => p?.name)).toEqual(teas.slice(0, RESULTS_PAGE_SIZE).map((p) => p.name))
+
+    store.getState().resultRowsShown(30, 40)
+    await vi.waitFor(() => expect(held).toHaveLength(3))
+    expect(held[2]!.input).toEqual({ query: 'tea', limit: RESULTS_PAGE_SIZE, offset: RESULTS_PAGE_SIZE })
+    held[2]!.release()
+    await vi.waitFor(() => expect(store.getState().results[30]?.name).toBe('Tea 31'))
   })
 
   it('arrows past the loaded rows, fetching their page, and Enter adds the highlighted match', async () => {
