@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
-import { CSP_META } from './src/shared/csp'
+import { CSP_META } from '#shared/csp'
 
 /** Bundled into the main process; scripts/bench/startup.ts bundles its child the same way. */
 export const MAIN_BUNDLED_DEPENDENCIES = ['@mikro-orm/core', '@mikro-orm/migrations', '@mikro-orm/sqlite', 'kysely', 'zod']

@@ -16,8 +16,8 @@ import { dirname, join, resolve } from 'node:path'
 import { Migrator } from '@mikro-orm/migrations'
 import { MikroORM } from '@mikro-orm/sqlite'
 import Database from 'better-sqlite3'
-import { openBackend } from '../src/core/backend'
-import { MIGRATIONS, MIGRATIONS_TABLE } from '../src/core/db/migrations'
+import { openBackend } from '#core/backend'
+import { MIGRATIONS, MIGRATIONS_TABLE } from '#core/db/migrations'
 
 const OUTPUT = resolve(import.meta.dirname, '../src/core/db/fixtures/schema-0001.sqlite')
 const FIRST_MIGRATION = MIGRATIONS[0]!

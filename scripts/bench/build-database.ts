@@ -17,15 +17,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
-import { openDatabase } from '../../src/core/db/database'
-import { DEMO_USERS, ean13 } from '../../src/core/db/demo-seed'
-import { MIGRATIONS } from '../../src/core/db/migrations'
-import { auditHash, GENESIS_HASH } from '../../src/core/services/audit.service'
+import { openDatabase } from '#core/db/database'
+import { DEMO_USERS, ean13 } from '#core/db/seed/demo-seed'
+import { MIGRATIONS } from '#core/db/migrations'
+import { auditHash, GENESIS_HASH } from '#core/audit/audit.service'
 import { createRng, type Rng } from './prng'
 import { BRANDS, DEPARTMENTS, EXTRA_TAGS, VARIANTS } from './word-lists'
 
 /** Bump when the generator's output changes, so cached databases are rebuilt. */
-export const BUILDER_VERSION = 1
+export const BUILDER_VERSION = 2
 
 export interface BenchDatabaseOptions {
   products: number
@@ -169,6 +169,14 @@ interface GeneratedProduct {
 /** Inserts everything; returns the counts. */
 function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: string) => void): BenchManifest['counts'] {
   const rng = createRng(options.seed)
+  // Fact rows' uids come from a stream of their own, so the sales planned from \`rng\` stay the same.
+  const uidRng = createRng(options.seed ^ 0x5eed)
+  const uid = (atIso: string): string => {
+    const time = Date.parse(atIso).toString(16).padStart(12, '0')
+    const random = uidRng.uuid()
+    return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15, 18)}-${random.slice(19)}`
+  }
+  const tillId = db.prepare("select value from setting where key = 'tillId'").pluck().get() as string
   const startsAt = BENCH_ENDS_AT.getTime() - YEAR_MS
   const setupAt = new Date(startsAt - 30 * 24 * 60 * 60 * 1000).toISOString()
 
@@ -196,7 +204,9 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
     `insert into product (id, sku, barcode, name, tags, price_cents, stock, active, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  const insertMovement = db.prepare('insert into stock_movement (product_id, delta_qty, reason, invoice_id, at) values (?, ?, ?, ?, ?)')
+  const insertMovement = db.prepare(
+    'insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at) values (?, ?, ?, ?, ?, ?, ?)',
+  )
   let activeProducts = 0
   const batch = 20_000
   for (let from = 0; from < products.length; from += batch) {
@@ -207,7 +217,7 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
         const active = product.active ? 1 : 0
         activeProducts += active
         insertProduct.run(product.id, product.sku, product.barcode, product.name, product.tags, product.priceCents, initial - sold[index]!, active, setupAt, setupAt)
-        insertMovement.run(product.id, initial, 'initial', null, setupAt)
+        insertMovement.run(uid(setupAt), tillId, product.id, initial, 'initial', null, setupAt)
       }
     })()
     if (from > 0 && from % 200_000 === 0) log(`  products ${from.toLocaleString('en')}`)
@@ -216,7 +226,7 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
 
   const insertToken = db.prepare('insert into token (id, code, balance_cents, expires_on, created_at) values (?, ?, ?, ?, ?)')
   const insertLedger = db.prepare(
-    'insert into token_ledger_entry (token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (?, ?, ?, ?, ?, ?)',
+    'insert into token_ledger_entry (uid, till_id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (?, ?, ?, ?, ?, ?, ?, ?)',
   )
   const tokens = planTokens(rng, options.tokens, startsAt)
   const tokenIssued = tokens.map((token) => token.balanceCents)
@@ -224,22 +234,22 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
   db.transaction(() => {
     tokens.forEach((token, index) => insertToken.run(index + 1, token.code, token.balanceCents, token.expiresOn, setupAt))
     insertToken.run(tokens.length + 1, BENCH_TOKEN.code, BENCH_TOKEN.balanceCents, BENCH_TOKEN.expiresOn, setupAt)
-    tokens.forEach((token, index) => insertLedger.run(index + 1, token.balanceCents, token.balanceCents, 'issue', null, setupAt))
-    insertLedger.run(tokens.length + 1, BENCH_TOKEN.balanceCents, BENCH_TOKEN.balanceCents, 'issue', null, setupAt)
+    tokens.forEach((token, index) => insertLedger.run(uid(setupAt), tillId, index + 1, token.balanceCents, token.balanceCents, 'issue', null, setupAt))
+    insertLedger.run(uid(setupAt), tillId, tokens.length + 1, BENCH_TOKEN.balanceCents, BENCH_TOKEN.balanceCents, 'issue', null, setupAt)
   })()
 
   const insertInvoice = db.prepare(
-    `insert into invoice (id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
+    `insert into invoice (uid, till_id, id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
        total_cents, tendered_cents, change_cents, token_balance_after_cents)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const insertLine = db.prepare(
     `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents)
      values (?, ?, ?, ?, ?, ?, ?)`,
   )
   const insertAudit = db.prepare(
-    `insert into audit_entry (at, action, actor_user_id, actor_name, subject, details, prev_hash, hash)
-     values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into audit_entry (uid, till_id, at, action, actor_user_id, actor_name, subject, details, prev_hash, hash)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const balances = tokenIssued.slice()
   let prevHash = GENESIS_HASH
@@ -265,17 +275,17 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
         if (tokenIndex >= 0) {
           balances[tokenIndex]! -= totalCents
           const token = tokens[tokenIndex]!
-          insertInvoice.run(id, id, rng.uuid(), cashier.id, cashier.name, 'token', tokenIndex + 1, token.code.slice(-4), paidAt, totalCents, null, null, balances[tokenIndex])
-          insertLedger.run(tokenIndex + 1, -totalCents, balances[tokenIndex], 'sale', id, paidAt)
+          insertInvoice.run(uid(paidAt), tillId, id, id, rng.uuid(), cashier.id, cashier.name, 'token', tokenIndex + 1, token.code.slice(-4), paidAt, totalCents, null, null, balances[tokenIndex])
+          insertLedger.run(uid(paidAt), tillId, tokenIndex + 1, -totalCents, balances[tokenIndex], 'sale', id, paidAt)
         } else {
           const tenderedCents = Math.ceil((totalCents + 1) / 50_000) * 50_000
-          insertInvoice.run(id, id, rng.uuid(), cashier.id, cashier.name, 'cash', null, null, paidAt, totalCents, tenderedCents, tenderedCents - totalCents, null)
+          insertInvoice.run(uid(paidAt), tillId, id, id, rng.uuid(), cashier.id, cashier.name, 'cash', null, null, paidAt, totalCents, tenderedCents, tenderedCents - totalCents, null)
         }
         for (let line = firstLine; line < endLine; line += 1) {
           const product = products[plan.lineProduct[line]!]!
           const quantity = plan.lineQuantity[line]!
           insertLine.run(id, product.id, product.sku, product.name, product.priceCents, quantity, product.priceCents * quantity)
-          insertMovement.run(product.id, -quantity, 'sale', id, paidAt)
+          insertMovement.run(uid(paidAt), tillId, product.id, -quantity, 'sale', id, paidAt)
         }
         const fields = {
           prevHash,
@@ -287,7 +297,7 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
           details: JSON.stringify({ totalCents, method: tokenIndex >= 0 ? 'token' : 'cash', lines: endLine - firstLine }),
         }
         prevHash = auditHash(fields)
-        insertAudit.run(fields.at, fields.action, fields.actorUserId, fields.actorName, fields.subject, fields.details, fields.prevHash, prevHash)
+        insertAudit.run(uid(paidAt), tillId, fields.at, fields.action, fields.actorUserId, fields.actorName, fields.subject, fields.details, fields.prevHash, prevHash)
       }
     })()
     if (from > 0 && from % 20_000 === 0) log(`  invoices ${from.toLocaleString('en')} of ${invoiceCount.toLocaleString('en')}`)

@@ -6,12 +6,15 @@
  */
 import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
-import { localDate } from '../../src/core/clock'
-import { CONNECTION_PRAGMAS } from '../../src/core/db/database'
-import { planProductSearch } from '../../src/core/search/product-search-query'
-import { SEARCH_TOTAL_CAP } from '../../src/core/services/catalog.service'
-import { formatMoney } from '../../src/shared/money'
-import type { CartDto, CheckoutResultDto, InvoiceSummaryDto, ProductDto } from '../../src/shared/contract'
+import { localDate } from '#core/common/clock'
+import { uuidv7 } from '#core/common/ids'
+import { CONNECTION_PRAGMAS } from '#core/db/database'
+import { planProductSearch } from '#core/catalog/product-search-query'
+import { SEARCH_TOTAL_CAP } from '#core/catalog/catalog.service'
+import type { CartDto } from '#shared/contract/cart'
+import type { CheckoutResultDto } from '#shared/contract/checkout'
+import type { InvoiceSummaryDto } from '#shared/contract/invoices'
+import type { ProductDto } from '#shared/contract/catalog'
 
 interface ProductRow {
   id: number
@@ -30,8 +33,6 @@ const toProduct = (row: ProductRow): ProductDto => ({
   priceCents: row.price_cents,
   stock: row.stock,
 })
-
-const MONEY = { currency: 'NPR', locale: 'en-IN' }
 
 export class HandWritten {
   readonly db: Database.Database
@@ -164,7 +165,8 @@ export class HandWritten {
       const totalCents = cart.reduce((sum, line) => sum + line.price_cents * line.quantity, 0)
       if (totalCents !== request.expectedTotalCents) throw new Error('CART_CHANGED')
       const paidAt = now.toISOString()
-      const number = ((this.#sql('select max(number) as last from invoice').get() as { last: number | null }).last ?? 0) + 1
+      const tillId = (this.#sql("select value from setting where key = 'tillId'").get() as { value: string }).value
+      const number = ((this.#sql('select max(number) as last from invoice where till_id = ?').get(tillId) as { last: number | null }).last ?? 0) + 1
 
       const code = request.token.trim().toLowerCase()
       const token = this.#sql('select id, code, balance_cents, expires_on from token where code = ?').get(code) as
@@ -179,14 +181,14 @@ export class HandWritten {
 
       const invoiceId = Number(
         this.#sql(
-          `insert into invoice (number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
+          `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
              total_cents, tendered_cents, change_cents, token_balance_after_cents)
-           values (?, ?, ?, ?, 'token', ?, ?, ?, ?, null, null, ?)`,
-        ).run(number, request.idempotencyKey, user.id, user.displayName, token.id, token.code.slice(-4), paidAt, totalCents, balance).lastInsertRowid,
+           values (?, ?, ?, ?, ?, ?, 'token', ?, ?, ?, ?, null, null, ?)`,
+        ).run(uuidv7(now), tillId, number, request.idempotencyKey, user.id, user.displayName, token.id, token.code.slice(-4), paidAt, totalCents, balance).lastInsertRowid,
       )
       this.#sql(
-        "insert into token_ledger_entry (token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (?, ?, ?, 'sale', ?, ?)",
-      ).run(token.id, -totalCents, balance, invoiceId, paidAt)
+        "insert into token_ledger_entry (uid, till_id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (?, ?, ?, ?, ?, 'sale', ?, ?)",
+      ).run(uuidv7(now), tillId, token.id, -totalCents, balance, invoiceId, paidAt)
       const lines = cart.map((line) => {
         this.#sql(
           `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents)
@@ -194,7 +196,7 @@ export class HandWritten {
         ).run(invoiceId, line.product_id, line.sku, line.name, line.price_cents, line.quantity, line.price_cents * line.quantity)
         const taken = this.#sql('update product set stock = stock - ?, updated_at = ? where id = ? and stock >= ?').run(line.quantity, paidAt, line.product_id, line.quantity)
         if (taken.changes !== 1) throw new Error(`INSUFFICIENT_STOCK ${line.name}`)
-        this.#sql("insert into stock_movement (product_id, delta_qty, reason, invoice_id, at) values (?, ?, 'sale', ?, ?)").run(line.product_id, -line.quantity, invoiceId, paidAt)
+        this.#sql("insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at) values (?, ?, ?, ?, 'sale', ?, ?)").run(uuidv7(now), tillId, line.product_id, -line.quantity, invoiceId, paidAt)
         return {
           productId: line.product_id,
           sku: line.sku,
@@ -214,9 +216,9 @@ export class HandWritten {
         .update(JSON.stringify([prevHash, paidAt, 'sale', user.id, user.displayName, subject, details]))
         .digest('hex')
       this.#sql(
-        `insert into audit_entry (at, action, actor_user_id, actor_name, subject, details, prev_hash, hash)
-         values (?, 'sale', ?, ?, ?, ?, ?, ?)`,
-      ).run(paidAt, user.id, user.displayName, subject, details, prevHash, hash)
+        `insert into audit_entry (uid, till_id, at, action, actor_user_id, actor_name, subject, details, prev_hash, hash)
+         values (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?)`,
+      ).run(uuidv7(now), tillId, paidAt, user.id, user.displayName, subject, details, prevHash, hash)
 
       return {
         invoice: {
@@ -230,7 +232,8 @@ export class HandWritten {
           tokenBalanceAfterCents: balance,
           lines,
         },
-        message: `Payment successfully completed with ${formatMoney(totalCents, MONEY)} from your balance!`,
+        method: 'token' as const,
+        amountCents: totalCents,
         tokenBalanceCents: balance,
       }
     }).immediate()

@@ -8,7 +8,7 @@
 export {}
 
 const loadStartedAt = performance.now()
-const { openBackend } = await import('../../src/core/backend')
+const { openBackend } = await import('#core/backend')
 const loadedAt = performance.now()
 
 const [dbPath, barcode, seed] = process.argv.slice(2)

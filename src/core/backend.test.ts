@@ -1,9 +1,10 @@
+import { ROLE_PERMISSIONS } from '#core/api/policy'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHANNELS, contract } from '../shared/contract'
-import type { IpcResult } from '../shared/errors'
+import { CHANNELS, contract } from '#shared/ipc/contract'
+import type { IpcResult } from '#shared/ipc/errors'
 import type { BackendClient } from './backend'
-import { expectError, ok, openTestStore, readState, signedInClient, TOKENS, type TestStore } from './test-support'
+import { expectError, ok, openTestStore, readState, signedInClient, TOKENS, type TestStore } from '#core/testing/test-store'
 
 let store: TestStore
 let till: BackendClient
@@ -27,7 +28,7 @@ describe('the envelope', () => {
 
   it('refuses every signed-in channel before sign-in, and says nothing else', async () => {
     const anonymous = store.backend.connect()
-    const guarded = CHANNELS.filter((channel) => contract[channel].access !== 'public')
+    const guarded = CHANNELS.filter((channel) => contract[channel].permission !== 'public')
     expect(guarded.length).toBeGreaterThan(8)
     for (const channel of guarded) {
       expectError(await anonymous.invokeUnknown(channel, {}), 'NOT_AUTHENTICATED')
@@ -63,7 +64,13 @@ describe('auth', () => {
     const client = store.backend.connect()
     expect(ok(await client.invoke('auth:session', {}))).toEqual({ user: null })
     const { user } = ok(await client.invoke('auth:login', { username: 'manager', password: 'manager' }))
-    expect(user).toEqual({ id: expect.any(Number), username: 'manager', displayName: 'Maya Manager', role: 'manager' })
+    expect(user).toEqual({
+      id: expect.any(Number),
+      username: 'manager',
+      displayName: 'Maya Manager',
+      role: 'manager',
+      permissions: [...ROLE_PERMISSIONS.manager],
+    })
     expect(ok(await client.invoke('auth:session', {}))).toEqual({ user })
     ok(await client.invoke('auth:logout', {}))
     expect(ok(await client.invoke('auth:session', {}))).toEqual({ user: null })
@@ -102,6 +109,7 @@ describe('app:info', () => {
       locale: 'en-IN',
       demo: true,
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      tillCode: expect.stringMatching(/^[A-Z2-9]{4}$/),
     })
   })
 })

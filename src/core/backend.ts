@@ -1,26 +1,26 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract'
-import type { IpcResult } from '../shared/errors'
+import type { Channel, ChannelInput, ChannelOutput } from '#shared/ipc/contract'
+import { failure, type IpcResult } from '#shared/ipc/errors'
 import type { Backend, BackendClient, OpenBackendOptions } from './backend.types'
-import { createBackupManager } from './backup/backup.manager'
-import type { StoreSettings } from './context'
-import { acquireDataLock } from './db/data-lock'
-import { openDatabase, type Orm } from './db/database'
-import { seedDemo } from './db/demo-seed'
-import { User } from './db/entities'
-import { Dispatcher, type ClientSession } from './dispatcher'
-import { loadSettings } from './services/settings.service'
+import { createBackupManager } from '#core/backup/backup.manager'
+import type { StoreSettings } from '#core/common/context'
+import { acquireDataLock } from '#core/db/data-lock'
+import { openDatabase, type Orm } from '#core/db/database'
+import { seedDemo } from '#core/db/seed/demo-seed'
+import { User } from '#core/db/entities'
+import { transaction } from '#core/db/tx'
+import { Dispatcher } from '#core/api/dispatcher'
+import { newSession, signOutBecause, type ClientSession } from '#core/api/session'
+import { copyDatabase, writeBackup } from '#core/backup/backup-writer'
+import { logToConsole as logError } from '#core/common/log'
+import { loadSettings } from '#core/settings/settings.service'
 
 export type { Backend, BackendClient, OpenBackendOptions } from './backend.types'
-export { DatabaseTooNewError } from './db/database'
-export { DatabaseInUseError } from './db/data-lock'
+export { DatabaseTooNewError } from '#core/db/database'
+export { DatabaseInUseError } from '#core/db/data-lock'
 
 const HOUR_MS = 60 * 60 * 1000
-
-function logError(message: string, error: unknown): void {
-  console.error(`[tillwise] ${message}`, error)
-}
 
 /**
  * The programmatic backend: the Electron shell, the browser test harness and every test use this.
@@ -36,7 +36,10 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   const lock = acquireDataLock(dbPath)
   let orm: Orm
   try {
-    orm = await openDatabase(dbPath, { backupDir, now })
+    // A copy of the books is kept before any migration changes them.
+    orm = await openDatabase(dbPath, {
+      beforeMigrating: (db) => writeBackup((destination) => copyDatabase(db, destination), backupDir, 'pre-migration', now()),
+    })
   } catch (error) {
     lock.release()
     throw error
@@ -45,7 +48,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   try {
     if (options.seed === 'demo') {
       const em = orm.em.fork()
-      if ((await em.count(User, {})) === 0) await seedDemo(em, now())
+      if ((await em.count(User, {})) === 0) await transaction(em, { at: now() }, (tx) => seedDemo(tx.em, now(), tx.tillId))
     }
     settings = await loadSettings(orm.em.fork())
   } catch (error) {
@@ -55,8 +58,8 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   }
 
   const sessions = new Set<ClientSession>()
-  // Assigned right below; the backup manager needs the dispatcher's queue and vice versa.
-  let dispatcher: Dispatcher
+  // The backup manager needs the dispatcher's queue and the dispatcher the manager: the manager
+  // only reaches the dispatcher once it runs, after both exist.
   const backups = createBackupManager({
     dbPath,
     backupDir,
@@ -67,15 +70,13 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
       settings = await loadSettings(orm.em.fork())
       // Users and carts come from the restored file: every till signs in again.
       for (const session of sessions) {
-        if (!session.user) continue
-        session.user = null
-        session.signedOutReason = 'The books were restored from a backup. Please sign in again.'
+        if (session.user) signOutBecause(session, { reason: 'restored' })
       }
     },
     exclusive: (work) => dispatcher.exclusive(work),
     logError,
   })
-  dispatcher = new Dispatcher({ orm: () => orm, now, settings: () => settings, backups, logError })
+  const dispatcher: Dispatcher = new Dispatcher({ orm: () => orm, now, settings: () => settings, backups, logError })
 
   let closed = false
   let dailyTimer: ReturnType<typeof setInterval> | undefined
@@ -93,12 +94,12 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     dbPath,
     backupDir,
     connect(): BackendClient {
-      const session: ClientSession = { user: null, lastActivityAt: now().getTime(), signedOutReason: null }
+      const session: ClientSession = newSession(now().getTime())
       sessions.add(session)
       let connected = true
       const invokeUnknown = async (channel: unknown, input: unknown): Promise<IpcResult<unknown>> => {
         if (closed || !connected) {
-          return { ok: false, error: { code: 'INTERNAL', message: 'The till is shutting down.' } }
+          return failure('INTERNAL', 'The till is shutting down.', { reason: 'shuttingDown' })
         }
         return dispatcher.dispatch(session, channel, input)
       }

@@ -1,5 +1,5 @@
-import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract'
-import type { IpcResult } from '../shared/errors'
+import type { Channel, ChannelInput, ChannelOutput } from '#shared/ipc/contract'
+import type { IpcResult } from '#shared/ipc/errors'
 
 export interface OpenBackendOptions {
   /** Path of the SQLite file; created with the schema when missing. */

@@ -2,8 +2,8 @@
  * The `app://pos/` scheme that serves the built renderer in production. Pure: the path resolver
  * and headers are tested under Node; `app-protocol.ts` registers them with Electron.
  */
-import { extname, isAbsolute, join, relative, sep } from 'node:path'
-import { CSP_HEADER } from '../shared/csp'
+import { isAbsolute, join, relative, sep } from 'node:path'
+import { CSP_HEADER } from '#shared/csp'
 import { originOf } from './security.policy'
 
 export const APP_SCHEME = 'app'
@@ -49,33 +49,7 @@ export function resolveAppAsset(requestUrl: string, rootDir: string): string | n
   return filePath
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-}
-
-/** Content type by extension; unknown files are opaque bytes (nosniff keeps them from running). */
-export function contentTypeFor(filePath: string): string {
-  return CONTENT_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream'
-}
+export { contentTypeFor } from '#shared/content-types'
 
 /** Headers on every `app://` response, errors included. */
 export function appResponseHeaders(contentType: string): Record<string, string> {

@@ -6,7 +6,8 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, session } from 'electron'
-import { openBackend } from '../core/backend'
+import { openBackend } from '#core/backend'
+import iconPath from '../../resources/icon.png?asset'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { registerIpcHandlers } from './ipc'
 import { createQuitGuard } from './quit.guard'
@@ -38,7 +39,7 @@ const ownWebContents = new Set<number>()
 let mainWindow: BrowserWindow | null = null
 
 function openMainWindow(): void {
-  const window = createMainWindow({ preloadPath: PRELOAD_PATH, packaged: app.isPackaged, url: source.url })
+  const window = createMainWindow({ preloadPath: PRELOAD_PATH, iconPath, packaged: app.isPackaged, url: source.url })
   const { id } = window.webContents
   ownWebContents.add(id)
   window.webContents.once('destroyed', () => ownWebContents.delete(id))

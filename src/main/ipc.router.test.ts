@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { IpcResult } from '../shared/errors'
+import type { IpcResult } from '#shared/ipc/errors'
 import { FORBIDDEN_REPLY, INTERNAL_REPLY, createIpcRouter, type IpcInvokeEventLike } from './ipc.router'
 
 class FakeSender {

@@ -3,9 +3,9 @@
  * the sender check, the per-window sessions and the error envelope are tested with fakes;
  * `ipc.ts` only hands it `ipcMain.handle` events.
  */
-import type { ChannelName } from '../shared/channels'
-import type { IpcResult } from '../shared/errors'
-import type { BackendClient } from '../core/backend.types'
+import type { ChannelName } from '#shared/ipc/channel-names'
+import type { IpcResult } from '#shared/ipc/errors'
+import type { BackendClient } from '#core/backend'
 import { isTrustedSender, type SenderFrameLike } from './security.policy'
 
 /** The parts of Electron's `WebContents` the router uses. */

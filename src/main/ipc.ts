@@ -1,6 +1,6 @@
 /** The only file that touches `ipcMain`: one handler per contract channel, all through the router. */
 import { ipcMain } from 'electron'
-import { CHANNEL_NAMES, ipcChannelName } from '../shared/channels'
+import { CHANNEL_NAMES, ipcChannelName } from '#shared/ipc/channel-names'
 import { createIpcRouter, type IpcRouter, type IpcRouterOptions } from './ipc.router'
 
 export function registerIpcHandlers(options: IpcRouterOptions): IpcRouter {

@@ -27,6 +27,13 @@ describe('createWindowOptions', () => {
     expect(createWindowOptions({ preloadPath: '/p.cjs', packaged: false }).webPreferences?.devTools).toBe(true)
   })
 
+  it('shows the app icon it is given', () => {
+    expect(createWindowOptions({ preloadPath: '/p.cjs', packaged: true, iconPath: '/app/resources/icon.png' }).icon).toBe(
+      '/app/resources/icon.png',
+    )
+    expect(packaged).not.toHaveProperty('icon')
+  })
+
   it('opens hidden at till size with a title', () => {
     expect(packaged).toMatchObject({ show: false, width: 1280, height: 800, minWidth: 1024, minHeight: 700, title: WINDOW_TITLE })
   })

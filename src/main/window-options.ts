@@ -5,13 +5,16 @@ export interface WindowOptionsInput {
   preloadPath: string
   /** `app.isPackaged`: DevTools are off in what ships to shops. */
   packaged: boolean
+  /** The app icon (`resources/icon.png`), shown in the task bar and the window switcher. */
+  iconPath?: string
 }
 
 export const WINDOW_TITLE = 'Tillwise POS'
 
 /** The main window: a till-sized window whose page runs sandboxed with only `window.pos` exposed. */
-export function createWindowOptions({ preloadPath, packaged }: WindowOptionsInput): BrowserWindowConstructorOptions {
+export function createWindowOptions({ preloadPath, packaged, iconPath }: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
+    ...(iconPath ? { icon: iconPath } : {}),
     title: WINDOW_TITLE,
     width: 1280,
     height: 800,

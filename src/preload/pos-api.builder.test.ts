@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { CHANNEL_NAMES } from '../shared/channels'
-import { contract } from '../shared/contract'
+import { CHANNEL_NAMES } from '#shared/ipc/channel-names'
+import { contract } from '#shared/ipc/contract'
 import { buildPosApi } from './pos-api.builder'
 
 describe('buildPosApi', () => {

@@ -2,8 +2,8 @@
  * Builds `window.pos` from the channel list alone. Pure, and imports only `shared/channels` (plus
  * types): the sandboxed preload bundle cannot carry zod or any Node module.
  */
-import { CHANNEL_NAMES, ipcChannelName } from '../shared/channels'
-import type { PosApi } from '../shared/contract'
+import { CHANNEL_NAMES, ipcChannelName } from '#shared/ipc/channel-names'
+import type { PosApi } from '#shared/ipc/contract'
 
 /** `ipcRenderer.invoke`, narrowed to what the API needs. */
 export type IpcInvoke = (ipcChannel: string, input: unknown) => Promise<unknown>

@@ -1,4 +1,4 @@
-import type { PosApi } from '../shared/contract'
+import type { PosApi } from '#shared/ipc/contract'
 
 declare global {
   interface Window {

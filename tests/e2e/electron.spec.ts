@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHANNEL_NAMES } from '../../src/shared/channels'
-import type { PosApi, ProductDto } from '../../src/shared/contract'
-import type { IpcResult } from '../../src/shared/errors'
+import { CHANNEL_NAMES } from '#shared/ipc/channel-names'
+import type { PosApi } from '#shared/ipc/contract'
+import type { ProductDto } from '#shared/contract/catalog'
+import type { IpcResult } from '#shared/ipc/errors'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/app-protocol.policy'
 
 const ROOT = resolve(import.meta.dirname, '../..')

@@ -5,15 +5,16 @@
  * function per channel — except each function forwards to `backend.connect()` through a
  * Playwright binding instead of Electron IPC. The renderer runs the same bytes the app ships.
  */
+import { contentTypeFor } from '#shared/content-types'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { extname, join, resolve, sep } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { openBackend, type Backend, type BackendClient } from '../../src/core/backend'
-import { CHANNEL_NAMES } from '../../src/shared/channels'
+import { openBackend, type Backend, type BackendClient } from '#core/backend'
+import { CHANNEL_NAMES } from '#shared/ipc/channel-names'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer')
@@ -26,16 +27,6 @@ export const FIXED_NOW = '2026-03-15T10:00:00+05:45'
 /** Name of the page binding the `window.pos` functions forward through. */
 const BRIDGE = '__tillwiseBackend'
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-}
 
 async function serveStatic(root: string): Promise<{ server: Server; baseUrl: string }> {
   const server = createServer((request, response) => {
@@ -48,7 +39,7 @@ async function serveStatic(root: string): Promise<{ server: Server; baseUrl: str
     readFile(file).then(
       (body) => {
         response.writeHead(200, {
-          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-type': contentTypeFor(file),
           'cache-control': 'no-store',
         })
         response.end(body)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BackendClient } from '../../src/core/backend'
+import type { BackendClient } from '#core/backend'
 import { focusedId } from './pages/focus.helper'
 import { normalise, ReceiptPage } from './pages/receipt.page'
 import { findProducts, npr, signInAsCashier, TOKENS, useTills } from './till.fixture'

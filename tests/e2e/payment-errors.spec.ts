@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readState } from '../../src/core/test-support'
+import { readState } from '#core/testing/test-store'
 import { focusedId, focusedText } from './pages/focus.helper'
 import { PayPage } from './pages/pay.page'
 import { normalise, ReceiptPage } from './pages/receipt.page'

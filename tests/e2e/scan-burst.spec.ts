@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readState } from '../../src/core/test-support'
+import { readState } from '#core/testing/test-store'
 import type { Till } from './harness'
 import { findProducts, signInAsCashier, useTills } from './till.fixture'
 

@@ -5,8 +5,8 @@
  * meta alone (the harness sends no CSP header), so these tests prove the meta holds by itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ProductDto } from '../../src/shared/contract'
-import { CHANNEL_NAMES } from '../../src/shared/channels'
+import type { ProductDto } from '#shared/contract/catalog'
+import { CHANNEL_NAMES } from '#shared/ipc/channel-names'
 import { buildPosApi } from '../../src/preload/pos-api.builder'
 import { startHarness, type Harness, type Till } from './harness'
 import { BLOCKED_BY_CSP, watchContext, type PageWatch } from './pages/page-watch.helper'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readState } from '../../src/core/test-support'
+import { readState } from '#core/testing/test-store'
 import { focusedId, focusedText } from './pages/focus.helper'
 import { LoginPage } from './pages/login.page'
 import { PayPage } from './pages/pay.page'

@@ -3,7 +3,7 @@
  */
 import { readdirSync, statSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
-import { localDate } from '../clock'
+import { localDate } from '#core/common/clock'
 
 export const BACKUP_KINDS = ['daily', 'manual', 'pre-migration'] as const
 export type BackupKind = (typeof BACKUP_KINDS)[number]

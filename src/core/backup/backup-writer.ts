@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { MIGRATIONS, MIGRATIONS_TABLE } from '../db/migrations'
+import { MIGRATIONS, MIGRATIONS_TABLE } from '#core/db/migrations'
 import { backupFileName, parseBackupFileName, type BackupInfo, type BackupKind } from './backup-files'
 
 /** The subset of better-sqlite3's Database the backup needs (the live connection). */
@@ -30,8 +30,15 @@ function fsyncPath(path: string): void {
   }
 }
 
+export type BackupProblem = 'unreadable' | 'damaged' | 'notTillwise' | 'newer'
+
+/** `problem` and `detail` let the screen say what is wrong; the message is for logs. */
 export class BackupInvalidError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly problem: BackupProblem,
+    readonly detail: string,
+    message: string,
+  ) {
     super(message)
     this.name = 'BackupInvalidError'
   }
@@ -46,26 +53,29 @@ export function checkDatabaseFile(path: string): void {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true })
   } catch (error) {
-    throw new BackupInvalidError(`The backup cannot be opened: ${(error as Error).message}`)
+    const detail = (error as Error).message
+    throw new BackupInvalidError('unreadable', detail, `The backup cannot be opened: ${detail}`)
   }
   try {
     const check = db.pragma('quick_check', { simple: true })
-    if (check !== 'ok') throw new BackupInvalidError(`The backup is damaged (${String(check)}).`)
+    if (check !== 'ok') throw new BackupInvalidError('damaged', String(check), `The backup is damaged (${String(check)}).`)
     const tables = new Set(
       (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((row) => row.name),
     )
     for (const table of [MIGRATIONS_TABLE, 'product', 'invoice', 'invoice_line', 'token', 'user']) {
-      if (!tables.has(table)) throw new BackupInvalidError(`The file is not a Tillwise database (no ${table} table).`)
+      if (!tables.has(table)) throw new BackupInvalidError('notTillwise', table, `The file is not a Tillwise database (no ${table} table).`)
     }
     const known = new Set(MIGRATIONS.map((migration) => migration.name))
     const applied = db.prepare(`select name from ${MIGRATIONS_TABLE}`).all() as { name: string }[]
     const unknown = applied.filter((row) => !known.has(row.name)).map((row) => row.name)
     if (unknown.length > 0) {
-      throw new BackupInvalidError(`The backup was made by a newer version of Tillwise (${unknown.join(', ')}).`)
+      const detail = unknown.join(', ')
+      throw new BackupInvalidError('newer', detail, `The backup was made by a newer version of Tillwise (${detail}).`)
     }
   } catch (error) {
     if (error instanceof BackupInvalidError) throw error
-    throw new BackupInvalidError(`The backup cannot be read: ${(error as Error).message}`)
+    const detail = (error as Error).message
+    throw new BackupInvalidError('unreadable', detail, `The backup cannot be read: ${detail}`)
   } finally {
     db.close()
   }

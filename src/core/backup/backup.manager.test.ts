@@ -3,11 +3,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { BackendClient } from '../backend'
-import { openBackend } from '../backend'
-import { checkBooks, snapshotBooks } from '../db/invariants'
-import { MIGRATIONS, MIGRATIONS_TABLE } from '../db/migrations'
-import { expectError, ok, openTestStore, readState, signedInClient, TOKENS, withRawDb, type TestStore } from '../test-support'
+import type { BackendClient } from '#core/backend'
+import { openBackend } from '#core/backend'
+import { checkBooks, snapshotBooks } from '#core/testing/invariants'
+import { MIGRATIONS, MIGRATIONS_TABLE } from '#core/db/migrations'
+import { expectError, ok, openTestStore, readState, signedInClient, TOKENS, withRawDb, type TestStore } from '#core/testing/test-store'
 import { backupFileName } from './backup-files'
 
 const FIRST_SCHEMA_FIXTURE = join(import.meta.dirname, '../db/fixtures/schema-0001.sqlite')

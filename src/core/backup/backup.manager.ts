@@ -1,11 +1,12 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { localDate } from '../clock'
-import type { SessionUser } from '../context'
-import type { Orm } from '../db/database'
-import { openDatabase } from '../db/database'
-import { DomainError } from '../domain-error'
-import { appendAudit } from '../services/audit.service'
+import { localDate } from '#core/common/clock'
+import type { SessionUser } from '#core/common/context'
+import type { Orm } from '#core/db/database'
+import { openDatabase } from '#core/db/database'
+import { DomainError } from '#core/common/domain-error'
+import { transaction } from '#core/db/tx'
+import { createSerialQueue } from '#shared/async/serial-queue'
 import { listBackups, parseBackupFileName, rotateBackups, type BackupInfo, type BackupKind } from './backup-files'
 import { BackupInvalidError, checkDatabaseFile, copyDatabase, writeBackup, type BackupSource } from './backup-writer'
 
@@ -50,14 +51,9 @@ function fsyncFile(path: string): void {
 
 export function createBackupManager(deps: BackupManagerDeps): BackupManager {
   const { backupDir, dbPath, now } = deps
-  let running: Promise<unknown> = Promise.resolve()
-
   /** One backup at a time; a second request waits for the first. */
-  function serialized<T>(work: () => Promise<T>): Promise<T> {
-    const result = running.then(work, work)
-    running = result.catch(() => undefined)
-    return result
-  }
+  const backupQueue = createSerialQueue()
+  const serialized = <T>(work: () => Promise<T>): Promise<T> => backupQueue.run(work)
 
   const manager: BackupManager = {
     dir: backupDir,
@@ -71,15 +67,13 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
         const info = await writeBackup((destination) => deps.exclusive(() => copyDatabase(native, destination)), backupDir, kind, at)
         rotateBackups(backupDir)
         await deps.exclusive(() =>
-          appendAudit(
-            orm.em.fork(),
-            {
+          transaction(orm.em.fork(), { at }, (tx) =>
+            tx.audit({
               action: 'backup.created',
               actor: actor ? { id: actor.id, name: actor.displayName } : null,
               subject: info.file,
               details: { kind, sizeBytes: info.sizeBytes },
-            },
-            at,
+            }),
           ),
         )
         return info
@@ -107,14 +101,16 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
   async function restore(file: string, actor: SessionUser): Promise<RestoreResult> {
     // Only a listed backup by its plain name: never a path the caller chose.
     if (basename(file) !== file || !parseBackupFileName(file)) {
-      throw new DomainError('VALIDATION_FAILED', `'${file.slice(0, 80)}' is not a backup name.`)
+      throw new DomainError('VALIDATION_FAILED', `'${file.slice(0, 80)}' is not a backup name.`, { rule: 'backupName', field: 'file' })
     }
     const source = join(backupDir, file)
-    if (!existsSync(source)) throw new DomainError('NOT_FOUND', `No backup named '${file}'.`)
+    if (!existsSync(source)) throw new DomainError('NOT_FOUND', `No backup named '${file}'.`, { what: 'backup', file })
     try {
       checkDatabaseFile(source)
     } catch (error) {
-      if (error instanceof BackupInvalidError) throw new DomainError('CONFLICT', error.message)
+      if (error instanceof BackupInvalidError) {
+        throw new DomainError('CONFLICT', error.message, { what: 'backup', problem: error.problem, detail: error.detail })
+      }
       throw error
     }
 
@@ -149,15 +145,13 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
         throw error
       }
       await deps.replaceOrm(orm)
-      await appendAudit(
-        orm.em.fork(),
-        {
+      await transaction(orm.em.fork(), { at }, (tx) =>
+        tx.audit({
           action: 'backup.restored',
           actor: { id: actor.id, name: actor.displayName },
           subject: file,
           details: { previousSavedAs: basename(aside) },
-        },
-        at,
+        }),
       )
       return { restoredFrom: file, previousSavedAs: basename(aside) }
     })

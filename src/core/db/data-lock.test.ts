@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DatabaseInUseError, openBackend, type Backend } from '../backend'
-import { startWorker, type WorkerProcess } from '../reliability/worker-process'
-import { ok, signedInClient, withRawDb } from '../test-support'
+import { DatabaseInUseError, openBackend, type Backend } from '#core/backend'
+import { startWorker, type WorkerProcess } from '#core/testing/workers/worker-process'
+import { ok, signedInClient, withRawDb } from '#core/testing/test-store'
 import { acquireDataLock } from './data-lock'
 import { MIGRATIONS_TABLE } from './database'
 
-const HOLDER = new URL('../reliability/backend-holder.worker.ts', import.meta.url)
+const HOLDER = new URL('../testing/workers/backend-holder.worker.ts', import.meta.url)
 
 let dir: string
 let dbPath: string

@@ -1,10 +1,10 @@
 import { CompiledQuery, type DatabaseConnection } from 'kysely'
 import { Migrator } from '@mikro-orm/migrations'
 import { MikroORM } from '@mikro-orm/sqlite'
-import { ENTITIES } from './entities'
-import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations'
+import { ENTITIES } from '#core/db/entities'
+import { MIGRATIONS, MIGRATIONS_TABLE } from '#core/db/migrations'
 import { SqliteImmediateDriver } from './sqlite-immediate.driver'
-import { copyDatabase, writeBackup, type BackupSource } from '../backup/backup-writer'
+import type { Sqlite } from './statements'
 
 export { MIGRATIONS_TABLE }
 
@@ -32,9 +32,10 @@ export class DatabaseTooNewError extends Error {
 export type Orm = MikroORM
 
 export interface OpenDatabaseOptions {
-  /** Where a copy is written before any migration changes an existing database. */
-  backupDir?: string
-  now?: () => Date
+  /** Runs before any migration changes an existing database (the app keeps a backup then). */
+  beforeMigrating?: (db: Sqlite) => Promise<unknown>
+  /** Stop after this migration (a migration's own test starts from the one before it). */
+  migrateTo?: string
 }
 
 export async function openDatabase(dbPath: string, options: OpenDatabaseOptions = {}): Promise<Orm> {
@@ -64,11 +65,19 @@ export async function openDatabase(dbPath: string, options: OpenDatabaseOptions 
   try {
     const existing = await refuseNewerSchema(orm)
     const pending = await orm.migrator.getPending()
-    if (existing && pending.length > 0 && options.backupDir) {
-      const native = (await orm.em.getConnection().getNativeClient()) as BackupSource
-      await writeBackup((destination) => copyDatabase(native, destination), options.backupDir, 'pre-migration', (options.now ?? (() => new Date()))())
+    if (existing && pending.length > 0 && options.beforeMigrating) {
+      await options.beforeMigrating((await orm.em.getConnection().getNativeClient()) as Sqlite)
     }
-    await orm.migrator.up()
+    // SQLite's way to rebuild a table (a changed CHECK constraint) needs foreign keys off, and the
+    // pragma only takes effect outside a transaction; a migration that rebuilds proves the
+    // references itself before it commits. Every connection turns them on again.
+    const connection = orm.em.getConnection()
+    await connection.execute('pragma foreign_keys = off')
+    try {
+      await orm.migrator.up(options.migrateTo ? { to: options.migrateTo } : undefined)
+    } finally {
+      await connection.execute('pragma foreign_keys = on')
+    }
   } catch (error) {
     await orm.close(true)
     throw error

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Orm } from './database'
-import { Setting } from './entities'
+import { Setting } from '#core/db/entities'
 
 let dir: string
 let orm: Orm

@@ -3,8 +3,10 @@
  * should hold and what a till should answer, worked out without the database from DESIGN §3.
  * Pure and synchronous; imported only by tests.
  */
-import type { CartDto, CheckoutResultDto, InvoiceDto, PaymentInput } from '../../shared/contract'
-import type { ErrorCode } from '../../shared/errors'
+import type { CartDto } from '#shared/contract/cart'
+import type { CheckoutResultDto, PaymentInput } from '#shared/contract/checkout'
+import type { InvoiceDto } from '#shared/contract/invoices'
+import type { ErrorCode } from '#shared/ipc/errors'
 
 /** The largest quantity one cart line may hold (the contract's bound for a single add). */
 export const MAX_LINE_QUANTITY = 99_999

@@ -8,6 +8,7 @@ export const AuditEntrySchema = defineEntity({
   name: 'AuditEntry',
   tableName: 'audit_entry',
   triggers: [
+    { name: 'audit_entry_identity_required', timing: 'before', events: ['insert'], when: 'new.uid is null or new.till_id is null', body: "select raise(abort, 'audit_entry rows need uid and till_id')" },
     { name: 'audit_entry_no_update', timing: 'before', events: ['update'], body: "select raise(abort, 'audit_entry rows are append-only')" },
     { name: 'audit_entry_no_delete', timing: 'before', events: ['delete'], body: "select raise(abort, 'audit_entry rows are append-only')" },
   ],
@@ -24,6 +25,10 @@ export const AuditEntrySchema = defineEntity({
     details: p.string(),
     prevHash: p.string(),
     hash: p.string().unique(),
+    /** UUIDv7, unique across every till (DESIGN §4). */
+    uid: p.string().nullable().unique(),
+    /** The till that wrote the row (`setting.tillId`). */
+    tillId: p.string().nullable(),
   },
 })
 

@@ -1,5 +1,4 @@
 import { defineEntity, p } from '@mikro-orm/core'
-import { InvoiceLine } from './invoice-line.entity'
 import { Token } from './token.entity'
 import { User } from './user.entity'
 
@@ -7,14 +6,21 @@ export const InvoiceSchema = defineEntity({
   name: 'Invoice',
   tableName: 'invoice',
   // Sales records are append-only: corrections are new, linked records.
+  // Invoice numbers run per till.
+  uniques: [{ properties: ['tillId', 'number'] }],
   triggers: [
+    { name: 'invoice_identity_required', timing: 'before', events: ['insert'], when: 'new.uid is null or new.till_id is null', body: "select raise(abort, 'invoice rows need uid and till_id')" },
     { name: 'invoice_no_update', timing: 'before', events: ['update'], body: "select raise(abort, 'invoice rows are append-only')" },
     { name: 'invoice_no_delete', timing: 'before', events: ['delete'], body: "select raise(abort, 'invoice rows are append-only')" },
   ],
   properties: {
     id: p.integer().primary().autoincrement(),
+    /** UUIDv7, unique across every till (DESIGN §4). */
+    uid: p.string().nullable().unique(),
+    /** The till that wrote the row (`setting.tillId`). */
+    tillId: p.string().nullable(),
     /** Sequential human number, printed on the receipt. */
-    number: p.integer().unique(),
+    number: p.integer(),
     /** The till's key for this payment attempt: a retry returns this invoice. */
     idempotencyKey: p.string().unique(),
     cashier: () => p.manyToOne(User),
@@ -27,7 +33,6 @@ export const InvoiceSchema = defineEntity({
     tenderedCents: p.integer().nullable(),
     changeCents: p.integer().nullable(),
     tokenBalanceAfterCents: p.integer().nullable(),
-    lines: () => p.oneToMany(InvoiceLine).mappedBy('invoice'),
   },
 })
 

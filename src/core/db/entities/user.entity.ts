@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core'
+import { ROLES } from '#shared/ipc/permissions'
 
 export const UserSchema = defineEntity({
   name: 'User',
@@ -7,7 +8,7 @@ export const UserSchema = defineEntity({
     id: p.integer().primary().autoincrement(),
     username: p.string().unique(),
     displayName: p.string(),
-    role: p.enum(['cashier', 'manager'] as const),
+    role: p.enum(ROLES),
     /** `scrypt$N$r$p$salt$hash`, never sent over IPC. */
     passwordHash: p.string().lazy(),
     active: p.boolean().default(true),

@@ -1,0 +1,6 @@
+import type { FeatureHandlers } from '#core/common/handler'
+import { verifyAudit } from './audit.service'
+
+export const auditHandlers = {
+  'audit:verify': async (_input, ctx) => verifyAudit(ctx),
+} satisfies FeatureHandlers<'audit:verify'>

@@ -1,0 +1,20 @@
+import type { FeatureHandlers } from '#core/common/handler'
+import { signedIn } from '#core/common/signed-in'
+import { write } from '#core/db/tx'
+import { approve, authenticate, toUserDto } from './auth.service'
+
+export const authHandlers = {
+  'auth:login': async ({ username, password }, ctx) => {
+    const user = await authenticate(ctx, username, password)
+    ctx.setUser(user)
+    return { user: toUserDto(user) }
+  },
+  'auth:logout': async (_input, ctx) => {
+    const user = signedIn(ctx)
+    ctx.setUser(null)
+    await write(ctx, (tx) => tx.audit({ action: 'auth.sign-out', actor: { id: user.id, name: user.displayName }, subject: user.username }))
+    return {}
+  },
+  'auth:session': async (_input, ctx) => ({ user: ctx.user ? toUserDto(ctx.user) : null }),
+  'auth:approve': async ({ username, secret, permission }, ctx) => approve(ctx, signedIn(ctx), username, secret, permission),
+} satisfies FeatureHandlers<'auth:login' | 'auth:logout' | 'auth:session' | 'auth:approve'>

@@ -1,0 +1,56 @@
+import type { EntityManager } from '@mikro-orm/sqlite'
+import type { BackupDto } from '#shared/contract/backup'
+import type { Permission, Role } from '#shared/ipc/permissions'
+
+export interface SessionUser {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+}
+
+export interface StoreSettings {
+  storeName: string
+  currency: string
+  locale: string
+  demo: boolean
+  /** A till with no activity for this long is signed out. */
+  sessionIdleMinutes: number
+  /** This till's short code, for people (receipts, the header); its id is on every fact row. */
+  tillCode: string
+}
+
+/** A manager's approval the current call is using (`auth:approve`): named in its audit rows. */
+export interface ApprovalInUse {
+  readonly permission: Permission
+  readonly approver: SessionUser
+}
+
+/** What the backup handlers need of the backup manager (which lives in `core/backup`). */
+export interface BackupOperations {
+  create(kind: 'manual', actor: SessionUser): Promise<BackupDto>
+  list(): BackupDto[]
+  restore(file: string, actor: SessionUser): Promise<{ restoredFrom: string; previousSavedAs: string }>
+}
+
+/** Database access for one request: the queue every piece of work goes through, and the clock. */
+export interface DbContext {
+  /**
+   * Runs `work` with a fresh forked EntityManager, one unit of work at a time: the database has one
+   * connection and its transactions must not interleave. Only `core/db/tx.ts` calls this.
+   */
+  db<T>(work: (em: EntityManager) => Promise<T>): Promise<T>
+  now: () => Date
+  user: SessionUser | null
+  approval: ApprovalInUse | null
+}
+
+/** What a handler gets: database access, the clock, who is signed in and their session. */
+export interface RequestContext extends DbContext {
+  settings: StoreSettings
+  backups: BackupOperations
+  /** Signs the calling client in or out. */
+  setUser(user: SessionUser | null): void
+  /** Records a single-use approval on the calling client's session. */
+  grantApproval(permission: Permission, approver: SessionUser): { approvalId: string; expiresAt: string }
+}

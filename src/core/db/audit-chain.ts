@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto'
+import { uuidv7 } from '#core/common/ids'
+import { tillIdentity } from './identity'
+import { bindStatements, defineStatements, rowOf, type Sqlite } from './statements'
+
+/**
+ * The writing half of the audit trail, part of the one write door (`tx.audit`): an entry is
+ * appended on the connection of the transaction that does the action, so both commit or roll back
+ * together. Reading and checking the trail is the `audit` feature's.
+ */
+export const AUDIT_ACTIONS = [
+  'auth.sign-in',
+  'auth.sign-in-failed',
+  'auth.locked',
+  'auth.sign-out',
+  'auth.session-expired',
+  'auth.approved',
+  'auth.approval-refused',
+  'sale',
+  'payment.refused',
+  'cart.cleared',
+  'user.unlocked',
+  'backup.created',
+  'backup.restored',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+export type AuditDetails = Record<string, string | number | boolean | null>
+
+export interface AuditEvent {
+  action: AuditAction
+  actor: { id: number; name: string } | null
+  subject?: string | null
+  details?: AuditDetails
+}
+
+/** The first row's predecessor. */
+export const GENESIS_HASH = '0'.repeat(64)
+
+export interface HashedFields {
+  prevHash: string
+  at: string
+  action: string
+  actorUserId: number | null
+  actorName: string
+  subject: string | null
+  details: string
+}
+
+/** Fixed field order so the same row always hashes the same way. */
+export function auditHash(fields: HashedFields): string {
+  const canonical = JSON.stringify([
+    fields.prevHash,
+    fields.at,
+    fields.action,
+    fields.actorUserId,
+    fields.actorName,
+    fields.subject,
+    fields.details,
+  ])
+  return createHash('sha256').update(canonical).digest('hex')
+}
+
+const AUDIT_SQL = defineStatements({
+  lastHash: { sql: 'select hash from audit_entry order by id desc limit 1', mode: 'value', row: rowOf<string>() },
+  append: {
+    sql: `insert into audit_entry (at, action, actor_user_id, actor_name, subject, details, prev_hash, hash, uid, till_id)
+      values (@at, @action, @actorUserId, @actorName, @subject, @details, @prevHash, @hash, @uid, @tillId)`,
+    mode: 'run',
+  },
+})
+
+/**
+ * Appends one entry, chained to the last, on the connection as it stands. Relies on core's
+ * one-at-a-time database queue: nothing else appends between reading the last hash and writing.
+ */
+export function appendAuditEntry(db: Sqlite, event: AuditEvent, at: Date): void {
+  const sql = bindStatements(db, AUDIT_SQL)
+  const fields: HashedFields = {
+    prevHash: sql.lastHash() ?? GENESIS_HASH,
+    at: at.toISOString(),
+    action: event.action,
+    actorUserId: event.actor?.id ?? null,
+    actorName: event.actor?.name ?? '',
+    subject: event.subject ?? null,
+    details: JSON.stringify(event.details ?? {}),
+  }
+  sql.append({ ...fields, hash: auditHash(fields), uid: uuidv7(at), tillId: tillIdentity(db).id })
+}

@@ -1,0 +1,18 @@
+import { Migration0001Initial } from './migrations/migration-0001-initial'
+import { Migration0002SignInThrottleAndAudit } from './migrations/migration-0002-sign-in-throttle-and-audit'
+import { Migration0003ProductSearch } from './migrations/migration-0003-product-search'
+import { Migration0004TillIdentityAndOwner } from './migrations/migration-0004-till-identity-and-owner'
+
+/**
+ * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
+ * minifier may rename classes. Append only; never edit or reorder a released entry.
+ */
+export const MIGRATIONS = [
+  { name: '0001-initial', class: Migration0001Initial },
+  { name: '0002-sign-in-throttle-and-audit', class: Migration0002SignInThrottleAndAudit },
+  { name: '0003-product-search', class: Migration0003ProductSearch },
+  { name: '0004-till-identity-and-owner', class: Migration0004TillIdentityAndOwner },
+]
+
+/** Where applied migrations are recorded, by name. */
+export const MIGRATIONS_TABLE = 'schema_migration'

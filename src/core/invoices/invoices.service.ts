@@ -1,0 +1,126 @@
+import { sql } from 'kysely'
+import type { InvoiceDto, InvoiceLineDto, InvoiceSummaryDto } from '#shared/contract/invoices'
+import { addDays, startOfLocalDay } from '#core/common/clock'
+import type { DbContext } from '#core/common/context'
+import { DomainError } from '#core/common/domain-error'
+import type { BoundStatements } from '#core/db/statements'
+import { read } from '#core/db/tx'
+import { INVOICE_SQL, type InvoiceHeaderRow, type InvoiceLineRow } from './invoices.statements'
+
+export { INVOICE_SQL, type InvoiceHeaderRow } from './invoices.statements'
+
+type InvoiceSql = BoundStatements<typeof INVOICE_SQL>
+
+function toLineDto(line: InvoiceLineRow): InvoiceLineDto {
+  return {
+    productId: line.product_id,
+    sku: line.sku,
+    name: line.name,
+    unitPriceCents: line.unit_price_cents,
+    quantity: line.quantity,
+    subAmountCents: line.sub_amount_cents,
+  }
+}
+
+/** The receipt: optional fields appear only when the payment has them. */
+export function toInvoiceDto(header: InvoiceHeaderRow, lines: InvoiceLineDto[]): InvoiceDto {
+  const dto: InvoiceDto = {
+    id: header.id,
+    number: header.number,
+    cashier: header.cashier_name,
+    paymentMethod: header.payment_method,
+    paidAt: header.paid_at,
+    totalCents: header.total_cents,
+    lines,
+  }
+  if (header.token_last4 != null) dto.tokenLast4 = header.token_last4
+  if (header.tendered_cents != null) dto.tenderedCents = header.tendered_cents
+  if (header.change_cents != null) dto.changeCents = header.change_cents
+  if (header.token_balance_after_cents != null) dto.tokenBalanceAfterCents = header.token_balance_after_cents
+  return dto
+}
+
+export type InvoiceKey = { id: number } | { number: number; tillId: string } | { idempotencyKey: string }
+
+export function readInvoiceHeader(sql: InvoiceSql, where: InvoiceKey): InvoiceHeaderRow | undefined {
+  if ('id' in where) return sql.byId(where.id)
+  if ('number' in where) return sql.byNumber(where.tillId, where.number)
+  return sql.byKey(where.idempotencyKey)
+}
+
+export function readInvoiceLines(sql: InvoiceSql, invoiceId: number): InvoiceLineDto[] {
+  return sql.lines(invoiceId).map(toLineDto)
+}
+
+export function getInvoice(ctx: DbContext, where: { id: number } | { number: number }): Promise<InvoiceDto> {
+  return read(ctx, INVOICE_SQL, ({ sql, tillId }) => {
+    const header = readInvoiceHeader(sql, 'number' in where ? { ...where, tillId } : where)
+    if (!header) {
+      if ('number' in where) throw new DomainError('NOT_FOUND', `No invoice with number ${where.number}.`, { what: 'invoice', number: where.number })
+      throw new DomainError('NOT_FOUND', `No invoice with id ${where.id}.`, { what: 'invoice', id: where.id })
+    }
+    return toInvoiceDto(header, readInvoiceLines(sql, header.id))
+  })
+}
+
+export interface InvoiceListQuery {
+  from?: string | undefined
+  to?: string | undefined
+  query?: string | undefined
+  limit: number
+  offset: number
+}
+
+/**
+ * Newest first. `from`/`to` are local calendar days, both inclusive. Ordering by `paid_at` lets
+ * SQLite walk its index and stop after one page instead of sorting the whole range.
+ */
+export function listInvoices(
+  ctx: DbContext,
+  { from, to, query, limit, offset }: InvoiceListQuery,
+): Promise<{ items: InvoiceSummaryDto[]; total: number }> {
+  if (from && to && from > to) {
+    throw new DomainError('VALIDATION_FAILED', "'from' must not be after 'to'.", { rule: 'dateOrder', field: 'from' })
+  }
+  return read(ctx, async ({ kysely }) => {
+    let filtered = kysely.selectFrom('invoice as i')
+    if (from) filtered = filtered.where('i.paid_at', '>=', startOfLocalDay(from).toISOString())
+    if (to) filtered = filtered.where('i.paid_at', '<', addDays(startOfLocalDay(to), 1).toISOString())
+    const text = query?.trim()
+    if (text) {
+      // The text is matched literally: LIKE's own wildcards in it are escaped.
+      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      const byName = sql<boolean>`i.cashier_name like ${pattern} escape '\\'`
+      filtered = /^\d{1,15}$/.test(text)
+        ? filtered.where((eb) => eb.or([eb('i.number', '=', Number(text)), byName]))
+        : filtered.where(byName)
+    }
+    const counted = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+    const rows = await filtered
+      .select(['i.id', 'i.number', 'i.cashier_name', 'i.payment_method', 'i.paid_at', 'i.total_cents'])
+      .select((eb) =>
+        eb
+          .selectFrom('invoice_line as l')
+          .whereRef('l.invoice_id', '=', 'i.id')
+          .select((line) => line.fn.coalesce(line.fn.sum<number>('l.quantity'), line.lit(0)).as('n'))
+          .as('item_count'),
+      )
+      .orderBy('i.paid_at', 'desc')
+      .orderBy('i.number', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute()
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        number: row.number,
+        cashier: row.cashier_name,
+        paymentMethod: row.payment_method,
+        paidAt: row.paid_at,
+        totalCents: row.total_cents,
+        itemCount: Number(row.item_count ?? 0),
+      })),
+      total: Number(counted.total),
+    }
+  })
+}

@@ -1,0 +1,36 @@
+import type { TableRow } from '#core/db/entities'
+import { defineStatements, rowOf } from '#core/db/statements'
+
+/** An invoice's own row, as the receipt needs it. */
+export type InvoiceHeaderRow = Pick<
+  TableRow<'invoice'>,
+  | 'id'
+  | 'number'
+  | 'cashier_id'
+  | 'cashier_name'
+  | 'payment_method'
+  | 'token_last4'
+  | 'paid_at'
+  | 'total_cents'
+  | 'tendered_cents'
+  | 'change_cents'
+  | 'token_balance_after_cents'
+>
+
+export type InvoiceLineRow = Pick<TableRow<'invoice_line'>, 'product_id' | 'sku' | 'name' | 'unit_price_cents' | 'quantity' | 'sub_amount_cents'>
+
+const HEADER_COLUMNS = `id, number, cashier_id, cashier_name, payment_method, token_last4, paid_at, total_cents, tendered_cents,
+  change_cents, token_balance_after_cents`
+
+/** A receipt is read on every sale (a replayed payment key answers with it) and every reprint. */
+export const INVOICE_SQL = defineStatements({
+  byId: { sql: `select ${HEADER_COLUMNS} from invoice where id = ?`, mode: 'get', row: rowOf<InvoiceHeaderRow>() },
+  /** Numbers run per till: this till's invoice with that number. */
+  byNumber: { sql: `select ${HEADER_COLUMNS} from invoice where till_id = ? and number = ?`, mode: 'get', row: rowOf<InvoiceHeaderRow>() },
+  byKey: { sql: `select ${HEADER_COLUMNS} from invoice where idempotency_key = ?`, mode: 'get', row: rowOf<InvoiceHeaderRow>() },
+  lines: {
+    sql: 'select product_id, sku, name, unit_price_cents, quantity, sub_amount_cents from invoice_line where invoice_id = ? order by id',
+    mode: 'all',
+    row: rowOf<InvoiceLineRow>(),
+  },
+})

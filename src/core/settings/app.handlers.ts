@@ -1,0 +1,13 @@
+import packageJson from '../../../package.json'
+import type { FeatureHandlers } from '#core/common/handler'
+
+export const appHandlers = {
+  'app:info': async (_input, { settings }) => ({
+    storeName: settings.storeName,
+    currency: settings.currency,
+    locale: settings.locale,
+    demo: settings.demo,
+    version: packageJson.version,
+    tillCode: settings.tillCode,
+  }),
+} satisfies FeatureHandlers<'app:info'>

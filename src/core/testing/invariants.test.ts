@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ok, openTestStore, signedInClient, TOKENS, withRawDb, type TestStore } from './test-store'
+import { checkBooks, snapshotBooks, type BooksSnapshot } from './invariants'
+
+let store: TestStore
+let initial: BooksSnapshot
+
+beforeAll(async () => {
+  store = await openTestStore()
+  initial = withRawDb(store.dbPath, snapshotBooks)
+  const till = await signedInClient(store.backend)
+  for (const payment of [{ method: 'token', token: TOKENS.rich } as const, { method: 'cash', tenderedCents: 1_000_000 } as const]) {
+    ok(await till.invoke('cart:add', { productId: 1, quantity: 2 }))
+    const { totalCents } = ok(await till.invoke('cart:add', { productId: 5, quantity: 1 }))
+    ok(await till.invoke('checkout:pay', { idempotencyKey: randomUUID(), expectedTotalCents: totalCents, payment }))
+  }
+})
+
+afterAll(async () => {
+  await store.cleanup()
+})
+
+/** Applies `tamper` inside a transaction that is always rolled back, and returns the rules broken. */
+function rulesBrokenBy(tamper: string): string[] {
+  return withRawDb(store.dbPath, (db) => {
+    db.exec('begin')
+    try {
+      db.exec(tamper)
+      return [...new Set(checkBooks(db, initial).map(({ rule }) => rule))]
+    } finally {
+      db.exec('rollback')
+    }
+  })
+}
+
+describe('checkBooks', () => {
+  it('finds nothing wrong with honest sales', () => {
+    expect(withRawDb(store.dbPath, (db) => checkBooks(db, initial))).toEqual([])
+  })
+
+  it.each([
+    ['a token debit without its invoice', `delete from token_ledger_entry where reason = 'sale'`, ['token-debit', 'token-ledger']],
+    [
+      'a debit for no invoice',
+      `insert into token_ledger_entry (uid, till_id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at)
+       values (lower(hex(randomblob(16))), (select value from setting where key = 'tillId'), 1, -100, 0, 'sale', null, 'now')`,
+      ['debit-without-invoice', 'token-ledger'],
+    ],
+    ['stock taken without a movement', `delete from stock_movement where reason = 'sale'`, ['line-without-movement', 'stock-movements']],
+    [
+      'a movement for no line',
+      `insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at)
+       values (lower(hex(randomblob(16))), (select value from setting where key = 'tillId'), 3, -1, 'sale', null, 'now')`,
+      ['movement-without-line', 'stock-movements'],
+    ],
+    ['stock that changed by itself', `update product set stock = stock - 1 where id = 1`, ['stock-conserved', 'stock-movements']],
+    ['a balance that changed by itself', `update token set balance_cents = balance_cents + 1 where id = 1`, ['token-conserved', 'token-ledger']],
+    [
+      'an invoice without lines',
+      `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, paid_at, total_cents, tendered_cents, change_cents)
+       values (lower(hex(randomblob(16))), (select value from setting where key = 'tillId'), 3, 'k', 1, 'x', 'cash', 'now', 0, 0, 0)`,
+      ['invoice-without-lines'],
+    ],
+    [
+      'a skipped invoice number',
+      `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, paid_at, total_cents, tendered_cents, change_cents)
+       select lower(hex(randomblob(16))), till_id, 9, 'k', cashier_id, cashier_name, 'cash', paid_at, total_cents, total_cents, 0 from invoice where number = 2;
+       insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents)
+       select (select id from invoice where number = 9), product_id, sku, name, unit_price_cents, quantity, sub_amount_cents
+         from invoice_line where invoice_id = (select id from invoice where number = 2);
+       insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at)
+       select lower(hex(randomblob(16))), (select value from setting where key = 'tillId'), product_id, -quantity, 'sale', (select id from invoice where number = 9), 'now'
+         from invoice_line where invoice_id = (select id from invoice where number = 9)`,
+      ['invoice-numbers', 'stock-conserved', 'stock-movements'],
+    ],
+  ])('reports %s', (_what, tamper, rules) => {
+    expect(rulesBrokenBy(tamper).sort()).toEqual([...rules].sort())
+  })
+
+  it('reports a store whose stock moved since the snapshot without a sale', () => {
+    const moved = { ...initial, stock: { ...initial.stock, 'DEMO-001': initial.stock['DEMO-001']! + 5 } }
+    const rules = withRawDb(store.dbPath, (db) => checkBooks(db, moved).map(({ rule }) => rule))
+    expect(rules).toEqual(['stock-conserved'])
+  })
+})

@@ -1,0 +1,185 @@
+import type Database from 'better-sqlite3'
+
+/**
+ * What must hold in any Tillwise database at any commit: after a crash, in a backup, after a
+ * migration. Read-only; works on any connection (a raw better-sqlite3 one, a read-only one, a
+ * backup file) and returns data, so each caller decides how to report.
+ */
+
+/** The books at a known moment: stock per SKU and balance per token code. */
+export interface BooksSnapshot {
+  stock: Record<string, number>
+  tokens: Record<string, number>
+}
+
+export interface Violation {
+  rule: string
+  detail: string
+}
+
+export function snapshotBooks(db: Database.Database): BooksSnapshot {
+  const stock: Record<string, number> = {}
+  for (const row of db.prepare('select sku, stock from product').all() as { sku: string; stock: number }[]) {
+    stock[row.sku] = row.stock
+  }
+  const tokens: Record<string, number> = {}
+  for (const row of db.prepare('select code, balance_cents from token').all() as { code: string; balance_cents: number }[]) {
+    tokens[row.code] = row.balance_cents
+  }
+  return { stock, tokens }
+}
+
+/**
+ * Every rule, checked against the snapshot taken when the books were last known good: no sale may
+ * be partial (an invoice without its lines, its token debit or its stock movements, or a debit or a
+ * movement without its invoice), amounts add up exactly, and stock and balances equal the snapshot
+ * minus what was sold.
+ */
+export function checkBooks(
+  db: Database.Database,
+  initial: BooksSnapshot,
+  options: { integrity?: 'full' | 'quick' | 'skip' } = {},
+): Violation[] {
+  const violations: Violation[] = []
+  const rows = <T>(sql: string): T[] => db.prepare(sql).all() as T[]
+  const each = <T>(rule: string, sql: string, describe: (row: T) => string) => {
+    for (const row of rows<T>(sql)) violations.push({ rule, detail: describe(row) })
+  }
+
+  const integrity = options.integrity ?? 'full'
+  if (integrity !== 'skip') {
+    const results = db.pragma(integrity === 'full' ? 'integrity_check' : 'quick_check', { simple: false }) as Record<
+      string,
+      string
+    >[]
+    const messages = results.map((row) => Object.values(row)[0])
+    if (messages.length !== 1 || messages[0] !== 'ok') {
+      violations.push({ rule: 'integrity', detail: messages.slice(0, 10).join('; ') })
+    }
+    const foreignKeys = rows<{ table: string; rowid: number; parent: string }>('pragma foreign_key_check')
+    for (const { table, rowid, parent } of foreignKeys) {
+      violations.push({ rule: 'foreign-key', detail: `${table} row ${rowid} points to a missing ${parent}` })
+    }
+  }
+
+  each<{ number: number }>(
+    'invoice-without-lines',
+    `select number from invoice i where not exists (select 1 from invoice_line l where l.invoice_id = i.id)`,
+    ({ number }) => `invoice ${number} has no lines`,
+  )
+  each<{ number: number; total: number; lines: number }>(
+    'invoice-total',
+    `select i.number, i.total_cents as total, sum(l.sub_amount_cents) as lines
+       from invoice i join invoice_line l on l.invoice_id = i.id
+      group by i.id having i.total_cents != sum(l.sub_amount_cents)`,
+    ({ number, total, lines }) => `invoice ${number}: total ${total} but lines add up to ${lines}`,
+  )
+  each<{ id: number; number: number }>(
+    'line-amount',
+    `select l.id, i.number from invoice_line l join invoice i on i.id = l.invoice_id
+      where l.sub_amount_cents != l.unit_price_cents * l.quantity`,
+    ({ id, number }) => `invoice ${number}, line ${id}: amount is not unit price × quantity`,
+  )
+  // Numbers run 1, 2, 3 … without a gap within each till's series.
+  const series = db.prepare('select till_id, count(*) as n, min(number) as low, max(number) as high from invoice group by till_id').all() as {
+    till_id: string | null
+    n: number
+    low: number
+    high: number
+  }[]
+  for (const numbering of series) {
+    if (numbering.low !== 1 || numbering.high !== numbering.n) {
+      violations.push({
+        rule: 'invoice-numbers',
+        detail: `${numbering.n} invoices of till ${numbering.till_id} numbered ${numbering.low}..${numbering.high}: a gap or a skipped number`,
+      })
+    }
+  }
+
+  // Payment: a token sale has exactly one debit of its total on its token; a cash sale none.
+  each<{ number: number; debits: number; debited: number | null; total: number }>(
+    'token-debit',
+    `select i.number, i.total_cents as total, count(e.id) as debits, sum(-e.delta_cents) as debited
+       from invoice i left join token_ledger_entry e on e.invoice_id = i.id and e.token_id = i.token_id and e.reason = 'sale'
+      where i.payment_method = 'token'
+      group by i.id having i.token_id is null or count(e.id) != 1 or sum(-e.delta_cents) != i.total_cents`,
+    ({ number, debits, debited, total }) =>
+      `token invoice ${number} (total ${total}) has ${debits} debit(s) on its token totalling ${debited ?? 0}`,
+  )
+  each<{ number: number }>(
+    'cash-debit',
+    `select i.number from invoice i
+      where i.payment_method = 'cash'
+        and (i.token_id is not null or exists (select 1 from token_ledger_entry e where e.invoice_id = i.id))`,
+    ({ number }) => `cash invoice ${number} touched a token`,
+  )
+  each<{ number: number }>(
+    'cash-change',
+    `select number from invoice where payment_method = 'cash'
+        and (tendered_cents is null or change_cents is null or change_cents != tendered_cents - total_cents or change_cents < 0)`,
+    ({ number }) => `cash invoice ${number}: change is not tendered − total`,
+  )
+  each<{ id: number }>(
+    'debit-without-invoice',
+    `select e.id from token_ledger_entry e
+      where e.reason = 'sale' and (e.invoice_id is null or not exists (select 1 from invoice i where i.id = e.invoice_id))`,
+    ({ id }) => `ledger entry ${id} debits a token for no invoice`,
+  )
+
+  // Stock: every line has its movement, and every sale movement has its line.
+  each<{ number: number; sku: string; quantity: number; moved: number | null }>(
+    'line-without-movement',
+    `select i.number, l.sku, sum(l.quantity) as quantity,
+            (select sum(m.delta_qty) from stock_movement m
+              where m.invoice_id = l.invoice_id and m.product_id = l.product_id and m.reason = 'sale') as moved
+       from invoice_line l join invoice i on i.id = l.invoice_id
+      group by l.invoice_id, l.product_id having moved is null or moved != -sum(l.quantity)`,
+    ({ number, sku, quantity, moved }) => `invoice ${number}: ${quantity} × ${sku} sold but stock moved by ${moved ?? 0}`,
+  )
+  each<{ id: number }>(
+    'movement-without-line',
+    `select m.id from stock_movement m
+      where m.reason = 'sale' and (m.invoice_id is null or not exists
+        (select 1 from invoice_line l where l.invoice_id = m.invoice_id and l.product_id = m.product_id))`,
+    ({ id }) => `stock movement ${id} takes stock for no invoice line`,
+  )
+
+  const products = rows<{ sku: string; stock: number; sold: number; moved: number }>(
+    `select p.sku, p.stock,
+            (select coalesce(sum(quantity), 0) from invoice_line l where l.product_id = p.id) as sold,
+            (select coalesce(sum(delta_qty), 0) from stock_movement m where m.product_id = p.id) as moved
+       from product p`,
+  )
+  for (const { sku, stock, sold, moved } of products) {
+    if (!Number.isSafeInteger(stock) || stock < 0) violations.push({ rule: 'stock-negative', detail: `${sku}: stock ${stock}` })
+    const before = initial.stock[sku]
+    if (before !== undefined && stock + sold !== before) {
+      violations.push({ rule: 'stock-conserved', detail: `${sku}: ${stock} in stock + ${sold} sold ≠ ${before} at the start` })
+    }
+    if (stock !== moved) violations.push({ rule: 'stock-movements', detail: `${sku}: stock ${stock} but movements sum to ${moved}` })
+  }
+
+  const tokens = rows<{ code: string; balance: number; sales: number; ledger: number }>(
+    `select t.code, t.balance_cents as balance,
+            (select coalesce(sum(total_cents), 0) from invoice i where i.token_id = t.id and i.payment_method = 'token') as sales,
+            (select coalesce(sum(delta_cents), 0) from token_ledger_entry e where e.token_id = t.id) as ledger
+       from token t`,
+  )
+  for (const { code, balance, sales, ledger } of tokens) {
+    if (!Number.isSafeInteger(balance) || balance < 0) {
+      violations.push({ rule: 'token-negative', detail: `token …${code.slice(-4)}: balance ${balance}` })
+    }
+    const before = initial.tokens[code]
+    if (before !== undefined && balance !== before - sales) {
+      violations.push({
+        rule: 'token-conserved',
+        detail: `token …${code.slice(-4)}: balance ${balance} ≠ ${before} at the start − ${sales} sold`,
+      })
+    }
+    if (balance !== ledger) {
+      violations.push({ rule: 'token-ledger', detail: `token …${code.slice(-4)}: balance ${balance} but ledger sums to ${ledger}` })
+    }
+  }
+
+  return violations
+}

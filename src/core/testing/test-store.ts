@@ -1,0 +1,129 @@
+/**
+ * Test helpers for core: a real SQLite file in a fresh temp folder, the real migrations, the demo
+ * seed and a fixed clock. Imported only by tests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { expect } from 'vitest'
+import type { ChannelOutput } from '#shared/ipc/contract'
+import type { IpcResult } from '#shared/ipc/errors'
+import { openBackend, type Backend, type BackendClient } from '#core/backend'
+
+/** 15 March 2026, 10:00 local time: a fixed "now" for every test that does not pick its own. */
+export const FIXED_NOW = new Date(2026, 2, 15, 10, 0, 0)
+
+export const TOKENS = {
+  rich: '11111111-1111-4111-8111-111111111111',
+  poor: '22222222-2222-4222-8222-222222222222',
+  expired: '33333333-3333-4333-8333-333333333333',
+} as const
+
+export interface TestStore {
+  dir: string
+  dbPath: string
+  backend: Backend
+  clock: { now: Date }
+  reopen(): Promise<Backend>
+  cleanup(): Promise<void>
+}
+
+export async function openTestStore(options: { seed?: 'demo' | 'none'; now?: Date } = {}): Promise<TestStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'tillwise-test-'))
+  const dbPath = join(dir, 'tillwise.sqlite')
+  const clock = { now: options.now ?? FIXED_NOW }
+  const open = () => openBackend({ dbPath, seed: options.seed ?? 'demo', now: () => clock.now })
+  const store: TestStore = {
+    dir,
+    dbPath,
+    clock,
+    backend: await open(),
+    async reopen() {
+      await store.backend.close()
+      store.backend = await open()
+      return store.backend
+    },
+    async cleanup() {
+      await store.backend.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+  return store
+}
+
+export function ok<T>(result: IpcResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
+  return result.data
+}
+
+export function expectError(result: IpcResult<unknown>, code: string, message?: string | RegExp): void {
+  expect(result.ok, `expected ${code}, got ${JSON.stringify(result).slice(0, 300)}`).toBe(false)
+  if (result.ok) return
+  expect(result.error.code).toBe(code)
+  if (typeof message === 'string') expect(result.error.message).toBe(message)
+  else if (message) expect(result.error.message).toMatch(message)
+}
+
+export async function signedInClient(backend: Backend, username = 'cashier'): Promise<BackendClient> {
+  const client = backend.connect()
+  ok(await client.invoke('auth:login', { username, password: username }))
+  return client
+}
+
+export async function productBySku(client: BackendClient, sku: string): Promise<ChannelOutput<'catalog:lookup'>> {
+  return ok(await client.invoke('catalog:lookup', { code: sku }))
+}
+
+/** Everything a sale could touch, read through a second, independent connection. */
+export interface StoreState {
+  tokens: Record<string, number>
+  stock: Record<string, number>
+  cartLines: { user_id: number; product_id: number; quantity: number }[]
+  invoices: number
+  invoiceLines: number
+  ledgerEntries: number
+  stockMovements: number
+}
+
+export function readState(dbPath: string): StoreState {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true })
+  try {
+    const tokens = Object.fromEntries(
+      db.prepare('select code, balance_cents from token').all().map((row) => {
+        const r = row as { code: string; balance_cents: number }
+        return [r.code, r.balance_cents]
+      }),
+    )
+    const stock = Object.fromEntries(
+      db.prepare('select sku, stock from product').all().map((row) => {
+        const r = row as { sku: string; stock: number }
+        return [r.sku, r.stock]
+      }),
+    )
+    const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
+    return {
+      tokens,
+      stock,
+      cartLines: db
+        .prepare('select user_id, product_id, quantity from cart_line order by user_id, product_id')
+        .all() as StoreState['cartLines'],
+      invoices: count('invoice'),
+      invoiceLines: count('invoice_line'),
+      ledgerEntries: count('token_ledger_entry'),
+      stockMovements: count('stock_movement'),
+    }
+  } finally {
+    db.close()
+  }
+}
+
+/** Runs SQL on the file through a separate connection (for inspection and tamper tests). */
+export function withRawDb<T>(dbPath: string, work: (db: Database.Database) => T): T {
+  const db = new Database(dbPath, { fileMustExist: true })
+  try {
+    return work(db)
+  } finally {
+    db.close()
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The one dictionary: every feature's catalog and the shared ones, assembled. English is the
+ * reference: its keys are the message keys and its `{placeholders}` the parameters each requires.
+ * Another language is a `Dictionary`, so a missing key or a plural turned singular fails the compile.
+ */
+import { cartEn } from '../features/cart/public'
+import { checkoutEn } from '../features/checkout/public'
+import { invoicesEn } from '../features/invoices/public'
+import { managerEn } from '../features/manager/public'
+import { receiptsEn } from '../features/receipts/public'
+import { scanEn } from '../features/scan/public'
+import { sessionEn } from '../features/session/public'
+import { errorsEn } from '../platform/errors.en'
+import type { Translation } from '../platform/i18n/translate'
+import { uiEn } from '../ui/ui.en'
+import { appEn } from './app.en'
+
+/** Every catalog, once; a key defined in two of them is a mistake a test catches. */
+export const CATALOGS = [appEn, uiEn, errorsEn, sessionEn, scanEn, cartEn, checkoutEn, receiptsEn, invoicesEn, managerEn] as const
+
+export const en = {
+  ...appEn,
+  ...uiEn,
+  ...errorsEn,
+  ...sessionEn,
+  ...scanEn,
+  ...cartEn,
+  ...checkoutEn,
+  ...receiptsEn,
+  ...invoicesEn,
+  ...managerEn,
+} as const
+
+export type AppTexts = typeof en
+
+/** What every other language must provide. */
+export type Dictionary = Translation<AppTexts>
+
+/** The languages the till can show, by BCP-47 language. */
+export const DICTIONARIES = { en } satisfies Record<string, Dictionary>

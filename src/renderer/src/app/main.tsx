@@ -1,0 +1,21 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { windowClient } from '../platform/api/client'
+import { App } from './app'
+import { createPosStore } from './store'
+import { StoreProvider } from './store-provider'
+import './app.css'
+
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root element')
+
+const store = createPosStore({ api: windowClient, newKey: () => crypto.randomUUID() })
+
+createRoot(container).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+)
+void store.getState().session.appStarted()

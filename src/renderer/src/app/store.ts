@@ -1,0 +1,121 @@
+/**
+ * The one store: the slice list, the reset registry, and the wiring of what each slice needs from
+ * the others. Slices never import each other; everything one needs of another is a typed deps
+ * argument, filled in here.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { createSerialQueue } from '#shared/async/serial-queue'
+import { cartSlice, type CartState } from '../features/cart/public'
+import { checkoutSlice, type CheckoutState } from '../features/checkout/public'
+import { invoicesSlice, type InvoicesState } from '../features/invoices/public'
+import { managerSlice, type ManagerState } from '../features/manager/public'
+import { SEARCH_DELAY_MS, scanSlice, type ScanState, type Timers } from '../features/scan/public'
+import { currencyOf, localeOf, sessionSlice, type SessionState } from '../features/session/public'
+import { withErrorFunnel, type PosClient } from '../platform/api/client'
+import { errorMessage } from '../platform/errors'
+import { createResetRegistry, sliceApi } from '../platform/store/slice'
+import { shellSlice, type ShellState } from './shell.slice'
+
+/** Every slice under its own key. */
+export interface PosState {
+  session: SessionState
+  scan: ScanState
+  cart: CartState
+  checkout: CheckoutState
+  invoices: InvoicesState
+  manager: ManagerState
+  shell: ShellState
+}
+
+export type PosStore = StoreApi<PosState>
+
+export interface PosStoreOptions {
+  api: PosClient
+  /** A fresh idempotency key per payment attempt. */
+  newKey: () => string
+  /** Pause in typing before a search is sent. */
+  searchDelayMs?: number
+  timers?: Timers
+}
+
+/** A dialog or a payment result holds the screen, so no other may open and keys go to it. */
+export function tillBusy(state: PosState): boolean {
+  return state.shell.dialog !== null || state.checkout.outcome !== null
+}
+
+/** Builds the one store from its slices; the app makes one, tests make their own with a fake client. */
+export function createPosStore(options: PosStoreOptions): PosStore {
+  const resets = createResetRegistry()
+  const cartQueue = createSerialQueue()
+
+  return createStore<PosState>()((set, get) => {
+    // The one error funnel: a refusal for a lost session ends it here, whichever slice called. What
+    // that slice then records of the refusal is cleared again by the reset of the next sign-in.
+    const api = withErrorFunnel(options.api, {
+      sessionLost: (error) => get().session.sessionEnded(errorMessage(error)),
+    })
+    const root = { getState: get, setState: set }
+    const shell = () => get().shell
+    const focusReturned = () => get().scan.focusReturned()
+
+    const slices: PosState = {
+      session: sessionSlice.create(sliceApi(root, sessionSlice.key, resets), {
+        api,
+        saleReset: resets.resetAll,
+        cartRequested: () => get().cart.cartRequested(),
+        focusReturned,
+      }),
+      scan: scanSlice.create(sliceApi(root, scanSlice.key, resets), {
+        api,
+        searchDelayMs: options.searchDelayMs ?? SEARCH_DELAY_MS,
+        timers: options.timers,
+        requestFailed: (error) => shell().requestFailed(error),
+        noticeDismissed: () => shell().noticeDismissed(),
+        productPicked: (product) => get().cart.productPicked(product),
+        itemScanned: (code, fallback) => get().cart.itemScanned(code, fallback),
+        dialogOpen: () => shell().dialog !== null,
+      }),
+      cart: cartSlice.create(sliceApi(root, cartSlice.key, resets), {
+        api,
+        cartQueue,
+        requestFailed: (error) => shell().requestFailed(error),
+        noticeShown: (tone, message) => shell().noticeShown(tone, message),
+        noticeDismissed: () => shell().noticeDismissed(),
+      }),
+      checkout: checkoutSlice.create(sliceApi(root, checkoutSlice.key, resets), {
+        api,
+        cartQueue,
+        newKey: options.newKey,
+        cart: () => get().cart.cart,
+        cartRequested: () => get().cart.cartRequested(),
+        cartEmptied: () => get().cart.cartEmptied(),
+        currency: () => currencyOf(get().session),
+        tillBusy: () => tillBusy(get()),
+        dialogOpened: () => shell().dialogOpened('pay'),
+        dialogClosed: () => shell().dialogClosed(),
+        noticeShown: (tone, message) => shell().noticeShown(tone, message),
+        noticeDismissed: () => shell().noticeDismissed(),
+        focusReturned,
+      }),
+      invoices: invoicesSlice.create(sliceApi(root, invoicesSlice.key, resets), {
+        api,
+        tillBusy: () => tillBusy(get()),
+        dialogOpened: () => shell().dialogOpened('finder'),
+        dialogClosed: () => shell().dialogClosed(),
+        focusReturned,
+      }),
+      manager: managerSlice.create(sliceApi(root, managerSlice.key, resets), {
+        api,
+        mayUse: (permission) => get().session.user?.permissions.includes(permission) ?? false,
+        tillBusy: () => tillBusy(get()),
+        dialogOpened: () => shell().dialogOpened('manager'),
+        dialogClosed: () => shell().dialogClosed(),
+        focusReturned,
+        sessionEnded: (reason) => get().session.sessionEnded(reason),
+        locale: () => localeOf(get().session),
+      }),
+      shell: shellSlice.create(sliceApi(root, shellSlice.key, resets), {}),
+    }
+    return slices
+  })
+}

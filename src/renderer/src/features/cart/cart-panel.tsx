@@ -1,0 +1,122 @@
+import { useEffect, useRef } from 'react'
+import type { CartLineDto } from '#shared/contract/cart'
+import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
+import { useScan } from '../scan/public'
+import type { cartEn } from './cart.en'
+import { QuantityInput } from './quantity-input'
+import { useCart } from './use-cart'
+
+function CartLine({ line, touched }: { line: CartLineDto; touched: boolean }) {
+  const { t } = useI18n<typeof cartEn>()
+  const money = useMoney()
+  const rowRef = useRef<HTMLTableRowElement>(null)
+  const quantityStepped = useCart((s) => s.quantityStepped)
+  const lineRemoved = useCart((s) => s.lineRemoved)
+  const focusReturned = useScan((s) => s.focusReturned)
+  const overStock = line.quantity > line.stock
+
+  useEffect(() => {
+    if (touched) rowRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [touched, line.quantity])
+
+  // Buttons hand focus back before the reply so a scan right after a click is not lost.
+  function act(action: () => Promise<void>): void {
+    focusReturned()
+    void action()
+  }
+
+  return (
+    <tr ref={rowRef} className={['cart-line', touched ? 'cart-line-touched' : '', overStock ? 'cart-line-over' : ''].join(' ')}>
+      <th scope="row" className="cart-line-name">
+        <div className="cart-line-stack">
+          <span className="cart-line-title">{line.name}</span>
+          <span className="cart-line-sku">{line.sku}</span>
+          {overStock && <span className="stock-warning">{t('cart.overStock', { stock: line.stock })}</span>}
+        </div>
+      </th>
+      <td className="num">{money(line.unitPriceCents)}</td>
+      <td className="cart-line-qty">
+        <div className="stepper">
+          <button
+            type="button"
+            className="step"
+            aria-label={t('cart.decrease', { name: line.name })}
+            disabled={line.quantity <= 1}
+            onClick={() => act(() => quantityStepped(line.productId, -1))}
+          >
+            −
+          </button>
+          <QuantityInput
+            key={`${line.productId}:${line.quantity}`}
+            productId={line.productId}
+            quantity={line.quantity}
+            label={t('cart.quantityOf', { name: line.name })}
+          />
+          <button
+            type="button"
+            className="step"
+            aria-label={t('cart.increase', { name: line.name })}
+            onClick={() => act(() => quantityStepped(line.productId, 1))}
+          >
+            +
+          </button>
+        </div>
+      </td>
+      <td className="num cart-line-total">{money(line.lineTotalCents)}</td>
+      <td className="cart-line-remove">
+        <button
+          type="button"
+          className="remove"
+          aria-label={t('cart.remove', { name: line.name })}
+          onClick={() => act(() => lineRemoved(line.productId))}
+        >
+          {t('cart.removeShort')}
+        </button>
+      </td>
+    </tr>
+  )
+}
+
+export function CartPanel() {
+  const { t } = useI18n<typeof cartEn>()
+  const lines = useCart((s) => s.cart.lines)
+  const lastTouchedId = useCart((s) => s.lastTouchedId)
+
+  return (
+    <section className="cart" aria-labelledby="cart-title">
+      <h2 id="cart-title" className="visually-hidden">
+        {t('cart.title')}
+      </h2>
+      {lines.length === 0 ? (
+        <p className="cart-empty">{t('cart.empty')}</p>
+      ) : (
+        <div className="cart-scroll">
+          <table className="cart-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('cart.item')}</th>
+                <th scope="col" className="num">
+                  {t('cart.unitPrice')}
+                </th>
+                <th scope="col" className="center">
+                  {t('cart.quantity')}
+                </th>
+                <th scope="col" className="num">
+                  {t('cart.lineTotal')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('cart.removeShort')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => (
+                <CartLine key={line.productId} line={line} touched={line.productId === lastTouchedId} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,6 @@
+/** What the app and other features may use of the cart: its slice, its panels and what it holds. */
+export { cartSlice, type CartDeps, type CartState } from './cart.slice'
+export { cartEn } from './cart.en'
+export { CartPanel } from './cart-panel'
+export { TotalPanel } from './total-panel'
+export { useCart } from './use-cart'

@@ -1,0 +1,4 @@
+/** What the app may use of invoice lookup: its slice and the finder dialog. */
+export { invoicesSlice, type InvoicesDeps, type InvoicesState } from './invoices.slice'
+export { invoicesEn } from './invoices.en'
+export { InvoiceFinderDialog } from './invoice-finder-dialog'

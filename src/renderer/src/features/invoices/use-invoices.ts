@@ -1,0 +1,4 @@
+import { sliceHooks } from '../../platform/store/use-slice'
+import { invoicesSlice } from './invoices.slice'
+
+export const { useSlice: useInvoices } = sliceHooks(invoicesSlice)

@@ -1,0 +1,7 @@
+/** What the app and other features may use of the scan field: its slice, the field, and focus. */
+export { scanSlice, type ScanDeps, type ScanState } from './scan.slice'
+export { scanEn } from './scan.en'
+export { ScanField } from './scan-field'
+export { SEARCH_DELAY_MS, type Timers } from './search-sequencer'
+export { RESULTS_PAGE_SIZE } from './scan.slice'
+export { useScan } from './use-scan'

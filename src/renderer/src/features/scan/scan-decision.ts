@@ -1,0 +1,51 @@
+/**
+ * What Enter in the scan field means. A scanner types a code and Enter faster than search replies
+ * arrive, so a code is always looked up exactly first; a search result is added only when the
+ * cashier chose it with the arrows, or when the exact lookup found nothing and the results on screen
+ * belong to the text typed.
+ */
+export interface ScanFieldState<P> {
+  /** Text in the field when Enter was pressed. */
+  readonly text: string
+  /** The results loaded so far; a hole is a row whose page has not arrived. */
+  readonly results: readonly (P | undefined)[]
+  /** The query the shown results answer, or null when none are shown. */
+  readonly resultsFor: string | null
+  readonly highlighted: number
+  /** True once the arrows moved the highlight since the text last changed. */
+  readonly highlightChosen: boolean
+}
+
+export type EnterDecision<P> =
+  | { readonly kind: 'ignore' }
+  | { readonly kind: 'pick'; readonly product: P }
+  | { readonly kind: 'lookup'; readonly code: string }
+
+export type MissDecision<P> = { readonly kind: 'pick'; readonly product: P } | { readonly kind: 'search'; readonly query: string }
+
+function highlightedResult<P>(state: ScanFieldState<P>): P | undefined {
+  return state.resultsFor === state.text ? state.results[state.highlighted] : undefined
+}
+
+export function decideEnter<P>(state: ScanFieldState<P>): EnterDecision<P> {
+  const code = state.text.trim()
+  if (state.highlightChosen) {
+    const product = highlightedResult(state)
+    if (product !== undefined) return { kind: 'pick', product }
+  }
+  if (code === '') return { kind: 'ignore' }
+  return { kind: 'lookup', code }
+}
+
+/** After the exact lookup of `state.text` found nothing. */
+export function decideAfterMiss<P>(state: ScanFieldState<P>): MissDecision<P> {
+  const product = highlightedResult(state)
+  if (product !== undefined) return { kind: 'pick', product }
+  return { kind: 'search', query: state.text }
+}
+
+/** Moves the highlight through the results, wrapping at both ends. */
+export function moveHighlight(current: number, delta: number, count: number): number {
+  if (count === 0) return 0
+  return (((current + delta) % count) + count) % count
+}

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useI18n } from '../../platform/i18n/use-i18n'
+import { FormError } from '../../ui/form-error'
+import type { UiTexts } from '../../ui/ui.en'
+import type { sessionEn } from './session.en'
+import { useSession } from './use-session'
+
+export function SignInScreen() {
+  const { t, render } = useI18n<typeof sessionEn & UiTexts>()
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const usernameRef = useRef<HTMLInputElement>(null)
+  const passwordRef = useRef<HTMLInputElement>(null)
+  const { storeName, demo, pending, error, notice } = useSession(
+    useShallow((s) => ({
+      storeName: s.appInfo?.storeName ?? '',
+      demo: s.appInfo?.demo ?? false,
+      pending: s.signInPending,
+      error: s.signInError,
+      notice: s.signInNotice,
+    })),
+  )
+  const signInSubmitted = useSession((s) => s.signInSubmitted)
+
+  useEffect(() => {
+    usernameRef.current?.focus()
+  }, [])
+
+  // After a refusal keep the username and ask for the password again.
+  useEffect(() => {
+    if (error === null) return
+    setPassword('')
+    if (usernameRef.current?.value) passwordRef.current?.focus()
+    else usernameRef.current?.focus()
+  }, [error])
+
+  return (
+    <main className="sign-in">
+      <form
+        className="sign-in-card"
+        noValidate
+        aria-labelledby="sign-in-title"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void signInSubmitted(username, password)
+        }}
+      >
+        <p className="sign-in-app">{t('app.title')}</p>
+        <h1 id="sign-in-title" className="sign-in-title">
+          {storeName}
+        </h1>
+        <p className="sign-in-subtitle">{t('signIn.title')}</p>
+        {notice && (
+          <p className="sign-in-notice" role="alert" data-testid="sign-in-notice">
+            {render(notice)}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="sign-in-username">{t('signIn.username')}</label>
+          <input
+            ref={usernameRef}
+            id="sign-in-username"
+            className="input input-large"
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="sign-in-password">{t('signIn.password')}</label>
+          <input
+            ref={passwordRef}
+            id="sign-in-password"
+            className="input input-large"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        </div>
+        <FormError message={error} />
+        <button type="submit" className="button button-primary button-wide" disabled={pending}>
+          {pending ? t('signIn.pending') : t('signIn.submit')}
+        </button>
+        {demo && (
+          <p className="demo-hint" data-testid="demo-hint">
+            {t('signIn.demoHint', { cashier: 'cashier', manager: 'manager' })}
+          </p>
+        )}
+      </form>
+    </main>
+  )
+}

@@ -1,0 +1,106 @@
+/**
+ * A refusal as something to show: its code and params picked apart into one of the error
+ * catalog's texts. Every slice says its errors through this, so a code reads the same everywhere.
+ */
+import type { ClientError } from './api/client'
+import type { errorsEn } from './errors.en'
+import { messagesOf, money, type Message, type MessageKey } from './i18n/translate'
+
+export type ErrorTexts = typeof errorsEn
+
+const msg = messagesOf<ErrorTexts>()
+
+/**
+ * A refusal without the params its code promises (core always sends them): its text with the
+ * placeholders left showing, as a missing parameter always is.
+ */
+const bare = (key: MessageKey<ErrorTexts>): Message => ({ key })
+
+export function errorMessage(error: ClientError): Message {
+  switch (error.code) {
+    case 'VALIDATION_FAILED': {
+      const params = error.params
+      if (params?.rule === 'maxQuantity' && params.max !== undefined) {
+        return msg('error.VALIDATION_FAILED.maxQuantity', { max: params.max })
+      }
+      if (params?.rule === 'dateOrder') return msg('error.VALIDATION_FAILED.dateOrder')
+      if (params?.rule === 'backupName') return msg('error.VALIDATION_FAILED.backupName')
+      if (params?.rule === 'schema' && params.field !== undefined) {
+        return msg('error.VALIDATION_FAILED.schema', { field: params.field })
+      }
+      return msg('error.VALIDATION_FAILED')
+    }
+    case 'TOO_MANY_ATTEMPTS':
+      return error.params
+        ? msg('error.TOO_MANY_ATTEMPTS', { retryAfterSeconds: error.params.retryAfterSeconds })
+        : bare('error.TOO_MANY_ATTEMPTS')
+    case 'NOT_AUTHENTICATED': {
+      const params = error.params
+      if (params?.reason === 'idle' && params.idleMinutes !== undefined) {
+        return msg('error.NOT_AUTHENTICATED.idle', { idleMinutes: params.idleMinutes })
+      }
+      if (params?.reason === 'restored') return msg('error.NOT_AUTHENTICATED.restored')
+      return msg('error.NOT_AUTHENTICATED')
+    }
+    case 'APPROVAL_REQUIRED': {
+      const problem = error.params?.problem
+      return problem ? msg(`error.APPROVAL_REQUIRED.${problem}`) : msg('error.APPROVAL_REQUIRED')
+    }
+    case 'NOT_FOUND':
+      return notFound(error.params)
+    case 'CART_CHANGED':
+      return error.params ? msg('error.CART_CHANGED', { totalCents: money(error.params.totalCents) }) : bare('error.CART_CHANGED')
+    case 'INVALID_TOKEN':
+      return error.params ? msg('error.INVALID_TOKEN', { token: error.params.token }) : bare('error.INVALID_TOKEN')
+    case 'INSUFFICIENT_STOCK':
+      return error.params
+        ? msg('error.INSUFFICIENT_STOCK', { quantity: error.params.quantity, name: error.params.name })
+        : bare('error.INSUFFICIENT_STOCK')
+    case 'INSUFFICIENT_TENDER':
+      return error.params
+        ? msg('error.INSUFFICIENT_TENDER', {
+            tenderedCents: money(error.params.tenderedCents),
+            totalCents: money(error.params.totalCents),
+          })
+        : bare('error.INSUFFICIENT_TENDER')
+    case 'CONFLICT': {
+      const params = error.params
+      if (params?.what === 'idempotencyKey') return msg('error.CONFLICT.idempotencyKey')
+      if (params?.what === 'backup') return msg(`error.CONFLICT.backup.${params.problem}`, { detail: params.detail })
+      return msg('error.CONFLICT')
+    }
+    case 'INTERNAL':
+      return error.params?.reason === 'shuttingDown' ? msg('error.INTERNAL.shuttingDown') : msg('error.INTERNAL')
+    case 'UNKNOWN_CHANNEL':
+    case 'INVALID_CREDENTIALS':
+    case 'ACCOUNT_LOCKED':
+    case 'FORBIDDEN':
+    case 'CART_EMPTY':
+    case 'TOKEN_EXPIRED':
+    case 'INSUFFICIENT_BALANCE':
+    case 'UNREACHABLE':
+      return msg(`error.${error.code}`)
+  }
+}
+
+/** Identifiers (codes, numbers, ids) go in as text: people read them digit by digit, not grouped. */
+function notFound(params: Extract<ClientError, { code: 'NOT_FOUND' }>['params']): Message {
+  switch (params?.what) {
+    case 'productCode':
+      return msg('error.NOT_FOUND.productCode', { code: params.code })
+    case 'product':
+      return msg('error.NOT_FOUND.product')
+    case 'cartLine':
+      return msg('error.NOT_FOUND.cartLine')
+    case 'invoice':
+      return 'number' in params
+        ? msg('error.NOT_FOUND.invoiceNumber', { number: String(params.number) })
+        : msg('error.NOT_FOUND.invoiceId', { id: String(params.id) })
+    case 'user':
+      return msg('error.NOT_FOUND.user', { username: params.username })
+    case 'backup':
+      return msg('error.NOT_FOUND.backup', { file: params.file })
+    case undefined:
+      return msg('error.NOT_FOUND')
+  }
+}

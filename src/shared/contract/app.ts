@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { channel } from '../ipc/channel'
+import { empty } from './common'
+
+export const appInfoDto = z.strictObject({
+  storeName: z.string(),
+  currency: z.string(),
+  locale: z.string(),
+  /** True only for the demo store: the screen may then show the demo sign-ins. */
+  demo: z.boolean(),
+  version: z.string(),
+  /** This till's short code (several tills of one shop tell their invoices apart by it). */
+  tillCode: z.string(),
+})
+export type AppInfoDto = z.infer<typeof appInfoDto>
+
+export const appContract = {
+  'app:info': channel('public', empty, appInfoDto),
+}

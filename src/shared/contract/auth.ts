@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { channel } from '../ipc/channel'
+import { PERMISSIONS, ROLES } from '../ipc/permissions'
+import { empty, isoDateTime, text } from './common'
+
+export const userDto = z.strictObject({
+  id: z.int().positive(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  /** What this user may do (from the role), so the screen offers only what core will allow. */
+  permissions: z.array(z.enum(PERMISSIONS)),
+})
+export type UserDto = z.infer<typeof userDto>
+
+const username = text(64).min(1)
+const secret = text(256, { trim: false }).min(1)
+
+export const authContract = {
+  'auth:login': channel('public', z.strictObject({ username, password: secret }), z.strictObject({ user: userDto })),
+  'auth:logout': channel('signedIn', empty, empty),
+  'auth:session': channel('public', empty, z.strictObject({ user: userDto.nullable() })),
+  /**
+   * A user who holds `permission` (a manager, typing their password at this till) approves one
+   * call of it by the signed-in user: the approval is single use, bound to this window's session
+   * and to that permission, and valid for a short while.
+   */
+  'auth:approve': channel(
+    'signedIn',
+    z.strictObject({ username, secret, permission: z.enum(PERMISSIONS) }),
+    z.strictObject({ approvalId: z.uuid(), approvedBy: userDto.pick({ id: true, username: true, displayName: true }), expiresAt: isoDateTime }),
+  ),
+}

@@ -1,0 +1,88 @@
+import type { Permission } from './permissions'
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_CHANNEL',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'ACCOUNT_LOCKED',
+  'NOT_AUTHENTICATED',
+  'FORBIDDEN',
+  'APPROVAL_REQUIRED',
+  'NOT_FOUND',
+  'CART_EMPTY',
+  'CART_CHANGED',
+  'INVALID_TOKEN',
+  'TOKEN_EXPIRED',
+  'INSUFFICIENT_BALANCE',
+  'INSUFFICIENT_STOCK',
+  'INSUFFICIENT_TENDER',
+  'CONFLICT',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+type None = Record<never, never>
+
+/**
+ * What each refusal carries so the screen can say it in the user's language. Core never writes
+ * the sentence for the screen: `message` is plain English for logs and tests.
+ */
+export interface ErrorParamsByCode {
+  VALIDATION_FAILED: { rule: 'schema' | 'maxQuantity' | 'dateOrder' | 'backupName'; field?: string; max?: number }
+  UNKNOWN_CHANNEL: None
+  INVALID_CREDENTIALS: None
+  TOO_MANY_ATTEMPTS: { retryAfterSeconds: number }
+  ACCOUNT_LOCKED: None
+  /** `reason` says why a till was signed out without asking; absent when it never signed in. */
+  NOT_AUTHENTICATED: { reason?: 'idle' | 'restored'; idleMinutes?: number }
+  FORBIDDEN: { permission?: Permission }
+  /** An `approvalId` came with the call but cannot be used for it. */
+  APPROVAL_REQUIRED: { permission: Permission; problem: 'unknown' | 'expired' | 'used' | 'otherPermission' }
+  NOT_FOUND:
+    | { what: 'productCode'; code: string }
+    | { what: 'product'; productId: number }
+    | { what: 'cartLine'; productId: number }
+    | { what: 'invoice'; number: number }
+    | { what: 'invoice'; id: number }
+    | { what: 'user'; username: string }
+    | { what: 'backup'; file: string }
+  CART_EMPTY: None
+  CART_CHANGED: { totalCents: number }
+  INVALID_TOKEN: { token: string }
+  TOKEN_EXPIRED: None
+  INSUFFICIENT_BALANCE: None
+  INSUFFICIENT_STOCK: { productId: number; name: string; quantity: number }
+  INSUFFICIENT_TENDER: { tenderedCents: number; totalCents: number }
+  CONFLICT:
+    | { what: 'idempotencyKey' }
+    | { what: 'backup'; problem: 'unreadable' | 'damaged' | 'notTillwise' | 'newer'; detail: string }
+  INTERNAL: { reason?: 'shuttingDown' }
+}
+
+export type ErrorParams<C extends ErrorCode = ErrorCode> = ErrorParamsByCode[C]
+
+/** The values params may hold: they cross IPC as they are and fill a catalog's placeholders. */
+export type ErrorParamValue = string | number | boolean
+
+export interface IpcError {
+  code: ErrorCode
+  /** Plain English for logs and tests; screens translate `code` and `params` instead. */
+  message: string
+  params?: Readonly<Record<string, ErrorParamValue>>
+}
+
+/** Every reply that crosses the IPC boundary has this shape; nothing else ever does. */
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError }
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
+}
+
+/** Builds a refusal envelope; params are left out when there are none. */
+export function failure<C extends ErrorCode>(code: C, message: string, params?: ErrorParams<C>): { ok: false; error: IpcError } {
+  const error: IpcError = { code, message }
+  if (params && Object.keys(params).length > 0) error.params = params as Readonly<Record<string, ErrorParamValue>>
+  return { ok: false, error }
+}

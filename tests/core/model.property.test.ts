@@ -1,0 +1,778 @@
+/**
+ * Model-based test of carts and checkout (issue 3, point 3). fast-check generates sequences of
+ * till actions on one shared backend — two windows of the cashier and one of the manager — and
+ * after every step compares the store with a reference model (`testing/model.ts`) and checks the
+ * books: stock never negative, money safe integers, invoices summing exactly, token balances
+ * equal to their ledger, refusals and replays changing nothing.
+ *
+ * Runs share a backend (opening one and signing in costs about a second), so each run starts by
+ * emptying the carts through the API and reading the model from the store as it is.
+ *
+ * Environment: TILLWISE_MODEL_RUNS (default 200); TILLWISE_MODEL_RUNS_PER_STORE (default 100: a
+ * fresh demo store after that many runs, so stock and token money do not run dry);
+ * TILLWISE_MODEL_MAX_COMMANDS (default 20 steps per run). To replay a failure, set
+ * TILLWISE_MODEL_SEED, TILLWISE_MODEL_PATH and TILLWISE_MODEL_REPLAY_PATH to what fast-check
+ * printed. That replay starts on a fresh store; if the failure depended on what earlier runs sold,
+ * replay with the seed alone, which repeats every run before it.
+ */
+import { randomUUID } from 'node:crypto'
+import Database from 'better-sqlite3'
+import fc from 'fast-check'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { CheckoutResultDto } from '#shared/contract/checkout'
+import type { ErrorCode, IpcResult } from '#shared/ipc/errors'
+import type { MoneyFormatOptions } from '#shared/money/money'
+import type { BackendClient } from '#core/backend'
+import { FIXED_NOW, ok, openTestStore, productBySku, readState, signedInClient, TOKENS, type StoreState, type TestStore } from '#core/testing/test-store'
+import {
+  applyAdd,
+  applyClear,
+  applyRemove,
+  applySale,
+  applySetQuantity,
+  cartOf,
+  cloneModel,
+  cartTotalCents,
+  expectedCart,
+  expectedCartRows,
+  expectedInvoice,
+  MAX_LINE_QUANTITY,
+  predictPay,
+  type ModelProduct,
+  type Outcome,
+  type PayAttempt,
+  type PayRequest,
+  type TillModel,
+} from '#core/testing/model'
+
+function envInt(name: string, fallback: number): number {
+  const text = process.env[name]
+  if (text === undefined || text === '') return fallback
+  const value = Number(text)
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got '${text}'`)
+  return value
+}
+
+const RUNS = envInt('TILLWISE_MODEL_RUNS', 200)
+const RUNS_PER_STORE = envInt('TILLWISE_MODEL_RUNS_PER_STORE', 100)
+const MAX_COMMANDS = envInt('TILLWISE_MODEL_MAX_COMMANDS', 20)
+const SEED = process.env['TILLWISE_MODEL_SEED'] ? Number(process.env['TILLWISE_MODEL_SEED']) : (Date.now() ^ (Math.random() * 2 ** 31)) | 0
+const FAILURE_PATH = process.env['TILLWISE_MODEL_PATH'] || undefined
+const REPLAY_PATH = process.env['TILLWISE_MODEL_REPLAY_PATH'] || undefined
+
+/**
+ * Cheap lines with plenty of stock, a dearer one (the poor token covers a balance too low), the demo's last
+ * jar (stock 1) so short stock comes up; index SKUS.length stands for a product id that does not exist.
+ */
+const SKUS = ['DEMO-001', 'DEMO-005', 'DEMO-024', 'DEMO-017', 'DEMO-LAST-ONE'] as const
+const GHOST = SKUS.length
+
+/** The store's calendar date for the fixed test clock, as token expiry dates are written. */
+const TODAY = `${FIXED_NOW.getFullYear()}-${String(FIXED_NOW.getMonth() + 1).padStart(2, '0')}-${String(FIXED_NOW.getDate()).padStart(2, '0')}`
+
+interface Till {
+  label: string
+  client: BackendClient
+  userId: number
+  displayName: string
+}
+
+/** The real system: one backend, three signed-in windows, and a read-only connection for the books. */
+interface World {
+  store: TestStore
+  tills: Till[]
+  products: ModelProduct[]
+  ghostProductId: number
+  expired: ReadonlySet<string>
+  money: MoneyFormatOptions
+  books: Database.Database
+  runs: number
+  /** What the store held after the last step (nothing else writes between steps). */
+  lastState: StoreState
+  /** Invoices up to this id have had their per-invoice checks. */
+  checkedInvoiceId: number
+}
+
+const stats = {
+  runs: 0,
+  stores: 0,
+  commands: 0,
+  sales: { token: 0, cash: 0 },
+  replays: 0,
+  concurrent: 0,
+  refusals: {} as Partial<Record<ErrorCode, number>>,
+}
+
+function countReply(reply: IpcResult<unknown>): void {
+  stats.commands += 1
+  if (!reply.ok) stats.refusals[reply.error.code] = (stats.refusals[reply.error.code] ?? 0) + 1
+}
+
+async function signIn(store: TestStore, username: string, label: string): Promise<Till> {
+  const client = await signedInClient(store.backend, username)
+  const { user } = ok(await client.invoke('auth:session', {}))
+  if (!user) throw new Error(`${username} is not signed in`)
+  return { label, client, userId: user.id, displayName: user.displayName }
+}
+
+async function openWorld(): Promise<World> {
+  const store = await openTestStore()
+  // Sign-ins cost a key derivation each; in parallel they overlap on the thread pool.
+  const tills = await Promise.all([signIn(store, 'cashier', 'A'), signIn(store, 'cashier', 'B'), signIn(store, 'manager', 'M')])
+  const products: ModelProduct[] = []
+  for (const sku of SKUS) {
+    const { id, name, priceCents } = await productBySku(tills[0]!.client, sku)
+    products.push({ id, sku, name, priceCents })
+  }
+  const info = ok(await tills[0]!.client.invoke('app:info', {}))
+  const books = new Database(store.dbPath, { readonly: true, fileMustExist: true })
+  const { maxId } = books.prepare('select max(id) as maxId from product').get() as { maxId: number }
+  const expired = new Set(
+    (books.prepare('select code from token where expires_on < ?').all(TODAY) as { code: string }[]).map((row) => row.code),
+  )
+  stats.stores += 1
+  return {
+    store,
+    tills,
+    products,
+    ghostProductId: maxId + 1_000,
+    expired,
+    money: { currency: info.currency, locale: info.locale },
+    books,
+    runs: 0,
+    lastState: readState(store.dbPath),
+    checkedInvoiceId: 0,
+  }
+}
+
+async function closeWorld(world: World): Promise<void> {
+  world.books.close()
+  await world.store.cleanup()
+}
+
+let world: World | undefined
+
+/** The shared backend for the next run: reused across runs, replaced by a fresh store now and then. */
+async function worldForRun(): Promise<World> {
+  if (world && world.runs >= RUNS_PER_STORE) {
+    await closeWorld(world)
+    world = undefined
+  }
+  world ??= await openWorld()
+  world.runs += 1
+  return world
+}
+
+afterAll(async () => {
+  if (world) await closeWorld(world)
+})
+
+/** Start of a run: empty every cart through the API and read the model from the store as it is. */
+async function setup(): Promise<{ model: TillModel; real: World }> {
+  const real = await worldForRun()
+  stats.runs += 1
+  // The previous run may have stopped anywhere (or failed): check all its books, then empty the carts.
+  expect(booksViolations(real.books, 0)).toEqual([])
+  const holding = new Set(readState(real.store.dbPath).cartLines.map((line) => line.user_id))
+  for (const userId of holding) ok(await real.tills.find((till) => till.userId === userId)!.client.invoke('cart:clear', {}))
+  const state = readState(real.store.dbPath)
+  expect(state.cartLines).toEqual([])
+  real.lastState = state
+  const { last } = prepared(real.books, 'select coalesce(max(number), 0) as last from invoice').get() as { last: number }
+  const model: TillModel = {
+    products: new Map(real.products.map((product) => [product.id, product])),
+    stock: { ...state.stock },
+    tokens: { ...state.tokens },
+    expired: real.expired,
+    carts: new Map(real.tills.map((till) => [till.userId, new Map<number, number>()])),
+    invoices: state.invoices,
+    lastInvoiceNumber: last,
+    attempts: [],
+  }
+  return { model, real }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks run after every step
+// ---------------------------------------------------------------------------------------------
+
+const MONEY_COLUMNS: Record<string, string[]> = {
+  product: ['price_cents'],
+  token: ['balance_cents'],
+  token_ledger_entry: ['delta_cents', 'balance_after_cents'],
+  invoice: ['total_cents', 'tendered_cents', 'change_cents', 'token_balance_after_cents'],
+  invoice_line: ['unit_price_cents', 'sub_amount_cents'],
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+/** Prepares each query once per connection (it runs after every step). */
+function prepared(db: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(db)
+  if (!cache) statements.set(db, (cache = new Map()))
+  let statement = cache.get(sql)
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)))
+  return statement
+}
+
+/**
+ * Every rule of the books that must hold whatever happened; returns what does not. Rules about one
+ * invoice look only at invoices after `afterInvoiceId` (no channel edits an invoice once written).
+ */
+function booksViolations(books: Database.Database, afterInvoiceId: number): string[] {
+  const found: string[] = []
+  const rows = (label: string, sql: string) => {
+    for (const row of prepared(books, sql).all({ after: afterInvoiceId })) found.push(`${label}: ${JSON.stringify(row)}`)
+  }
+  rows('stock below zero', 'select sku, stock from product where stock < 0')
+  rows(
+    'stock differs from its movements',
+    `select p.sku, p.stock, (select coalesce(sum(delta_qty), 0) from stock_movement m where m.product_id = p.id) as moved
+     from product p where p.stock != moved`,
+  )
+  for (const [table, columns] of Object.entries(MONEY_COLUMNS)) {
+    const recent = table === 'invoice' ? 'id > :after and ' : table === 'invoice_line' ? 'invoice_id > :after and ' : ''
+    for (const column of columns) {
+      rows(
+        `${table}.${column} not a safe integer`,
+        `select id, ${column} as value, typeof(${column}) as type from ${table}
+         where ${recent}${column} is not null and (typeof(${column}) != 'integer' or abs(${column}) > 9007199254740991)`,
+      )
+    }
+  }
+  rows(
+    'invoice total is not the sum of its lines',
+    `select i.id, i.total_cents, (select sum(sub_amount_cents) from invoice_line l where l.invoice_id = i.id) as lines
+     from invoice i where i.id > :after and (lines is null or i.total_cents != lines)`,
+  )
+  rows(
+    'line amount is not price × quantity',
+    'select id from invoice_line where invoice_id > :after and sub_amount_cents != unit_price_cents * quantity',
+  )
+  rows(
+    'invoice stock movements do not match its lines',
+    `select i.id from invoice i
+     where i.id > :after and (select coalesce(sum(-delta_qty), 0) from stock_movement m where m.invoice_id = i.id and m.reason = 'sale')
+        != (select coalesce(sum(quantity), 0) from invoice_line l where l.invoice_id = i.id)`,
+  )
+  rows(
+    'cash change is not tendered − total',
+    `select id from invoice where id > :after and payment_method = 'cash'
+     and (tendered_cents is null or change_cents is null or change_cents != tendered_cents - total_cents or change_cents < 0)`,
+  )
+  rows(
+    'invoice numbers are not 1…n',
+    `select count(*) as n, count(distinct number) as distinct_numbers, coalesce(max(number), 0) as max_number from invoice
+     having n != distinct_numbers or n != max_number`,
+  )
+  rows(
+    'token balance differs from its ledger',
+    `select t.code, t.balance_cents,
+       (select coalesce(sum(delta_cents), 0) from token_ledger_entry e where e.token_id = t.id) as ledger,
+       (select balance_after_cents from token_ledger_entry e where e.token_id = t.id order by e.id desc limit 1) as last_after
+     from token t where t.balance_cents < 0 or t.balance_cents != ledger or t.balance_cents != last_after`,
+  )
+  rows(
+    'token sale without exactly one matching ledger debit',
+    `select i.id from invoice i where i.id > :after and i.payment_method = 'token' and
+       (select count(*) from token_ledger_entry e
+        where e.invoice_id = i.id and e.token_id = i.token_id and e.delta_cents = -i.total_cents) != 1`,
+  )
+  rows(
+    'ledger sale entry without its invoice',
+    `select e.id from token_ledger_entry e where e.reason = 'sale'
+     and (e.invoice_id is null or e.invoice_id > :after)
+     and not exists (select 1 from invoice i where i.id = e.invoice_id and i.token_id = e.token_id)`,
+  )
+  return found
+}
+
+/** Every number in a reply is a safe integer (ids, quantities, stock and every …Cents). */
+function unsafeNumbers(value: unknown, path = '$'): string[] {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? [] : [`${path} = ${value}`]
+  if (Array.isArray(value)) return value.flatMap((item, index) => unsafeNumbers(item, `${path}[${index}]`))
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => unsafeNumbers(item, `${path}.${key}`))
+  }
+  return []
+}
+
+function expectWellFormedReply(reply: IpcResult<unknown>): void {
+  expect(unsafeNumbers(reply)).toEqual([])
+  if (!reply.ok) {
+    expect(reply.error.code).not.toBe('INTERNAL')
+    expect(reply.error.message.length).toBeLessThan(500)
+    expect(reply.error.message).not.toMatch(/\n\s+at /)
+  }
+}
+
+/** After every step the store is what the model says, and the books hold. */
+function expectStoreMatchesModel(real: World, model: TillModel, after: StoreState): void {
+  expect(after.stock).toEqual(model.stock)
+  expect(after.tokens).toEqual(model.tokens)
+  expect(after.invoices).toBe(model.invoices)
+  expect(after.cartLines).toEqual(expectedCartRows(model))
+  expect(booksViolations(real.books, real.checkedInvoiceId)).toEqual([])
+  const { last } = prepared(real.books, 'select coalesce(max(id), 0) as last from invoice').get() as { last: number }
+  real.checkedInvoiceId = last
+}
+
+interface Observed<T> {
+  before: StoreState
+  reply: IpcResult<T>
+  after: StoreState
+}
+
+async function observe<T>(real: World, call: () => Promise<IpcResult<T>>): Promise<Observed<T>> {
+  const before = real.lastState
+  const reply = await call()
+  const after = readState(real.store.dbPath)
+  real.lastState = after
+  countReply(reply)
+  expectWellFormedReply(reply)
+  return { before, reply, after }
+}
+
+function expectOutcome(reply: IpcResult<unknown>, expected: Outcome): void {
+  if (expected.ok) {
+    expect(reply.ok, `expected ok, got ${JSON.stringify(reply)}`).toBe(true)
+  } else {
+    expect(reply.ok ? 'ok' : reply.error.code).toBe(expected.code)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+// ---------------------------------------------------------------------------------------------
+
+type Cmd = fc.AsyncCommand<TillModel, World>
+
+const skuLabel = (product: number) => (product === GHOST ? 'GHOST' : SKUS[product]!)
+const productIdOf = (real: World, product: number) => (product === GHOST ? real.ghostProductId : real.products[product]!.id)
+const tillLabel = (till: number) => ['A', 'B', 'M'][till]!
+
+/** A cart change: the reply is the model's cart, a refusal changes nothing. */
+abstract class CartCommand implements Cmd {
+  constructor(readonly till: number) {}
+  check(): boolean {
+    return true
+  }
+  abstract call(client: BackendClient, real: World): Promise<IpcResult<unknown>>
+  abstract apply(model: TillModel, userId: number, real: World): Outcome
+  abstract toString(): string
+
+  async run(model: TillModel, real: World): Promise<void> {
+    const till = real.tills[this.till]!
+    const { before, reply, after } = await observe(real, () => this.call(till.client, real))
+    const expected = this.apply(model, till.userId, real)
+    expectOutcome(reply, expected)
+    if (reply.ok) expect(reply.data).toEqual(expectedCart(model, till.userId))
+    else expect(after).toEqual(before)
+    expectStoreMatchesModel(real, model, after)
+  }
+}
+
+class AddCommand extends CartCommand {
+  constructor(till: number, readonly product: number, readonly quantity: number) {
+    super(till)
+  }
+  call(client: BackendClient, real: World) {
+    return client.invoke('cart:add', { productId: productIdOf(real, this.product), quantity: this.quantity })
+  }
+  apply(model: TillModel, userId: number, real: World) {
+    return applyAdd(model, userId, productIdOf(real, this.product), this.quantity)
+  }
+  toString() {
+    return `${tillLabel(this.till)}.add(${skuLabel(this.product)} ×${this.quantity})`
+  }
+}
+
+class SetQuantityCommand extends CartCommand {
+  constructor(till: number, readonly product: number, readonly quantity: number) {
+    super(till)
+  }
+  call(client: BackendClient, real: World) {
+    return client.invoke('cart:setQuantity', { productId: productIdOf(real, this.product), quantity: this.quantity })
+  }
+  apply(model: TillModel, userId: number, real: World) {
+    return applySetQuantity(model, userId, productIdOf(real, this.product), this.quantity)
+  }
+  toString() {
+    return `${tillLabel(this.till)}.setQuantity(${skuLabel(this.product)} =${this.quantity})`
+  }
+}
+
+class RemoveCommand extends CartCommand {
+  constructor(till: number, readonly product: number) {
+    super(till)
+  }
+  call(client: BackendClient, real: World) {
+    return client.invoke('cart:remove', { productId: productIdOf(real, this.product) })
+  }
+  apply(model: TillModel, userId: number, real: World) {
+    return applyRemove(model, userId, productIdOf(real, this.product))
+  }
+  toString() {
+    return `${tillLabel(this.till)}.remove(${skuLabel(this.product)})`
+  }
+}
+
+class ClearCommand extends CartCommand {
+  call(client: BackendClient) {
+    return client.invoke('cart:clear', {})
+  }
+  apply(model: TillModel, userId: number) {
+    return applyClear(model, userId)
+  }
+  toString() {
+    return `${tillLabel(this.till)}.clear()`
+  }
+}
+
+/** Messages DESIGN §3 fixes word for word. */
+function expectedRefusalMessage(model: TillModel, userId: number, request: PayRequest, code: ErrorCode): string | undefined {
+  switch (code) {
+    case 'INVALID_TOKEN':
+      return request.payment.method === 'token' ? `Invalid token '${request.payment.token.trim()}'` : undefined
+    case 'TOKEN_EXPIRED':
+      return 'Token has expired'
+    case 'INSUFFICIENT_BALANCE':
+      return 'Insufficient balance'
+    case 'INSUFFICIENT_STOCK': {
+      const short = [...cartOf(model, userId)]
+        .map(([productId, quantity]) => ({ product: model.products.get(productId)!, quantity }))
+        .find(({ product, quantity }) => quantity > model.stock[product.sku]!)
+      return short && `Insufficient quantity ${short.quantity} for ${short.product.name}`
+    }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * Sends one payment (twice at once when `doubleClick`) and checks the reply and the store against
+ * the model's prediction: a sale books exactly one invoice, a refusal or a replay changes no row.
+ */
+async function pay(model: TillModel, real: World, tillIndex: number, request: PayRequest, doubleClick = false): Promise<void> {
+  const till = real.tills[tillIndex]!
+  const prediction = predictPay(model, till.userId, request)
+  const refusalMessage = prediction.kind === 'refused' ? expectedRefusalMessage(model, till.userId, request, prediction.code) : undefined
+  const attempt: PayAttempt = { request, userId: till.userId }
+  model.attempts.push(attempt)
+
+  let second: IpcResult<CheckoutResultDto> | undefined
+  const { before, reply, after } = await observe(real, async () => {
+    if (!doubleClick) return till.client.invoke('checkout:pay', request)
+    const [first, again] = await Promise.all([till.client.invoke('checkout:pay', request), till.client.invoke('checkout:pay', request)])
+    second = again
+    return first
+  })
+  if (second) {
+    countReply(second)
+    expectWellFormedReply(second)
+    // The second click either replays the sale or meets the same refusal.
+    expect(second).toEqual(reply)
+    if (reply.ok) stats.replays += 1
+  }
+
+  switch (prediction.kind) {
+    case 'refused':
+      expect(reply.ok ? 'ok' : reply.error.code, JSON.stringify(reply)).toBe(prediction.code)
+      if (refusalMessage !== undefined && !reply.ok) expect(reply.error.message).toBe(refusalMessage)
+      expect(after).toEqual(before)
+      break
+    case 'replay':
+      stats.replays += 1
+      expect(reply).toEqual({ ok: true, data: prediction.result })
+      expect(after).toEqual(before)
+      break
+    case 'sale': {
+      const result = ok(reply)
+      const invoice = expectedInvoice(model, prediction, request, till.displayName, FIXED_NOW.toISOString())
+      expect(result.invoice).toEqual({ ...invoice, id: expect.any(Number) })
+      if (prediction.token) {
+        stats.sales.token += 1
+        expect(result.tokenBalanceCents).toBe(prediction.token.balanceAfterCents)
+        expect(result).toMatchObject({ method: 'token', amountCents: prediction.totalCents })
+      } else {
+        stats.sales.cash += 1
+        expect(result.changeCents).toBe(prediction.changeCents)
+        expect(result).toMatchObject({ method: 'cash', amountCents: prediction.totalCents })
+      }
+      // Exactly one sale's worth of rows, however many clicks.
+      expect(after.invoices).toBe(before.invoices + 1)
+      expect(after.invoiceLines).toBe(before.invoiceLines + prediction.lines.length)
+      expect(after.stockMovements).toBe(before.stockMovements + prediction.lines.length)
+      expect(after.ledgerEntries).toBe(before.ledgerEntries + (prediction.token ? 1 : 0))
+      applySale(model, till.userId, prediction, attempt, result)
+      break
+    }
+  }
+  expectStoreMatchesModel(real, model, after)
+}
+
+type TokenChoice = 'rich' | 'poor' | 'expired' | 'unknown'
+
+class PayByTokenCommand implements Cmd {
+  constructor(
+    readonly till: number,
+    readonly token: TokenChoice,
+    /** As scanned, or typed in capitals with spaces around it (both must work). */
+    readonly sloppy: boolean,
+    readonly unknownCode: string,
+    readonly doubleClick: boolean,
+  ) {}
+  check() {
+    return true
+  }
+  async run(model: TillModel, real: World) {
+    const code = this.token === 'unknown' ? this.unknownCode : TOKENS[this.token]
+    const token = this.sloppy ? `  ${code.toUpperCase()} ` : code
+    const userId = real.tills[this.till]!.userId
+    await pay(
+      model,
+      real,
+      this.till,
+      { idempotencyKey: randomUUID(), expectedTotalCents: cartTotalCents(model, userId), payment: { method: 'token', token } },
+      this.doubleClick,
+    )
+  }
+  toString() {
+    const which = this.token === 'unknown' ? `unknown '${this.unknownCode}'` : this.token
+    return `${tillLabel(this.till)}.payToken(${which}${this.sloppy ? ', sloppy' : ''}${this.doubleClick ? ', double click' : ''})`
+  }
+}
+
+class PayCashCommand implements Cmd {
+  constructor(
+    readonly till: number,
+    /** Tendered minus total: negative is short. */
+    readonly overCents: number,
+    readonly doubleClick: boolean,
+  ) {}
+  check() {
+    return true
+  }
+  async run(model: TillModel, real: World) {
+    const userId = real.tills[this.till]!.userId
+    const total = cartTotalCents(model, userId)
+    await pay(
+      model,
+      real,
+      this.till,
+      {
+        idempotencyKey: randomUUID(),
+        expectedTotalCents: total,
+        payment: { method: 'cash', tenderedCents: Math.max(0, total + this.overCents) },
+      },
+      this.doubleClick,
+    )
+  }
+  toString() {
+    return `${tillLabel(this.till)}.payCash(${this.overCents >= 0 ? '+' : ''}${this.overCents}${this.doubleClick ? ', double click' : ''})`
+  }
+}
+
+/** The screen showed an old total (another window changed the cart): the till must refuse. */
+class StalePaymentCommand implements Cmd {
+  constructor(
+    readonly till: number,
+    readonly offByCents: number,
+    readonly method: 'token' | 'cash',
+  ) {}
+  check() {
+    return true
+  }
+  async run(model: TillModel, real: World) {
+    const userId = real.tills[this.till]!.userId
+    const total = cartTotalCents(model, userId)
+    const stale = total + this.offByCents >= 0 ? total + this.offByCents : total - this.offByCents
+    await pay(model, real, this.till, {
+      idempotencyKey: randomUUID(),
+      expectedTotalCents: stale,
+      payment: this.method === 'token' ? { method: 'token', token: TOKENS.rich } : { method: 'cash', tenderedCents: stale + total + 100_000 },
+    })
+  }
+  toString() {
+    return `${tillLabel(this.till)}.payStale(${this.offByCents >= 0 ? '+' : ''}${this.offByCents}, ${this.method})`
+  }
+}
+
+/**
+ * Sends an earlier request again, unchanged (a retry after a lost reply), from any window: the same
+ * user gets the first result, another user CONFLICT, and a key whose payment failed is still free.
+ */
+class ReplayCommand implements Cmd {
+  constructor(
+    readonly till: number,
+    readonly pick: number,
+    /** Prefer a request that was paid (when there is one), as a retry after a lost reply would be. */
+    readonly paidOnly: boolean,
+  ) {}
+  check(model: TillModel) {
+    return model.attempts.length > 0
+  }
+  async run(model: TillModel, real: World) {
+    const paid = model.attempts.filter((attempt) => attempt.first)
+    const pool = this.paidOnly && paid.length > 0 ? paid : model.attempts
+    await pay(model, real, this.till, pool[this.pick % pool.length]!.request)
+  }
+  toString() {
+    return `${tillLabel(this.till)}.replay(${this.paidOnly ? 'paid ' : ''}#${this.pick})`
+  }
+}
+
+/**
+ * Two windows pay at the same moment, each with its own key and the total it shows, in full. The
+ * till serves one after the other, so the replies must be those of one of the two orders, and the
+ * store must end as that order leaves it (two windows of one cashier: one sale, then an empty cart).
+ */
+class ConcurrentPaymentsCommand implements Cmd {
+  constructor(
+    readonly tills: [number, number],
+    readonly methods: ['token' | 'cash', 'token' | 'cash'],
+  ) {}
+  check() {
+    return this.tills[0] !== this.tills[1]
+  }
+  async run(model: TillModel, real: World) {
+    const tills = this.tills.map((index) => real.tills[index]!)
+    const requests = tills.map((till, i): PayRequest => {
+      const total = cartTotalCents(model, till.userId)
+      return {
+        idempotencyKey: randomUUID(),
+        expectedTotalCents: total,
+        payment: this.methods[i] === 'token' ? { method: 'token', token: TOKENS.rich } : { method: 'cash', tenderedCents: total },
+      }
+    })
+    const before = real.lastState
+    const replies = await Promise.all(tills.map((till, i) => till.client.invoke('checkout:pay', requests[i]!)))
+    const after = readState(real.store.dbPath)
+    real.lastState = after
+    for (const reply of replies) {
+      countReply(reply)
+      expectWellFormedReply(reply)
+    }
+    const outcome = (reply: IpcResult<unknown>) => (reply.ok ? 'sale' : reply.error.code)
+    const predicted = (order: number[]) => {
+      const future = cloneModel(model)
+      return order.map((i) => {
+        const prediction = predictPay(future, tills[i]!.userId, requests[i]!)
+        if (prediction.kind === 'sale') applySale(future, tills[i]!.userId, prediction, { request: requests[i]!, userId: tills[i]!.userId }, null)
+        return prediction.kind === 'refused' ? prediction.code : prediction.kind
+      })
+    }
+    // Two sales were served in the order of their invoice numbers; otherwise either may have gone first.
+    const [first, second] = replies as [IpcResult<CheckoutResultDto>, IpcResult<CheckoutResultDto>]
+    const orders = first.ok && second.ok ? [first.data.invoice.number < second.data.invoice.number ? [0, 1] : [1, 0]] : [[0, 1], [1, 0]]
+    const served = orders.find((order) => predicted(order).every((expected, k) => expected === outcome(replies[order[k]!]!)))
+    expect(served, `replies ${JSON.stringify(replies.map(outcome))} fit no order of service`).toBeDefined()
+    stats.concurrent += 1
+
+    for (const i of served!) {
+      const till = tills[i]!
+      const prediction = predictPay(model, till.userId, requests[i]!)
+      const attempt: PayAttempt = { request: requests[i]!, userId: till.userId }
+      model.attempts.push(attempt)
+      if (prediction.kind !== 'sale') continue
+      const result = ok(replies[i]!)
+      const invoice = expectedInvoice(model, prediction, requests[i]!, till.displayName, FIXED_NOW.toISOString())
+      expect(result.invoice).toEqual({ ...invoice, id: expect.any(Number) })
+      stats.sales[prediction.token ? 'token' : 'cash'] += 1
+      applySale(model, till.userId, prediction, attempt, result)
+    }
+    if (replies.every((reply) => !reply.ok)) expect(after).toEqual(before)
+    expectStoreMatchesModel(real, model, after)
+  }
+  toString() {
+    const [a, b] = this.tills.map(tillLabel)
+    return `concurrently(${a}.pay(${this.methods[0]}), ${b}.pay(${this.methods[1]}))`
+  }
+}
+
+const till = fc.integer({ min: 0, max: 2 })
+/** Mostly the cheap, well-stocked lines; the dear line, the last jar and the missing product now and then. */
+const productIndex = fc.oneof(
+  { weight: 12, arbitrary: fc.integer({ min: 0, max: 2 }) },
+  { weight: 2, arbitrary: fc.constant(3) },
+  { weight: 1, arbitrary: fc.constant(4) },
+  { weight: 1, arbitrary: fc.constant(GHOST) },
+)
+const quantity = fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.constant(MAX_LINE_QUANTITY) })
+
+const add = fc.tuple(till, productIndex, quantity).map(([t, p, q]): Cmd => new AddCommand(t, p, q))
+const setQuantity = fc
+  .tuple(till, productIndex, fc.oneof(fc.constant(0), quantity))
+  .map(([t, p, q]): Cmd => new SetQuantityCommand(t, p, q))
+const remove = fc.tuple(till, productIndex).map(([t, p]): Cmd => new RemoveCommand(t, p))
+const clear = till.map((t): Cmd => new ClearCommand(t))
+const payByToken = fc
+  .tuple(
+    till,
+    fc.constantFrom<TokenChoice>('rich', 'rich', 'rich', 'poor', 'expired', 'unknown'),
+    fc.boolean(),
+    fc.oneof(fc.uuid(), fc.constantFrom('not-a-token', '1234')),
+    fc.boolean(),
+  )
+  .map(([t, token, sloppy, unknown, twice]): Cmd => new PayByTokenCommand(t, token, sloppy, unknown, twice))
+const payCash = fc
+  .tuple(
+    till,
+    fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: -50_000, max: -1 })),
+    fc.boolean(),
+  )
+  .map(([t, over, twice]): Cmd => new PayCashCommand(t, over, twice))
+const stalePayment = fc
+  .tuple(
+    till,
+    fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: -10_000, max: -1 })),
+    fc.constantFrom('token' as const, 'cash' as const),
+  )
+  .map(([t, off, method]): Cmd => new StalePaymentCommand(t, off, method))
+const replay = fc.tuple(till, fc.nat({ max: 1_000 }), fc.boolean()).map(([t, pick, paidOnly]): Cmd => new ReplayCommand(t, pick, paidOnly))
+const method = fc.constantFrom('token' as const, 'cash' as const)
+const concurrentPayments = fc
+  .tuple(till, till, method, method)
+  .map(([a, b, first, second]): Cmd => new ConcurrentPaymentsCommand([a, b], [first, second]))
+
+/** fast-check picks uniformly among these, so repetition sets the mix: carts fill before they are paid. */
+const commandArbitraries: fc.Arbitrary<Cmd>[] = [
+  add,
+  add,
+  add,
+  add,
+  add,
+  add,
+  setQuantity,
+  remove,
+  clear,
+  payByToken,
+  payByToken,
+  payCash,
+  payCash,
+  stalePayment,
+  replay,
+  concurrentPayments,
+]
+
+describe('carts and checkout against a reference model', () => {
+  it(
+    `agree over ${RUNS} random runs, and the books hold after every step`,
+    async () => {
+      const started = performance.now()
+      await fc.assert(
+        fc.asyncProperty(fc.commands(commandArbitraries, { maxCommands: MAX_COMMANDS, size: 'max', replayPath: REPLAY_PATH }), (commands) =>
+          fc.asyncModelRun(setup, commands),
+        ),
+        { numRuns: RUNS, seed: SEED, path: FAILURE_PATH, verbose: 1 },
+      )
+      const seconds = ((performance.now() - started) / 1000).toFixed(1)
+      console.log(
+        `model-based checkout test: ${RUNS} runs passed (seed ${SEED}) in ${seconds} s on ${stats.stores} store(s); ` +
+          `${stats.commands} replies, ${stats.sales.token} token and ${stats.sales.cash} cash sales, ` +
+          `${stats.replays} replays, ${stats.concurrent} concurrent pairs, refusals ${JSON.stringify(stats.refusals)}`,
+      )
+    },
+    Math.max(120_000, RUNS * 1_000),
+  )
+})
