@@ -86,7 +86,10 @@ const ELECTRON_ONLY_IN_SHELL = { name: 'electron', message: 'Only src/main and s
 const DATABASE_DOOR = [
   { selector: "CallExpression[callee.property.name='transaction']", message: 'Open a transaction through write() in core/db/tx.ts.' },
   { selector: "CallExpression[callee.property.name='transactional']", message: 'Open a transaction through write() in core/db/tx.ts.' },
-  { selector: "CallExpression[callee.property.name='pluck']", message: "Give a named statement mode 'value' or 'values' (core/db/statements.ts)." },
+  {
+    selector: "CallExpression[callee.property.name='pluck']",
+    message: "Give a named statement mode 'value' or 'values' (core/db/statements.ts).",
+  },
 ]
 
 export default tseslint.config(
@@ -100,7 +103,9 @@ export default tseslint.config(
     settings: {
       'import-x/extensions': ['.ts', '.tsx', '.js'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true }),
+      ],
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
@@ -142,7 +147,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^#shared/(?!ipc/channel-names$)', allowTypeImports: true, message: 'The preload imports only channel-names.ts.' }] },
+        {
+          patterns: [
+            { regex: '^#shared/(?!ipc/channel-names$)', allowTypeImports: true, message: 'The preload imports only channel-names.ts.' },
+          ],
+        },
       ],
     },
   },

@@ -43,14 +43,21 @@ const SALES: FixtureSale[] = [
     key: '00000001-0001-4001-8001-000000000001',
     username: 'cashier',
     paidAt: '2026-03-02T04:20:00.000Z',
-    lines: [['DEMO-005', 3], ['DEMO-021', 1]],
+    lines: [
+      ['DEMO-005', 3],
+      ['DEMO-021', 1],
+    ],
     payment: { method: 'token', code: GOOD_TOKEN },
   },
   {
     key: '00000001-0001-4001-8001-000000000002',
     username: 'cashier',
     paidAt: '2026-03-02T09:05:00.000Z',
-    lines: [['DEMO-001', 2], ['DEMO-030', 1], ['DEMO-033', 2]],
+    lines: [
+      ['DEMO-001', 2],
+      ['DEMO-030', 1],
+      ['DEMO-033', 2],
+    ],
     payment: { method: 'cash', tenderedCents: 100_000 },
   },
   {
@@ -71,7 +78,11 @@ const SALES: FixtureSale[] = [
     key: '00000001-0001-4001-8001-000000000005',
     username: 'cashier',
     paidAt: '2026-03-05T06:10:00.000Z',
-    lines: [['DEMO-008', 1], ['DEMO-016', 2], ['DEMO-005', 1]],
+    lines: [
+      ['DEMO-008', 1],
+      ['DEMO-016', 2],
+      ['DEMO-005', 1],
+    ],
     payment: { method: 'token', code: GOOD_TOKEN },
   },
   {
@@ -138,8 +149,7 @@ function writeSale(db: Database.Database, sale: FixtureSale, number: number): vo
   }
   const lines = sale.lines.map(([sku, quantity]) => {
     const product = db.prepare('select id, sku, name, price_cents, stock from product where sku = ?').get(sku) as
-      | { id: number; sku: string; name: string; price_cents: number; stock: number }
-      | undefined
+      { id: number; sku: string; name: string; price_cents: number; stock: number } | undefined
     if (!product || product.stock < quantity) throw new Error(`fixture sale ${sale.key}: not enough ${sku}`)
     return { product, quantity, subAmountCents: product.price_cents * quantity }
   })
@@ -194,9 +204,12 @@ function writeSale(db: Database.Database, sale: FixtureSale, number: number): vo
        values (?, ?, ?, ?, ?, ?, ?)`,
     ).run(invoiceId, product.id, product.sku, product.name, product.price_cents, quantity, subAmountCents)
     db.prepare('update product set stock = stock - ?, updated_at = ? where id = ?').run(quantity, sale.paidAt, product.id)
-    db.prepare(
-      `insert into stock_movement (product_id, delta_qty, reason, invoice_id, at) values (?, ?, 'sale', ?, ?)`,
-    ).run(product.id, -quantity, invoiceId, sale.paidAt)
+    db.prepare(`insert into stock_movement (product_id, delta_qty, reason, invoice_id, at) values (?, ?, 'sale', ?, ?)`).run(
+      product.id,
+      -quantity,
+      invoiceId,
+      sale.paidAt,
+    )
   }
 }
 

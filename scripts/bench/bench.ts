@@ -19,7 +19,14 @@ import { openBackend, type BackendClient } from '#core/backend'
 import { addDays, startOfLocalDay } from '#core/common/clock'
 import type { ChannelInput, ChannelOutput } from '#shared/ipc/contract'
 import type { IpcResult } from '#shared/ipc/errors'
-import { BENCH_ENDS_AT, BENCH_TOKEN, benchCacheDir, buildBenchDatabase, copyBenchDatabase, type BenchDatabaseOptions } from './build-database'
+import {
+  BENCH_ENDS_AT,
+  BENCH_TOKEN,
+  benchCacheDir,
+  buildBenchDatabase,
+  copyBenchDatabase,
+  type BenchDatabaseOptions,
+} from './build-database'
 import { HandWritten } from './hand-written'
 import { SEARCH_TOTAL_CAP } from '#core/catalog/catalog.service'
 import { createRng } from './prng'
@@ -68,10 +75,10 @@ interface Row {
 
 const SEARCHES: Record<string, string[]> = {
   '1 letter': ['m', 'c', 's', 'b', 'p', 'g', 't', 'r'],
-  'prefix': ['mil', 'cho', 'bas', 'noo', 'sha', 'tom', 'ghe', 'cof'],
+  prefix: ['mil', 'cho', 'bas', 'noo', 'sha', 'tom', 'ghe', 'cof'],
   'full word': ['rice', 'milk', 'noodles', 'shampoo', 'chocolate', 'tea', 'soap', 'juice'],
   'two words': ['basmati rice', 'green tea', 'chicken noodles', 'dark chocolate', 'mango juice', 'hair oil', 'baby wipes', 'olive oil'],
-  'substring': ['ilk', 'ocola', 'ampo', 'oodle', 'ream', 'utter', 'flake', 'ashew'],
+  substring: ['ilk', 'ocola', 'ampo', 'oodle', 'ream', 'utter', 'flake', 'ashew'],
   'no match': ['zzqx', 'qwerty', 'xylophone', 'kryptonite', 'zzz top', 'blorf', 'quux', 'vvvv'],
 }
 
@@ -91,7 +98,11 @@ function verdictOf(row: Omit<Row, 'verdict'>): string {
 function printRows(rows: Row[]): void {
   const header = ['operation', 'n', 'core p50', 'p95', 'p99', 'SQL p50', 'p95', 'p99', 'ratio p50', 'p99', 'target', 'verdict']
   const describeTarget = (target: Target) =>
-    [target.p50 !== undefined ? `p50≤${target.p50}` : '', target.p99 !== undefined ? `p99≤${target.p99}` : '', target.ratio !== undefined ? `≤${target.ratio}×` : '']
+    [
+      target.p50 !== undefined ? `p50≤${target.p50}` : '',
+      target.p99 !== undefined ? `p99≤${target.p99}` : '',
+      target.ratio !== undefined ? `≤${target.ratio}×` : '',
+    ]
       .filter(Boolean)
       .join(' ')
   const lines = rows.map((row) => [
@@ -109,7 +120,9 @@ function printRows(rows: Row[]): void {
     row.verdict,
   ])
   printTextTable(header, lines, (column) => column === 0 || column >= 10)
-  console.log('times in ms; "core" = openBackend/invoke (dispatcher, validation, ORM), "SQL" = hand-written better-sqlite3 on the same file')
+  console.log(
+    'times in ms; "core" = openBackend/invoke (dispatcher, validation, ORM), "SQL" = hand-written better-sqlite3 on the same file',
+  )
 }
 
 async function main(): Promise<void> {
@@ -122,7 +135,9 @@ async function main(): Promise<void> {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     platform: `${platform()} ${release()}`,
   }
-  console.log(`Tillwise bench — Node ${environment.node}, ${environment.cores} cores (${environment.cpu}), ${environment.memoryGb} GB, ${environment.platform}`)
+  console.log(
+    `Tillwise bench — Node ${environment.node}, ${environment.cores} cores (${environment.cpu}), ${environment.memoryGb} GB, ${environment.platform}`,
+  )
   // Other work on the machine shows up in the tails; the load is printed so a noisy run is recognised.
   const loadBefore = loadavg()[0]!
   console.log(`load average (1 min) at start: ${loadBefore.toFixed(2)}`)
@@ -149,9 +164,14 @@ async function main(): Promise<void> {
   try {
     const client = backend.connect()
     unwrap(await client.invoke('auth:login', { username: 'cashier', password: 'cashier' }), 'sign-in')
-    const manager = hand.db.prepare("select id, display_name as displayName from user where username = 'manager'").get() as { id: number; displayName: string }
-    const invoke = async <C extends Parameters<BackendClient['invoke']>[0]>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> =>
-      unwrap(await client.invoke(channel, input), channel)
+    const manager = hand.db.prepare("select id, display_name as displayName from user where username = 'manager'").get() as {
+      id: number
+      displayName: string
+    }
+    const invoke = async <C extends Parameters<BackendClient['invoke']>[0]>(
+      channel: C,
+      input: ChannelInput<C>,
+    ): Promise<ChannelOutput<C>> => unwrap(await client.invoke(channel, input), channel)
 
     const record = (name: string, backendSamples: number[], sqlSamples: number[], target: Target) => {
       const backendStats = percentiles(backendSamples)
@@ -165,7 +185,9 @@ async function main(): Promise<void> {
         target,
       }
       rows.push({ ...row, verdict: verdictOf(row) })
-      console.log(`  ${name}: core p50 ${formatMs(backendStats.p50)} p99 ${formatMs(backendStats.p99)} ms; SQL p50 ${formatMs(sqlStats.p50)} p99 ${formatMs(sqlStats.p99)} ms`)
+      console.log(
+        `  ${name}: core p50 ${formatMs(backendStats.p50)} p99 ${formatMs(backendStats.p99)} ms; SQL p50 ${formatMs(sqlStats.p50)} p99 ${formatMs(sqlStats.p99)} ms`,
+      )
     }
 
     // Inputs, drawn with a seeded PRNG from the store itself.
@@ -212,7 +234,10 @@ async function main(): Promise<void> {
     for (const [kind, queries] of Object.entries(SEARCHES)) {
       record(
         `catalog:search ${kind}`,
-        await measure((i) => invoke('catalog:search', { query: queries[i % queries.length]!, limit: 20 }), { warmup: times(40), iterations: times(400) }),
+        await measure((i) => invoke('catalog:search', { query: queries[i % queries.length]!, limit: 20 }), {
+          warmup: times(40),
+          iterations: times(400),
+        }),
         await measure((i) => hand.search(queries[i % queries.length]!, 20, 0), { warmup: times(40), iterations: times(400) }),
         searchTarget,
       )
@@ -277,16 +302,26 @@ async function main(): Promise<void> {
     const ranges = Array.from({ length: 24 }, (_, index) => {
       const to = addDays(BENCH_ENDS_AT, -((index * 13) % 250))
       const from = addDays(to, -[6, 29, 89][index % 3]!)
-      const day = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+      const day = (date: Date) =>
+        `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
       return { from: day(from), to: day(to) }
     })
-    const bounds = ranges.map(({ from, to }) => [startOfLocalDay(from).toISOString(), addDays(startOfLocalDay(to), 1).toISOString()] as const)
+    const bounds = ranges.map(
+      ({ from, to }) => [startOfLocalDay(from).toISOString(), addDays(startOfLocalDay(to), 1).toISOString()] as const,
+    )
     const listed = await invoke('invoices:list', { ...ranges[0]!, limit: 50 })
-    if (JSON.stringify(listed) !== JSON.stringify(hand.invoicesList(bounds[0]![0], bounds[0]![1], 50, 0))) throw new Error('invoices:list differs between core and SQL')
+    if (JSON.stringify(listed) !== JSON.stringify(hand.invoicesList(bounds[0]![0], bounds[0]![1], 50, 0)))
+      throw new Error('invoices:list differs between core and SQL')
     record(
       'invoices:list date range',
-      await measure((i) => invoke('invoices:list', { ...ranges[i % ranges.length]!, limit: 50 }), { warmup: times(20), iterations: times(300) }),
-      await measure((i) => hand.invoicesList(bounds[i % bounds.length]![0], bounds[i % bounds.length]![1], 50, 0), { warmup: times(20), iterations: times(300) }),
+      await measure((i) => invoke('invoices:list', { ...ranges[i % ranges.length]!, limit: 50 }), {
+        warmup: times(20),
+        iterations: times(300),
+      }),
+      await measure((i) => hand.invoicesList(bounds[i % bounds.length]![0], bounds[i % bounds.length]![1], 50, 0), {
+        warmup: times(20),
+        iterations: times(300),
+      }),
       { ratio: 3 },
     )
   } finally {

@@ -101,7 +101,11 @@ export async function buildBenchDatabase(
   const folder = join(benchCacheDir(), `${options.products}p-${options.invoiceLines}l-${options.tokens}t-${key}`)
   const manifestPath = join(folder, 'manifest.json')
   if (existsSync(manifestPath)) {
-    return { dbPath: join(folder, 'tillwise.sqlite'), manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as BenchManifest, built: false }
+    return {
+      dbPath: join(folder, 'tillwise.sqlite'),
+      manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as BenchManifest,
+      built: false,
+    }
   }
 
   // Built beside the cache entry and renamed into place, so an interrupted build is never reused.
@@ -110,7 +114,9 @@ export async function buildBenchDatabase(
   mkdirSync(building, { recursive: true })
   const dbPath = join(building, 'tillwise.sqlite')
   const started = process.hrtime.bigint()
-  log(`building ${options.products.toLocaleString('en')} products, ${options.invoiceLines.toLocaleString('en')} invoice lines, ${options.tokens.toLocaleString('en')} tokens → ${folder}`)
+  log(
+    `building ${options.products.toLocaleString('en')} products, ${options.invoiceLines.toLocaleString('en')} invoice lines, ${options.tokens.toLocaleString('en')} tokens → ${folder}`,
+  )
 
   const orm = await openDatabase(dbPath)
   await orm.close(true)
@@ -185,7 +191,12 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
     'insert into user (username, display_name, role, password_hash, active, created_at) values (?, ?, ?, ?, 1, ?)',
   )
   const users = db.transaction(() => {
-    for (const [key, value] of Object.entries({ storeName: 'Tillwise Bench Store', currency: 'NPR', locale: 'en-IN', sessionIdleMinutes: '480' })) {
+    for (const [key, value] of Object.entries({
+      storeName: 'Tillwise Bench Store',
+      currency: 'NPR',
+      locale: 'en-IN',
+      sessionIdleMinutes: '480',
+    })) {
       insertSetting.run(key, value)
     }
     return DEMO_USERS.map((user) => ({
@@ -216,7 +227,18 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
         const initial = sold[index]! + rng.int(5, 400)
         const active = product.active ? 1 : 0
         activeProducts += active
-        insertProduct.run(product.id, product.sku, product.barcode, product.name, product.tags, product.priceCents, initial - sold[index]!, active, setupAt, setupAt)
+        insertProduct.run(
+          product.id,
+          product.sku,
+          product.barcode,
+          product.name,
+          product.tags,
+          product.priceCents,
+          initial - sold[index]!,
+          active,
+          setupAt,
+          setupAt,
+        )
         insertMovement.run(uid(setupAt), tillId, product.id, initial, 'initial', null, setupAt)
       }
     })()
@@ -234,7 +256,9 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
   db.transaction(() => {
     tokens.forEach((token, index) => insertToken.run(index + 1, token.code, token.balanceCents, token.expiresOn, setupAt))
     insertToken.run(tokens.length + 1, BENCH_TOKEN.code, BENCH_TOKEN.balanceCents, BENCH_TOKEN.expiresOn, setupAt)
-    tokens.forEach((token, index) => insertLedger.run(uid(setupAt), tillId, index + 1, token.balanceCents, token.balanceCents, 'issue', null, setupAt))
+    tokens.forEach((token, index) =>
+      insertLedger.run(uid(setupAt), tillId, index + 1, token.balanceCents, token.balanceCents, 'issue', null, setupAt),
+    )
     insertLedger.run(uid(setupAt), tillId, tokens.length + 1, BENCH_TOKEN.balanceCents, BENCH_TOKEN.balanceCents, 'issue', null, setupAt)
   })()
 
@@ -270,16 +294,49 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
         let tokenIndex = -1
         if (rng.chance(0.4)) {
           const candidate = rng.int(0, tokens.length - 1)
-          if (tokens[candidate] && tokens[candidate].expiresOn >= paidAt.slice(0, 10) && balances[candidate]! >= totalCents) tokenIndex = candidate
+          if (tokens[candidate] && tokens[candidate].expiresOn >= paidAt.slice(0, 10) && balances[candidate]! >= totalCents)
+            tokenIndex = candidate
         }
         if (tokenIndex >= 0) {
           balances[tokenIndex]! -= totalCents
           const token = tokens[tokenIndex]!
-          insertInvoice.run(uid(paidAt), tillId, id, id, rng.uuid(), cashier.id, cashier.name, 'token', tokenIndex + 1, token.code.slice(-4), paidAt, totalCents, null, null, balances[tokenIndex])
+          insertInvoice.run(
+            uid(paidAt),
+            tillId,
+            id,
+            id,
+            rng.uuid(),
+            cashier.id,
+            cashier.name,
+            'token',
+            tokenIndex + 1,
+            token.code.slice(-4),
+            paidAt,
+            totalCents,
+            null,
+            null,
+            balances[tokenIndex],
+          )
           insertLedger.run(uid(paidAt), tillId, tokenIndex + 1, -totalCents, balances[tokenIndex], 'sale', id, paidAt)
         } else {
           const tenderedCents = Math.ceil((totalCents + 1) / 50_000) * 50_000
-          insertInvoice.run(uid(paidAt), tillId, id, id, rng.uuid(), cashier.id, cashier.name, 'cash', null, null, paidAt, totalCents, tenderedCents, tenderedCents - totalCents, null)
+          insertInvoice.run(
+            uid(paidAt),
+            tillId,
+            id,
+            id,
+            rng.uuid(),
+            cashier.id,
+            cashier.name,
+            'cash',
+            null,
+            null,
+            paidAt,
+            totalCents,
+            tenderedCents,
+            tenderedCents - totalCents,
+            null,
+          )
         }
         for (let line = firstLine; line < endLine; line += 1) {
           const product = products[plan.lineProduct[line]!]!
@@ -297,7 +354,18 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
           details: JSON.stringify({ totalCents, method: tokenIndex >= 0 ? 'token' : 'cash', lines: endLine - firstLine }),
         }
         prevHash = auditHash(fields)
-        insertAudit.run(uid(paidAt), tillId, fields.at, fields.action, fields.actorUserId, fields.actorName, fields.subject, fields.details, fields.prevHash, prevHash)
+        insertAudit.run(
+          uid(paidAt),
+          tillId,
+          fields.at,
+          fields.action,
+          fields.actorUserId,
+          fields.actorName,
+          fields.subject,
+          fields.details,
+          fields.prevHash,
+          prevHash,
+        )
       }
     })()
     if (from > 0 && from % 20_000 === 0) log(`  invoices ${from.toLocaleString('en')} of ${invoiceCount.toLocaleString('en')}`)
@@ -382,9 +450,7 @@ function planTokens(rng: Rng, count: number, startsAt: number): { code: string; 
   const dayMs = 24 * 60 * 60 * 1000
   for (let index = 0; index < count; index += 1) {
     // Most are valid past the end of the year; some expired during it.
-    const expires = rng.chance(0.85)
-      ? BENCH_ENDS_AT.getTime() + rng.int(30, 730) * dayMs
-      : startsAt + rng.int(30, 360) * dayMs
+    const expires = rng.chance(0.85) ? BENCH_ENDS_AT.getTime() + rng.int(30, 730) * dayMs : startsAt + rng.int(30, 360) * dayMs
     tokens.push({
       code: rng.uuid(),
       balanceCents: rng.int(100, 400) * 50_000,

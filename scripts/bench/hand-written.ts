@@ -71,13 +71,19 @@ export class HandWritten {
     const plan = planProductSearch(query)
     const pageLimit = Math.max(0, Math.min(limit, SEARCH_TOTAL_CAP - offset))
     if (!plan) {
-      const total = this.#sql('select count(*) as n from (select 1 from product where active limit ?)').get(SEARCH_TOTAL_CAP) as { n: number }
-      const rows = this.#sql('select id, sku, barcode, name, price_cents, stock from product where active order by name, id limit ? offset ?').all(pageLimit, offset) as ProductRow[]
+      const total = this.#sql('select count(*) as n from (select 1 from product where active limit ?)').get(SEARCH_TOTAL_CAP) as {
+        n: number
+      }
+      const rows = this.#sql(
+        'select id, sku, barcode, name, price_cents, stock from product where active order by name, id limit ? offset ?',
+      ).all(pageLimit, offset) as ProductRow[]
       return { items: rows.map(toProduct), total: total.n }
     }
     const hits = new Map<number, number>()
     const collect = (tier: number, sql: string, ...params: unknown[]): boolean => {
-      for (const id of this.#sql(sql).pluck().all(...params) as number[]) {
+      for (const id of this.#sql(sql)
+        .pluck()
+        .all(...params) as number[]) {
         if (hits.size >= SEARCH_TOTAL_CAP) return false
         if (!hits.has(id)) hits.set(id, tier)
       }
@@ -86,7 +92,11 @@ export class HandWritten {
     const fts = 'select rowid as id from product_search where product_search match ? order by rowid limit ?'
     const upper = plan.code.toUpperCase()
     const full =
-      !collect(0, 'select id from product where active and (barcode = @code or sku = @code or sku = @upper) order by barcode = @code desc, sku = @code desc, id', { code: plan.code, upper }) ||
+      !collect(
+        0,
+        'select id from product where active and (barcode = @code or sku = @code or sku = @upper) order by barcode = @code desc, sku = @code desc, id',
+        { code: plan.code, upper },
+      ) ||
       (plan.startsWith !== null && !collect(1, fts, plan.startsWith, SEARCH_TOTAL_CAP)) ||
       (plan.allWords !== null && !collect(2, fts, plan.allWords, SEARCH_TOTAL_CAP))
     if (!full && plan.substring !== null) {
@@ -100,7 +110,12 @@ export class HandWritten {
           SEARCH_TOTAL_CAP,
         )
       } else {
-        collect(3, 'select rowid as id from product_substring where product_substring match ? order by rowid limit ?', plan.substring, SEARCH_TOTAL_CAP)
+        collect(
+          3,
+          'select rowid as id from product_substring where product_substring match ? order by rowid limit ?',
+          plan.substring,
+          SEARCH_TOTAL_CAP,
+        )
       }
     }
     if (hits.size === 0 || pageLimit === 0) return { items: [], total: hits.size }
@@ -133,14 +148,16 @@ export class HandWritten {
   }
 
   cartAdd(userId: number, productId: number, quantity: number, at: Date): CartDto {
-    this.db.transaction(() => {
-      const product = this.#sql('select id from product where id = ? and active').get(productId)
-      if (!product) throw new Error('NOT_FOUND')
-      this.#sql(
-        `insert into cart_line (user_id, product_id, quantity, added_at) values (?, ?, ?, ?)
+    this.db
+      .transaction(() => {
+        const product = this.#sql('select id from product where id = ? and active').get(productId)
+        if (!product) throw new Error('NOT_FOUND')
+        this.#sql(
+          `insert into cart_line (user_id, product_id, quantity, added_at) values (?, ?, ?, ?)
          on conflict (user_id, product_id) do update set quantity = quantity + excluded.quantity`,
-      ).run(userId, productId, quantity, at.toISOString())
-    }).immediate()
+        ).run(userId, productId, quantity, at.toISOString())
+      })
+      .immediate()
     return this.cart(userId)
   }
 
@@ -154,94 +171,121 @@ export class HandWritten {
     request: { idempotencyKey: string; expectedTotalCents: number; token: string },
     now: Date,
   ): CheckoutResultDto {
-    return this.db.transaction(() => {
-      const previous = this.#sql('select id from invoice where idempotency_key = ?').get(request.idempotencyKey)
-      if (previous) throw new Error('CONFLICT: key already used')
-      const cart = this.#sql(
-        `select l.product_id, p.sku, p.name, p.price_cents, l.quantity from cart_line l join product p on p.id = l.product_id
+    return this.db
+      .transaction(() => {
+        const previous = this.#sql('select id from invoice where idempotency_key = ?').get(request.idempotencyKey)
+        if (previous) throw new Error('CONFLICT: key already used')
+        const cart = this.#sql(
+          `select l.product_id, p.sku, p.name, p.price_cents, l.quantity from cart_line l join product p on p.id = l.product_id
          where l.user_id = ? order by l.id`,
-      ).all(user.id) as { product_id: number; sku: string; name: string; price_cents: number; quantity: number }[]
-      if (cart.length === 0) throw new Error('CART_EMPTY')
-      const totalCents = cart.reduce((sum, line) => sum + line.price_cents * line.quantity, 0)
-      if (totalCents !== request.expectedTotalCents) throw new Error('CART_CHANGED')
-      const paidAt = now.toISOString()
-      const tillId = (this.#sql("select value from setting where key = 'tillId'").get() as { value: string }).value
-      const number = ((this.#sql('select max(number) as last from invoice where till_id = ?').get(tillId) as { last: number | null }).last ?? 0) + 1
+        ).all(user.id) as { product_id: number; sku: string; name: string; price_cents: number; quantity: number }[]
+        if (cart.length === 0) throw new Error('CART_EMPTY')
+        const totalCents = cart.reduce((sum, line) => sum + line.price_cents * line.quantity, 0)
+        if (totalCents !== request.expectedTotalCents) throw new Error('CART_CHANGED')
+        const paidAt = now.toISOString()
+        const tillId = (this.#sql("select value from setting where key = 'tillId'").get() as { value: string }).value
+        const number =
+          ((this.#sql('select max(number) as last from invoice where till_id = ?').get(tillId) as { last: number | null }).last ?? 0) + 1
 
-      const code = request.token.trim().toLowerCase()
-      const token = this.#sql('select id, code, balance_cents, expires_on from token where code = ?').get(code) as
-        | { id: number; code: string; balance_cents: number; expires_on: string }
-        | undefined
-      if (!token) throw new Error('INVALID_TOKEN')
-      if (localDate(now) > token.expires_on) throw new Error('TOKEN_EXPIRED')
-      if (token.balance_cents < totalCents) throw new Error('INSUFFICIENT_BALANCE')
-      const debited = this.#sql('update token set balance_cents = balance_cents - ? where id = ? and balance_cents >= ?').run(totalCents, token.id, totalCents)
-      if (debited.changes !== 1) throw new Error('INSUFFICIENT_BALANCE')
-      const balance = token.balance_cents - totalCents
+        const code = request.token.trim().toLowerCase()
+        const token = this.#sql('select id, code, balance_cents, expires_on from token where code = ?').get(code) as
+          { id: number; code: string; balance_cents: number; expires_on: string } | undefined
+        if (!token) throw new Error('INVALID_TOKEN')
+        if (localDate(now) > token.expires_on) throw new Error('TOKEN_EXPIRED')
+        if (token.balance_cents < totalCents) throw new Error('INSUFFICIENT_BALANCE')
+        const debited = this.#sql('update token set balance_cents = balance_cents - ? where id = ? and balance_cents >= ?').run(
+          totalCents,
+          token.id,
+          totalCents,
+        )
+        if (debited.changes !== 1) throw new Error('INSUFFICIENT_BALANCE')
+        const balance = token.balance_cents - totalCents
 
-      const invoiceId = Number(
-        this.#sql(
-          `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
+        const invoiceId = Number(
+          this.#sql(
+            `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
              total_cents, tendered_cents, change_cents, token_balance_after_cents)
            values (?, ?, ?, ?, ?, ?, 'token', ?, ?, ?, ?, null, null, ?)`,
-        ).run(uuidv7(now), tillId, number, request.idempotencyKey, user.id, user.displayName, token.id, token.code.slice(-4), paidAt, totalCents, balance).lastInsertRowid,
-      )
-      this.#sql(
-        "insert into token_ledger_entry (uid, till_id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (?, ?, ?, ?, ?, 'sale', ?, ?)",
-      ).run(uuidv7(now), tillId, token.id, -totalCents, balance, invoiceId, paidAt)
-      const lines = cart.map((line) => {
+          ).run(
+            uuidv7(now),
+            tillId,
+            number,
+            request.idempotencyKey,
+            user.id,
+            user.displayName,
+            token.id,
+            token.code.slice(-4),
+            paidAt,
+            totalCents,
+            balance,
+          ).lastInsertRowid,
+        )
         this.#sql(
-          `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents)
+          "insert into token_ledger_entry (uid, till_id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (?, ?, ?, ?, ?, 'sale', ?, ?)",
+        ).run(uuidv7(now), tillId, token.id, -totalCents, balance, invoiceId, paidAt)
+        const lines = cart.map((line) => {
+          this.#sql(
+            `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents)
            values (?, ?, ?, ?, ?, ?, ?)`,
-        ).run(invoiceId, line.product_id, line.sku, line.name, line.price_cents, line.quantity, line.price_cents * line.quantity)
-        const taken = this.#sql('update product set stock = stock - ?, updated_at = ? where id = ? and stock >= ?').run(line.quantity, paidAt, line.product_id, line.quantity)
-        if (taken.changes !== 1) throw new Error(`INSUFFICIENT_STOCK ${line.name}`)
-        this.#sql("insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at) values (?, ?, ?, ?, 'sale', ?, ?)").run(uuidv7(now), tillId, line.product_id, -line.quantity, invoiceId, paidAt)
+          ).run(invoiceId, line.product_id, line.sku, line.name, line.price_cents, line.quantity, line.price_cents * line.quantity)
+          const taken = this.#sql('update product set stock = stock - ?, updated_at = ? where id = ? and stock >= ?').run(
+            line.quantity,
+            paidAt,
+            line.product_id,
+            line.quantity,
+          )
+          if (taken.changes !== 1) throw new Error(`INSUFFICIENT_STOCK ${line.name}`)
+          this.#sql(
+            "insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at) values (?, ?, ?, ?, 'sale', ?, ?)",
+          ).run(uuidv7(now), tillId, line.product_id, -line.quantity, invoiceId, paidAt)
+          return {
+            productId: line.product_id,
+            sku: line.sku,
+            name: line.name,
+            unitPriceCents: line.price_cents,
+            quantity: line.quantity,
+            subAmountCents: line.price_cents * line.quantity,
+          }
+        })
+        this.#sql('delete from cart_line where user_id = ?').run(user.id)
+
+        const last = this.#sql('select hash from audit_entry order by id desc limit 1').get() as { hash: string } | undefined
+        const details = JSON.stringify({ totalCents, method: 'token', lines: cart.length })
+        const prevHash = last?.hash ?? '0'.repeat(64)
+        const subject = `invoice ${number}`
+        const hash = createHash('sha256')
+          .update(JSON.stringify([prevHash, paidAt, 'sale', user.id, user.displayName, subject, details]))
+          .digest('hex')
+        this.#sql(
+          `insert into audit_entry (uid, till_id, at, action, actor_user_id, actor_name, subject, details, prev_hash, hash)
+         values (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?)`,
+        ).run(uuidv7(now), tillId, paidAt, user.id, user.displayName, subject, details, prevHash, hash)
+
         return {
-          productId: line.product_id,
-          sku: line.sku,
-          name: line.name,
-          unitPriceCents: line.price_cents,
-          quantity: line.quantity,
-          subAmountCents: line.price_cents * line.quantity,
+          invoice: {
+            id: invoiceId,
+            number,
+            cashier: user.displayName,
+            paymentMethod: 'token' as const,
+            tokenLast4: token.code.slice(-4),
+            paidAt,
+            totalCents,
+            tokenBalanceAfterCents: balance,
+            lines,
+          },
+          method: 'token' as const,
+          amountCents: totalCents,
+          tokenBalanceCents: balance,
         }
       })
-      this.#sql('delete from cart_line where user_id = ?').run(user.id)
-
-      const last = this.#sql('select hash from audit_entry order by id desc limit 1').get() as { hash: string } | undefined
-      const details = JSON.stringify({ totalCents, method: 'token', lines: cart.length })
-      const prevHash = last?.hash ?? '0'.repeat(64)
-      const subject = `invoice ${number}`
-      const hash = createHash('sha256')
-        .update(JSON.stringify([prevHash, paidAt, 'sale', user.id, user.displayName, subject, details]))
-        .digest('hex')
-      this.#sql(
-        `insert into audit_entry (uid, till_id, at, action, actor_user_id, actor_name, subject, details, prev_hash, hash)
-         values (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?)`,
-      ).run(uuidv7(now), tillId, paidAt, user.id, user.displayName, subject, details, prevHash, hash)
-
-      return {
-        invoice: {
-          id: invoiceId,
-          number,
-          cashier: user.displayName,
-          paymentMethod: 'token' as const,
-          tokenLast4: token.code.slice(-4),
-          paidAt,
-          totalCents,
-          tokenBalanceAfterCents: balance,
-          lines,
-        },
-        method: 'token' as const,
-        amountCents: totalCents,
-        tokenBalanceCents: balance,
-      }
-    }).immediate()
+      .immediate()
   }
 
   /** invoices:list as the service runs it: count, then the page with item counts. */
   invoicesList(fromIso: string, toIso: string, limit: number, offset: number): { items: InvoiceSummaryDto[]; total: number } {
-    const total = (this.#sql('select count(*) as total from invoice i where i.paid_at >= ? and i.paid_at < ?').get(fromIso, toIso) as { total: number }).total
+    const total = (
+      this.#sql('select count(*) as total from invoice i where i.paid_at >= ? and i.paid_at < ?').get(fromIso, toIso) as { total: number }
+    ).total
     const rows = this.#sql(
       `select i.id, i.number, i.cashier_name, i.payment_method, i.paid_at, i.total_cents,
          (select coalesce(sum(l.quantity), 0) from invoice_line l where l.invoice_id = i.id) as item_count

@@ -29,7 +29,14 @@ import { startHarness, type Harness, type Till } from '../../tests/e2e/harness'
 import { LoginPage } from '../../tests/e2e/pages/login.page'
 import { PayPage } from '../../tests/e2e/pages/pay.page'
 import { RegisterPage } from '../../tests/e2e/pages/register.page'
-import { BENCH_ENDS_AT, BENCH_TOKEN, benchCacheDir, buildBenchDatabase, copyBenchDatabase, type BenchDatabaseOptions } from './build-database'
+import {
+  BENCH_ENDS_AT,
+  BENCH_TOKEN,
+  benchCacheDir,
+  buildBenchDatabase,
+  copyBenchDatabase,
+  type BenchDatabaseOptions,
+} from './build-database'
 import { createRng } from './prng'
 import { addProbe, timeInPage, type ProbeSpec, type ProbeTiming } from './screen-probe'
 import { formatMs, positiveNumber, percentiles, printTextTable, type Percentiles } from './stats'
@@ -63,10 +70,45 @@ const PAY_LINES = 5
  * substrings (the search's fourth tier) and text nothing matches. 200 keystrokes.
  */
 const WORDS = [
-  'm', 'milk', 'choc', 'basmati rice', 'ilk', 'ocola', 'noodles', 'green tea', 'c', 'shampoo',
-  'b', 'mango juice', 'ampo', 'oodle', 'dark chocolate', 't', 'olive oil', 'paneer', 'ghee', 's',
-  'hair oil', 'utter', 'cornflakes', 'p', 'coffee', 'soap', 'biscuits', 'zzqx', 'tea', 'rice',
-  'baby wipes', 'ashew', 'dal', 'r', 'juice', 'cola', 'flake', 'cream', 'chicken noodles',
+  'm',
+  'milk',
+  'choc',
+  'basmati rice',
+  'ilk',
+  'ocola',
+  'noodles',
+  'green tea',
+  'c',
+  'shampoo',
+  'b',
+  'mango juice',
+  'ampo',
+  'oodle',
+  'dark chocolate',
+  't',
+  'olive oil',
+  'paneer',
+  'ghee',
+  's',
+  'hair oil',
+  'utter',
+  'cornflakes',
+  'p',
+  'coffee',
+  'soap',
+  'biscuits',
+  'zzqx',
+  'tea',
+  'rice',
+  'baby wipes',
+  'ashew',
+  'dal',
+  'r',
+  'juice',
+  'cola',
+  'flake',
+  'cream',
+  'chicken noodles',
 ]
 /** Typed first, untimed: Chromium, React and SQLite's caches warm up. */
 const WARMUP_WORDS = ['mil', 'tomato', 'sugar', 'bread']
@@ -114,7 +156,9 @@ function printRows(rows: Row[]): void {
     r.verdict,
   ])
   printTextTable(header, lines, (column) => column === 0 || column >= 8)
-  console.log('times in ms, from the keydown (as Chromium took it) to the start of the frame that paints the result; "DOM" = until the DOM had it')
+  console.log(
+    'times in ms, from the keydown (as Chromium took it) to the start of the frame that paints the result; "DOM" = until the DOM had it',
+  )
 }
 
 /** Active, well-stocked products with barcodes and distinct names, drawn with a seeded PRNG. */
@@ -172,7 +216,12 @@ async function main(): Promise<void> {
   const scanWarmup = 20
   const payments = Math.max(5, Math.round(50 * args.samples))
   const payWarmup = 3
-  const products = pickProducts(dbPath, scans + scanWarmup + (payments + payWarmup) * PAY_LINES, manifest.options.seed + 2, manifest.counts.products)
+  const products = pickProducts(
+    dbPath,
+    scans + scanWarmup + (payments + payWarmup) * PAY_LINES,
+    manifest.options.seed + 2,
+    manifest.counts.products,
+  )
 
   let harness: Harness | undefined
   let till: Till | undefined

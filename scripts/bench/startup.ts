@@ -74,13 +74,17 @@ function bundleSize(relativeDir: string): { files: BundleFile[]; bytes: number; 
     ...readdirSync(dir).map((name) => join(dir, name)),
     ...(existsSync(chunks) ? readdirSync(chunks).map((name) => join(chunks, name)) : []),
   ]
-  const files = paths.filter((path) => path.endsWith('.js')).sort().map(sizeOf)
+  const files = paths
+    .filter((path) => path.endsWith('.js'))
+    .sort()
+    .map(sizeOf)
   return { files, bytes: files.reduce((sum, file) => sum + file.bytes, 0), gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0) }
 }
 
 function ensureAppBuilt(log: (line: string) => void): void {
   const assets = join(ROOT, 'out/renderer/assets')
-  const ready = existsSync(join(ROOT, 'out/main/index.js')) && existsSync(assets) && readdirSync(assets).some((name) => name.endsWith('.js'))
+  const ready =
+    existsSync(join(ROOT, 'out/main/index.js')) && existsSync(assets) && readdirSync(assets).some((name) => name.endsWith('.js'))
   if (ready) return
   log('out/ is missing: running electron-vite build…')
   const result = spawnSync(join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], {
@@ -131,7 +135,8 @@ function runChild(args: string[], dbPath: string, barcode: string): Promise<{ sp
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString()
       const line = /^READY (.*)$/m.exec(stdout)
-      if (line && !report) report = { spawnToReportMs: Number(process.hrtime.bigint() - started) / 1e6, child: JSON.parse(line[1]!) as ChildReport }
+      if (line && !report)
+        report = { spawnToReportMs: Number(process.hrtime.bigint() - started) / 1e6, child: JSON.parse(line[1]!) as ChildReport }
     })
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
@@ -145,7 +150,9 @@ function runChild(args: string[], dbPath: string, barcode: string): Promise<{ sp
 function someBarcode(dbPath: string): string {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true })
   try {
-    const row = db.prepare('select barcode from product where active and barcode is not null order by id desc limit 1').get() as { barcode: string }
+    const row = db.prepare('select barcode from product where active and barcode is not null order by id desc limit 1').get() as {
+      barcode: string
+    }
     return row.barcode
   } finally {
     db.close()
@@ -223,12 +230,16 @@ export function printStartup(report: StartupReport): void {
         `sign-in ${formatMs(first.signInMs)} ms (scrypt), first scan ${formatMs(first.firstScanMs)} ms, first search ${formatMs(first.firstSearchMs)} ms`,
     )
   }
-  console.log(`Renderer bundle: ${kb(report.renderer.gzipBytes)} gzip (${kb(report.renderer.bytes)} raw) in ${report.renderer.files.length} file(s)`)
+  console.log(
+    `Renderer bundle: ${kb(report.renderer.gzipBytes)} gzip (${kb(report.renderer.bytes)} raw) in ${report.renderer.files.length} file(s)`,
+  )
   for (const file of report.renderer.files) console.log(`  ${file.file}  ${kb(file.gzipBytes)} gzip, ${kb(file.bytes)} raw`)
   console.log(
     `Main process bundle: ${kb(report.main.bytes)} raw, ${kb(report.main.gzipBytes)} gzip in ${report.main.files.length} file(s) (pure-JS dependencies inlined; better-sqlite3 stays in node_modules)`,
   )
-  console.log('("bundled" is the main process as shipped; "deps-external" loads MikroORM, kysely and zod from node_modules instead; Electron\'s own start is not included)')
+  console.log(
+    '("bundled" is the main process as shipped; "deps-external" loads MikroORM, kysely and zod from node_modules instead; Electron\'s own start is not included)',
+  )
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

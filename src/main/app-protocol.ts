@@ -7,9 +7,7 @@ import { APP_SCHEME } from './app-protocol.policy'
  * `secure` makes it a secure context, `supportFetchAPI` lets the renderer fetch its own assets.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 }
 
 /** Serves the built renderer folder on `app://pos/`; call after `ready`. */

@@ -153,7 +153,10 @@ describe('the built index.html', () => {
 describe('the built JS and CSS', () => {
   it('reference no remote URL except inert, allowlisted ones', () => {
     const { assets } = readBuild()
-    expect(assets.some(({ file }) => file.endsWith('.js')), 'the build has a JS bundle').toBe(true)
+    expect(
+      assets.some(({ file }) => file.endsWith('.js')),
+      'the build has a JS bundle',
+    ).toBe(true)
     const unexplained: string[] = []
     for (const { file, text } of assets) {
       for (const match of text.matchAll(/\b(?:https?|wss?):\/\/[^\s"'`)\\<>]*/gi)) {
@@ -209,7 +212,9 @@ describe('the two CSPs', () => {
     for (const unsupported of ['frame-ancestors', 'report-uri', 'sandbox']) expect(meta.has(unsupported)).toBe(false)
     header.delete('frame-ancestors')
     const sorted = (policy: Map<string, string[]>) =>
-      Object.fromEntries([...policy].map(([name, sources]) => [name, [...sources].sort()]).sort(([a], [b]) => String(a).localeCompare(String(b))))
+      Object.fromEntries(
+        [...policy].map(([name, sources]) => [name, [...sources].sort()]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+      )
     expect(sorted(meta)).toEqual(sorted(header))
   })
 })

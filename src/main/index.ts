@@ -12,14 +12,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { registerIpcHandlers } from './ipc'
 import { createQuitGuard } from './quit.guard'
 import { hardenSession } from './session.hardening'
-import {
-  DB_FILE_NAME,
-  dataDirOverride,
-  resolveDataDir,
-  resolveRendererSource,
-  resolveSeed,
-  startupErrorMessage,
-} from './startup.config'
+import { DB_FILE_NAME, dataDirOverride, resolveDataDir, resolveRendererSource, resolveSeed, startupErrorMessage } from './startup.config'
 import { hardenWebContents } from './web-contents.hardening'
 import { createMainWindow } from './window'
 

@@ -24,7 +24,8 @@ function event(sender: FakeSender, url = 'app://pos/index.html', parent: unknown
 }
 
 function setup(options: { ownIds?: number[]; invoke?: (channel: unknown, input: unknown) => Promise<IpcResult<unknown>> } = {}) {
-  const { ownIds = [1, 2], invoke = async (channel: unknown, input: unknown) => ({ ok: true as const, data: { channel, input } }) } = options
+  const { ownIds = [1, 2], invoke = async (channel: unknown, input: unknown) => ({ ok: true as const, data: { channel, input } }) } =
+    options
   const clients: Array<{ invokeUnknown: ReturnType<typeof vi.fn>; disconnect: ReturnType<typeof vi.fn> }> = []
   const connect = vi.fn(() => {
     const client = { invokeUnknown: vi.fn(invoke), disconnect: vi.fn() }

@@ -61,11 +61,7 @@ export function denyWindowOpen(): { action: 'deny' } {
 }
 
 /** `session.setPermissionRequestHandler`: camera, notifications, HID… are all refused. */
-export function denyPermissionRequest(
-  _webContents: unknown,
-  _permission: string,
-  callback: (permissionGranted: boolean) => void,
-): void {
+export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (permissionGranted: boolean) => void): void {
   callback(false)
 }
 
@@ -90,10 +86,7 @@ export interface SenderFrameLike {
  * Every IPC call: true only for a live top-level frame (no parent) whose URL's origin is exactly
  * one of ours. A child frame of our own page is refused too: only the page we loaded may call in.
  */
-export function isTrustedSender(
-  frame: SenderFrameLike | null | undefined,
-  allowedOrigins: readonly string[],
-): boolean {
+export function isTrustedSender(frame: SenderFrameLike | null | undefined, allowedOrigins: readonly string[]): boolean {
   if (!frame) return false
   try {
     if (frame.parent !== null || frame.detached === true) return false

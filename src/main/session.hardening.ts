@@ -8,9 +8,7 @@ export interface HardenableSession {
   setPermissionRequestHandler(handler: typeof denyPermissionRequest): void
   setPermissionCheckHandler(handler: typeof denyPermissionCheck): void
   readonly webRequest: {
-    onBeforeRequest(
-      listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void,
-    ): void
+    onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void): void
   }
 }
 

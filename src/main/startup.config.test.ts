@@ -1,13 +1,6 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  DB_FILE_NAME,
-  dataDirOverride,
-  resolveDataDir,
-  resolveRendererSource,
-  resolveSeed,
-  startupErrorMessage,
-} from './startup.config'
+import { DB_FILE_NAME, dataDirOverride, resolveDataDir, resolveRendererSource, resolveSeed, startupErrorMessage } from './startup.config'
 
 const USER_DATA = '/home/shop/.config/Tillwise POS'
 

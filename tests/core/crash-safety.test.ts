@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openBackend } from '#core/backend'
+import { uuidv7 } from '#core/common/ids'
 import { checkBooks, snapshotBooks, type BooksSnapshot } from '#core/testing/invariants'
 import { signedInClient, withRawDb } from '#core/testing/test-store'
 import type { JournalEntry, PendingPayment } from '#core/testing/workers/checkout-crash.worker'
@@ -22,7 +23,18 @@ const WORKER = new URL('../../src/core/testing/workers/checkout-crash.worker.ts'
 const STARTUP_KILL_SHARE = 0.15
 
 const RICH_TOKEN = '11111111-1111-4111-8111-111111111111'
-const RESTOCKED_SKUS = ['DEMO-005', 'DEMO-006', 'DEMO-007', 'DEMO-016', 'DEMO-024', 'DEMO-026', 'DEMO-027', 'DEMO-030', 'DEMO-031', 'DEMO-048']
+const RESTOCKED_SKUS = [
+  'DEMO-005',
+  'DEMO-006',
+  'DEMO-007',
+  'DEMO-016',
+  'DEMO-024',
+  'DEMO-026',
+  'DEMO-027',
+  'DEMO-030',
+  'DEMO-031',
+  'DEMO-048',
+]
 
 let dir: string
 let dbPath: string
@@ -78,15 +90,16 @@ function replenish(books: BooksSnapshot): boolean {
   let changed = false
   withRawDb(dbPath, (db) => {
     const at = new Date().toISOString()
+    const tillId = db.prepare("select value from setting where key = 'tillId'").pluck().get() as string
     db.transaction(() => {
       for (const sku of RESTOCKED_SKUS) {
         const product = db.prepare('select id, stock from product where sku = ?').get(sku) as { id: number; stock: number }
         if (product.stock >= 40) continue
         db.prepare('update product set stock = stock + 300 where id = ?').run(product.id)
-        db.prepare(`insert into stock_movement (product_id, delta_qty, reason, invoice_id, at) values (?, 300, 'initial', null, ?)`).run(
-          product.id,
-          at,
-        )
+        db.prepare(
+          `insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at)
+           values (?, ?, ?, 300, 'initial', null, ?)`,
+        ).run(uuidv7(), tillId, product.id, at)
         books.stock[sku] = books.stock[sku]! + 300
         changed = true
       }
@@ -97,9 +110,9 @@ function replenish(books: BooksSnapshot): boolean {
       if (token.balance_cents < 300_000) {
         db.prepare('update token set balance_cents = balance_cents + 1000000 where id = ?').run(token.id)
         db.prepare(
-          `insert into token_ledger_entry (token_id, delta_cents, balance_after_cents, reason, invoice_id, at)
-           values (?, 1000000, ?, 'issue', null, ?)`,
-        ).run(token.id, token.balance_cents + 1_000_000, at)
+          `insert into token_ledger_entry (uid, till_id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at)
+           values (?, ?, ?, 1000000, ?, 'issue', null, ?)`,
+        ).run(uuidv7(), tillId, token.id, token.balance_cents + 1_000_000, at)
         books.tokens[RICH_TOKEN] = books.tokens[RICH_TOKEN]! + 1_000_000
         changed = true
       }

@@ -35,10 +35,10 @@ const HUGE = 'x'.repeat(1024 * 1024)
 
 /** Strings that have broken text handling somewhere: bidi, invisible, broken UTF-16, NUL, SQL. */
 const NASTY_STRINGS: Record<string, string> = {
-  'empty': '',
-  'spaces': '   ',
+  empty: '',
+  spaces: '   ',
   'RTL override': '\u202Eevil\u202C',
-  'Arabic': 'مرحبا بالعالم',
+  Arabic: 'مرحبا بالعالم',
   'zero-width': 'a\u200B\u200C\u200D\u2060\uFEFFb',
   'lone high surrogate': '\uD800',
   'lone low surrogate': 'x\uDC00y',
@@ -53,7 +53,7 @@ const NASTY_STRINGS: Record<string, string> = {
   'Arabic-Indic digits': '١٢٣',
   'non-characters': '\uFFFF\uFFFE',
   'SQL quote': "x' or '1'='1",
-  'SQL statement': "1; drop table product; --",
+  'SQL statement': '1; drop table product; --',
   'LIKE metacharacters': '%_\\',
   'FTS syntax': '"NEAR(a b)" OR * ^x -y z:w {a} AND NOT (',
   'path traversal': '../../../../etc/passwd',
@@ -427,10 +427,12 @@ function snapshotPrototypes(): PrototypeSnapshot {
   return Object.fromEntries(
     Object.entries(PROTOTYPES).map(([name, proto]) => [
       name,
-      new Map(Reflect.ownKeys(proto).map((key) => {
-        const descriptor = Object.getOwnPropertyDescriptor(proto, key)!
-        return [key, descriptor.value ?? descriptor.get]
-      })),
+      new Map(
+        Reflect.ownKeys(proto).map((key) => {
+          const descriptor = Object.getOwnPropertyDescriptor(proto, key)!
+          return [key, descriptor.value ?? descriptor.get]
+        }),
+      ),
     ]),
   )
 }
@@ -491,7 +493,9 @@ function describeInput(input: unknown): string {
     typeof value === 'bigint'
       ? `${value}n`
       : typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))
-        ? (Object.is(value, -0) ? '-0' : String(value))
+        ? Object.is(value, -0)
+          ? '-0'
+          : String(value)
         : value === undefined
           ? 'undefined'
           : value
@@ -518,7 +522,10 @@ function checkReply(channel: Channel, reply: unknown, context: string): void {
   expect(Object.keys(envelope).sort(), context).toEqual(['error', 'ok'])
   expect(envelope.ok, context).toBe(false)
   const keys = Object.keys(envelope.error).sort()
-  expect(keys.filter((key) => key !== 'params'), context).toEqual(['code', 'message'])
+  expect(
+    keys.filter((key) => key !== 'params'),
+    context,
+  ).toEqual(['code', 'message'])
   if (envelope.error.params !== undefined) {
     // Params fill a catalog's placeholders: flat, short values, never a stack or a path of the machine.
     for (const [key, value] of Object.entries(envelope.error.params)) {
@@ -665,12 +672,14 @@ beforeAll(async () => {
 
   reader = new Database(store.dbPath, { readonly: true, fileMustExist: true })
   // Ordered by every column, so tables without a rowid dump in a stable order too.
-  tables = (reader.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map(
-    ({ name }) => {
-      const columns = reader.pragma(`table_info("${name}")`) as unknown[]
-      return { name, select: reader.prepare(`select * from "${name}" order by ${columns.map((_, i) => i + 1).join(', ')}`) }
-    },
-  )
+  tables = (
+    reader.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as {
+      name: string
+    }[]
+  ).map(({ name }) => {
+    const columns = reader.pragma(`table_info("${name}")`) as unknown[]
+    return { name, select: reader.prepare(`select * from "${name}" order by ${columns.map((_, i) => i + 1).join(', ')}`) }
+  })
   baseline = readState(store.dbPath)
   lastDump = dumpAll()
   lastVersion = reader.pragma('data_version', { simple: true }) as number
@@ -705,47 +714,89 @@ afterAll(async () => {
 const cases = SESSION_NAMES.flatMap((session) => CHANNELS.map((channel) => ({ session, channel })))
 
 describe('every channel refuses junk cleanly', () => {
-  it.each(cases)('$channel as $session', async ({ session: name, channel }) => {
-    const session = sessions[name]
-    for (const [label, make] of wholeInputJunk()) await probe(session, channel, make(), label)
-    // Past the access check, junk inside an otherwise valid input reaches the parser and handlers.
-    if (!mayCall(contract[channel].permission, name)) return
-    const all = samplesOf(jsonSchemaOf(channel))
-    const samples = all.filter((sample) => isValid(channel, sample))
-    // A schema this sampler cannot satisfy still gets its junk, around an invalid base; the summary names it.
-    if (samples.length === 0) {
-      stats.noValidSample.add(channel)
-      samples.push(all[0])
-    }
-    for (const sample of samples) {
-      await probe(session, channel, sample, 'the schema sample')
-      for (const path of fieldPaths(sample)) {
-        for (const [label, make] of fieldJunk()) await probe(session, channel, replaceAt(sample, path, make()), `${path.join('.')} = ${label}`)
+  it.each(cases)(
+    '$channel as $session',
+    async ({ session: name, channel }) => {
+      const session = sessions[name]
+      for (const [label, make] of wholeInputJunk()) await probe(session, channel, make(), label)
+      // Past the access check, junk inside an otherwise valid input reaches the parser and handlers.
+      if (!mayCall(contract[channel].permission, name)) return
+      const all = samplesOf(jsonSchemaOf(channel))
+      const samples = all.filter((sample) => isValid(channel, sample))
+      // A schema this sampler cannot satisfy still gets its junk, around an invalid base; the summary names it.
+      if (samples.length === 0) {
+        stats.noValidSample.add(channel)
+        samples.push(all[0])
       }
-    }
-    const sample = samples[0]
-    await probe(session, channel, { ...(sample as object), extra: 1 }, 'an extra key')
-    await probe(session, channel, { ...(sample as object), [HUGE]: 1 }, 'an extra 1 MB key')
-    await probe(session, channel, withKeysFromJson(sample, '"__proto__":{"polluted":"yes","role":"manager"}'), 'an extra __proto__ key')
-    await probe(session, channel, withKeysFromJson(sample, '"constructor":{"prototype":{"polluted":"yes"}}'), 'an extra constructor key')
-    await probe(session, channel, withKeysFromJson(sample, '"prototype":{"polluted":"yes"}'), 'an extra prototype key')
-    await probe(session, channel, [sample], 'the sample in an array')
-    await probe(session, channel, JSON.stringify(sample), 'the sample as JSON text')
-  }, 60_000)
+      for (const sample of samples) {
+        await probe(session, channel, sample, 'the schema sample')
+        for (const path of fieldPaths(sample)) {
+          for (const [label, make] of fieldJunk())
+            await probe(session, channel, replaceAt(sample, path, make()), `${path.join('.')} = ${label}`)
+        }
+      }
+      const sample = samples[0]
+      await probe(session, channel, { ...(sample as object), extra: 1 }, 'an extra key')
+      await probe(session, channel, { ...(sample as object), [HUGE]: 1 }, 'an extra 1 MB key')
+      await probe(session, channel, withKeysFromJson(sample, '"__proto__":{"polluted":"yes","role":"manager"}'), 'an extra __proto__ key')
+      await probe(session, channel, withKeysFromJson(sample, '"constructor":{"prototype":{"polluted":"yes"}}'), 'an extra constructor key')
+      await probe(session, channel, withKeysFromJson(sample, '"prototype":{"polluted":"yes"}'), 'an extra prototype key')
+      await probe(session, channel, [sample], 'the sample in an array')
+      await probe(session, channel, JSON.stringify(sample), 'the sample as JSON text')
+    },
+    60_000,
+  )
 })
 
 describe('fast-check junk', () => {
   const junk = fc.constantFrom(...CHANNELS).chain((channel) => junkArbitrary(channel).map((input) => ({ channel, input })))
-  it.each(SESSION_NAMES)(`%s: ${HOSTILE_RUNS} generated inputs over every channel`, async (name) => {
-    await fc.assert(
-      fc.asyncProperty(junk, async ({ channel, input }) => probe(sessions[name], channel, input, 'generated junk')),
-      { numRuns: HOSTILE_RUNS, verbose: 1 },
-    )
-  }, 120_000)
+  it.each(SESSION_NAMES)(
+    `%s: ${HOSTILE_RUNS} generated inputs over every channel`,
+    async (name) => {
+      await fc.assert(
+        fc.asyncProperty(junk, async ({ channel, input }) => probe(sessions[name], channel, input, 'generated junk')),
+        { numRuns: HOSTILE_RUNS, verbose: 1 },
+      )
+    },
+    120_000,
+  )
 })
 
 describe('search text with LIKE and FTS syntax', () => {
-  const WORDS = ['%', '_', '\\', '"', "'", '*', 'NEAR', 'AND', 'OR', 'NOT', '(', ')', '^', '-', ':', '{', '}', '{}', '[', ']', '?', '$', '@', '#', ';', '--', '/*', '*/', 'NEAR/2', 'milk', 'DEMO', '0']
+  const WORDS = [
+    '%',
+    '_',
+    '\\',
+    '"',
+    "'",
+    '*',
+    'NEAR',
+    'AND',
+    'OR',
+    'NOT',
+    '(',
+    ')',
+    '^',
+    '-',
+    ':',
+    '{',
+    '}',
+    '{}',
+    '[',
+    ']',
+    '?',
+    '$',
+    '@',
+    '#',
+    ';',
+    '--',
+    '/*',
+    '*/',
+    'NEAR/2',
+    'milk',
+    'DEMO',
+    '0',
+  ]
   const SEARCHES: [Channel & ('catalog:search' | 'invoices:list'), number][] = [
     ['catalog:search', 200],
     ['invoices:list', 100],
@@ -772,29 +823,36 @@ describe('search text with LIKE and FTS syntax', () => {
     '\t',
   ]
 
-  it.each(SEARCHES)('%s never errors, and answers a well-formed result', async (channel, maxLength) => {
-    const cashier = sessions.cashier
-    const longWord = 'w'.repeat(maxLength)
-    for (const query of [...FIXED, longWord, `${'a '.repeat(maxLength / 2 - 1)}b`]) {
-      const reply = await cashier.client.invokeUnknown(channel, { query })
-      expect(reply.ok, `${channel} '${query}': ${JSON.stringify(reply)}`).toBe(true)
-      checkReply(channel, reply, `${channel} '${query}'`)
-    }
-    await fc.assert(
-      fc.asyncProperty(
-        fc
-          .tuple(fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 12 })), { maxLength: 20 }), fc.constantFrom(' ', '', '  '))
-          .map(([words, separator]) => words.join(separator).slice(0, maxLength)),
-        async (query) => {
-          const reply = await cashier.client.invokeUnknown(channel, { query })
-          expect(reply.ok, `${channel} '${query}': ${JSON.stringify(reply)}`).toBe(true)
-          checkReply(channel, reply, `${channel} '${query}'`)
-        },
-      ),
-      { numRuns: 150, verbose: 1 },
-    )
-    expect(readState(store.dbPath)).toEqual(baseline)
-  }, 60_000)
+  it.each(SEARCHES)(
+    '%s never errors, and answers a well-formed result',
+    async (channel, maxLength) => {
+      const cashier = sessions.cashier
+      const longWord = 'w'.repeat(maxLength)
+      for (const query of [...FIXED, longWord, `${'a '.repeat(maxLength / 2 - 1)}b`]) {
+        const reply = await cashier.client.invokeUnknown(channel, { query })
+        expect(reply.ok, `${channel} '${query}': ${JSON.stringify(reply)}`).toBe(true)
+        checkReply(channel, reply, `${channel} '${query}'`)
+      }
+      await fc.assert(
+        fc.asyncProperty(
+          fc
+            .tuple(
+              fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 12 })), { maxLength: 20 }),
+              fc.constantFrom(' ', '', '  '),
+            )
+            .map(([words, separator]) => words.join(separator).slice(0, maxLength)),
+          async (query) => {
+            const reply = await cashier.client.invokeUnknown(channel, { query })
+            expect(reply.ok, `${channel} '${query}': ${JSON.stringify(reply)}`).toBe(true)
+            checkReply(channel, reply, `${channel} '${query}'`)
+          },
+        ),
+        { numRuns: 150, verbose: 1 },
+      )
+      expect(readState(store.dbPath)).toEqual(baseline)
+    },
+    60_000,
+  )
 
   it('treats LIKE wildcards as the literal characters a cashier typed', async () => {
     const client = sessions.cashier.client
@@ -830,7 +888,12 @@ describe('hostile text that passes validation', () => {
     const cart = ok(await client.invoke('cart:add', { productId: milk.id, quantity: 2 }))
     const withCart = readState(store.dbPath)
     let key = 0
-    for (const [label, token] of Object.entries({ ...NASTY_STRINGS, 'longest allowed': 'T'.repeat(64), 'too long': 'T'.repeat(65), '1 MB': HUGE })) {
+    for (const [label, token] of Object.entries({
+      ...NASTY_STRINGS,
+      'longest allowed': 'T'.repeat(64),
+      'too long': 'T'.repeat(65),
+      '1 MB': HUGE,
+    })) {
       key += 1
       const input = {
         idempotencyKey: `00000000-0000-4000-8000-${String(key).padStart(12, '0')}`,
@@ -873,7 +936,24 @@ describe('hostile text that passes validation', () => {
   })
 
   it('unknown channel names, however odd, are UNKNOWN_CHANNEL with a short message', async () => {
-    const names: unknown[] = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', 'cart:add ', 'CART:ADD', 'pos:cart:add', '', HUGE, '\u0000', null, undefined, 42, {}, ['cart:get']]
+    const names: unknown[] = [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'prototype',
+      'cart:add ',
+      'CART:ADD',
+      'pos:cart:add',
+      '',
+      HUGE,
+      '\u0000',
+      null,
+      undefined,
+      42,
+      {},
+      ['cart:get'],
+    ]
     for (const name of names) {
       const reply = await sessions.manager.client.invokeUnknown(name, {})
       expect(reply, String(name).slice(0, 40)).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: expect.any(String) } })

@@ -23,7 +23,17 @@ import type { CheckoutResultDto } from '#shared/contract/checkout'
 import type { ErrorCode, IpcResult } from '#shared/ipc/errors'
 import type { MoneyFormatOptions } from '#shared/money/money'
 import type { BackendClient } from '#core/backend'
-import { FIXED_NOW, ok, openTestStore, productBySku, readState, signedInClient, TOKENS, type StoreState, type TestStore } from '#core/testing/test-store'
+import {
+  FIXED_NOW,
+  ok,
+  openTestStore,
+  productBySku,
+  readState,
+  signedInClient,
+  TOKENS,
+  type StoreState,
+  type TestStore,
+} from '#core/testing/test-store'
 import {
   applyAdd,
   applyClear,
@@ -373,7 +383,11 @@ abstract class CartCommand implements Cmd {
 }
 
 class AddCommand extends CartCommand {
-  constructor(till: number, readonly product: number, readonly quantity: number) {
+  constructor(
+    till: number,
+    readonly product: number,
+    readonly quantity: number,
+  ) {
     super(till)
   }
   call(client: BackendClient, real: World) {
@@ -388,7 +402,11 @@ class AddCommand extends CartCommand {
 }
 
 class SetQuantityCommand extends CartCommand {
-  constructor(till: number, readonly product: number, readonly quantity: number) {
+  constructor(
+    till: number,
+    readonly product: number,
+    readonly quantity: number,
+  ) {
     super(till)
   }
   call(client: BackendClient, real: World) {
@@ -403,7 +421,10 @@ class SetQuantityCommand extends CartCommand {
 }
 
 class RemoveCommand extends CartCommand {
-  constructor(till: number, readonly product: number) {
+  constructor(
+    till: number,
+    readonly product: number,
+  ) {
     super(till)
   }
   call(client: BackendClient, real: World) {
@@ -590,7 +611,8 @@ class StalePaymentCommand implements Cmd {
     await pay(model, real, this.till, {
       idempotencyKey: randomUUID(),
       expectedTotalCents: stale,
-      payment: this.method === 'token' ? { method: 'token', token: TOKENS.rich } : { method: 'cash', tenderedCents: stale + total + 100_000 },
+      payment:
+        this.method === 'token' ? { method: 'token', token: TOKENS.rich } : { method: 'cash', tenderedCents: stale + total + 100_000 },
     })
   }
   toString() {
@@ -658,13 +680,20 @@ class ConcurrentPaymentsCommand implements Cmd {
       const future = cloneModel(model)
       return order.map((i) => {
         const prediction = predictPay(future, tills[i]!.userId, requests[i]!)
-        if (prediction.kind === 'sale') applySale(future, tills[i]!.userId, prediction, { request: requests[i]!, userId: tills[i]!.userId }, null)
+        if (prediction.kind === 'sale')
+          applySale(future, tills[i]!.userId, prediction, { request: requests[i]!, userId: tills[i]!.userId }, null)
         return prediction.kind === 'refused' ? prediction.code : prediction.kind
       })
     }
     // Two sales were served in the order of their invoice numbers; otherwise either may have gone first.
     const [first, second] = replies as [IpcResult<CheckoutResultDto>, IpcResult<CheckoutResultDto>]
-    const orders = first.ok && second.ok ? [first.data.invoice.number < second.data.invoice.number ? [0, 1] : [1, 0]] : [[0, 1], [1, 0]]
+    const orders =
+      first.ok && second.ok
+        ? [first.data.invoice.number < second.data.invoice.number ? [0, 1] : [1, 0]]
+        : [
+            [0, 1],
+            [1, 0],
+          ]
     const served = orders.find((order) => predicted(order).every((expected, k) => expected === outcome(replies[order[k]!]!)))
     expect(served, `replies ${JSON.stringify(replies.map(outcome))} fit no order of service`).toBeDefined()
     stats.concurrent += 1
@@ -698,7 +727,10 @@ const productIndex = fc.oneof(
   { weight: 1, arbitrary: fc.constant(4) },
   { weight: 1, arbitrary: fc.constant(GHOST) },
 )
-const quantity = fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.constant(MAX_LINE_QUANTITY) })
+const quantity = fc.oneof(
+  { weight: 30, arbitrary: fc.integer({ min: 1, max: 4 }) },
+  { weight: 1, arbitrary: fc.constant(MAX_LINE_QUANTITY) },
+)
 
 const add = fc.tuple(till, productIndex, quantity).map(([t, p, q]): Cmd => new AddCommand(t, p, q))
 const setQuantity = fc
@@ -716,11 +748,7 @@ const payByToken = fc
   )
   .map(([t, token, sloppy, unknown, twice]): Cmd => new PayByTokenCommand(t, token, sloppy, unknown, twice))
 const payCash = fc
-  .tuple(
-    till,
-    fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: -50_000, max: -1 })),
-    fc.boolean(),
-  )
+  .tuple(till, fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: -50_000, max: -1 })), fc.boolean())
   .map(([t, over, twice]): Cmd => new PayCashCommand(t, over, twice))
 const stalePayment = fc
   .tuple(

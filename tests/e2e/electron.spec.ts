@@ -36,9 +36,7 @@ function electronBinary(): { path: string } | { missing: string } {
 
 /** `process.env` without unset entries, as Playwright's `env` option wants. */
 function definedEnv(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  )
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined))
 }
 
 const binary = electronBinary()
@@ -148,10 +146,7 @@ describe.skipIf('missing' in binary)('Electron app', () => {
 
   it('sells an item paid by token and shows the receipt', async () => {
     await till.signIn('cashier', 'cashier')
-    const lookup = await till.page.evaluate(
-      (code) => (globalThis as PageGlobals).pos['catalog:lookup']({ code }),
-      DEMO_SKU,
-    )
+    const lookup = await till.page.evaluate((code) => (globalThis as PageGlobals).pos['catalog:lookup']({ code }), DEMO_SKU)
     expect(lookup.ok).toBe(true)
     const product = (lookup as Extract<IpcResult<ProductDto>, { ok: true }>).data
 

@@ -27,7 +27,6 @@ export const FIXED_NOW = '2026-03-15T10:00:00+05:45'
 /** Name of the page binding the `window.pos` functions forward through. */
 const BRIDGE = '__tillwiseBackend'
 
-
 async function serveStatic(root: string): Promise<{ server: Server; baseUrl: string }> {
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)

@@ -29,7 +29,10 @@ describe('finding a past invoice', () => {
     const { page } = till
     const manager = await till.signedInClient('manager')
     const products = await findProducts(manager, 'dal')
-    const invoice = await saleElsewhere(manager, products.slice(0, 2).map((p) => p.id))
+    const invoice = await saleElsewhere(
+      manager,
+      products.slice(0, 2).map((p) => p.id),
+    )
 
     await signInAsCashier(till)
     await page.keyboard.press('F4')

@@ -326,9 +326,7 @@ describe('manager tools', () => {
     await page.keyboard.press('Enter')
     const locked = page.getByRole('alert').filter({ hasText: 'locked' })
     await locked.waitFor()
-    expect(normalise(await locked.innerText())).toBe(
-      'This account is locked after too many failed sign-ins. Ask a manager to unlock it.',
-    )
+    expect(normalise(await locked.innerText())).toBe('This account is locked after too many failed sign-ins. Ask a manager to unlock it.')
     expect(await page.getByRole('alert').count()).toBe(1)
     await till.screenshot('manager-sign-in-locked')
     expect(till.problems).toEqual([])
@@ -350,9 +348,7 @@ describe('manager tools', () => {
     await page.getByRole('button', { name: `Increase quantity of ${product.name}` }).click()
     const notice = signInNotice(page)
     await notice.waitFor()
-    expect(normalise(await notice.innerText())).toBe(
-      'You were signed out after 15 minutes without activity. Please sign in again.',
-    )
+    expect(normalise(await notice.innerText())).toBe('You were signed out after 15 minutes without activity. Please sign in again.')
     await till.screenshot('manager-sign-in-idle')
 
     await signInAsCashier(till)

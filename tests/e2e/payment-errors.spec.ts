@@ -11,9 +11,9 @@ const currentTill = useTills()
 /** What the register shows for the cart: [name, quantity] per line, and the total. */
 async function cartOnScreen(register: RegisterPage): Promise<{ lines: [string, string][]; total: string }> {
   const names = await register.lineNames()
-  const quantities = await register.lines.locator('.quantity-input').evaluateAll((inputs) =>
-    inputs.map((input) => (input as unknown as { value: string }).value),
-  )
+  const quantities = await register.lines
+    .locator('.quantity-input')
+    .evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value))
   return {
     lines: names.map((name, i) => [normalise(name), quantities[i] ?? '']),
     total: normalise(await register.total.innerText()),

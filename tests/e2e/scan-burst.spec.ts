@@ -44,7 +44,12 @@ describe('scanner bursts while a search reply is pending', () => {
     expect(lookedUp(till)).toEqual([a.barcode, b.barcode, a.barcode])
     expect(await register.scanField.inputValue()).toBe('')
     const stored = readState(till.dbPath).cartLines.map((line) => [line.product_id, line.quantity])
-    expect(stored.sort()).toEqual([[a.id, 2], [b.id, 1]].sort())
+    expect(stored.sort()).toEqual(
+      [
+        [a.id, 2],
+        [b.id, 1],
+      ].sort(),
+    )
     await till.screenshot('scan-burst-cart')
 
     // A person now types a name, and its search is held too. Its reply is let through first, then

@@ -218,9 +218,7 @@ describe('script injected into the page', () => {
         keys: Reflect.ownKeys(pos).map(String),
         kinds: [...new Set(Object.values(pos).map((value) => typeof value))],
         frozen: Object.isFrozen(pos),
-        leaked: ['require', 'process', 'ipcRenderer', 'module', 'Buffer', 'global', 'electron'].filter(
-          (name) => page[name] !== undefined,
-        ),
+        leaked: ['require', 'process', 'ipcRenderer', 'module', 'Buffer', 'global', 'electron'].filter((name) => page[name] !== undefined),
       }
     })
     expect([...exposed.keys].sort()).toEqual([...CHANNEL_NAMES].sort())

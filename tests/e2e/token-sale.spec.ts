@@ -54,9 +54,9 @@ describe('a token sale, keyboard only', () => {
     await register.results.waitFor()
     await register.option(others[0]!.name).waitFor()
     await till.screenshot('register-search')
-    const optionNames = await register.results.getByRole('option').evaluateAll((options) =>
-      options.map((o) => o.querySelector('.scan-result-name')?.textContent ?? ''),
-    )
+    const optionNames = await register.results
+      .getByRole('option')
+      .evaluateAll((options) => options.map((o) => o.querySelector('.scan-result-name')?.textContent ?? ''))
     const firstSelected = await register.selectedOption().locator('.scan-result-name').innerText()
     expect(firstSelected).toBe(optionNames[0])
     await page.keyboard.press('ArrowDown')

@@ -201,7 +201,10 @@ function describeInvalid(error: z.ZodError): string {
   const where = path ? ` at '${path}'` : ''
   const what =
     first.code === 'unrecognized_keys'
-      ? `unknown field${first.keys.length === 1 ? '' : 's'} ${first.keys.slice(0, 3).map((key) => `'${clip(key, 40)}'`).join(', ')}${first.keys.length > 3 ? ' …' : ''}`
+      ? `unknown field${first.keys.length === 1 ? '' : 's'} ${first.keys
+          .slice(0, 3)
+          .map((key) => `'${clip(key, 40)}'`)
+          .join(', ')}${first.keys.length > 3 ? ' …' : ''}`
       : first.message
   return clip(`The request was not valid${where}: ${what}`, 300)
 }

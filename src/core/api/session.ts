@@ -57,9 +57,7 @@ export function grantApproval(session: ClientSession, permission: Permission, ap
   return { approvalId, expiresAt: new Date(expiresAt).toISOString() }
 }
 
-export type ApprovalCheck =
-  | { ok: true; approval: Approval }
-  | { ok: false; problem: ErrorParams<'APPROVAL_REQUIRED'>['problem'] }
+export type ApprovalCheck = { ok: true; approval: Approval } | { ok: false; problem: ErrorParams<'APPROVAL_REQUIRED'>['problem'] }
 
 /** Whether `approvalId` can be used now for `permission`; does not use it up. */
 export function checkApproval(session: ClientSession, approvalId: string, permission: Permission, now: number): ApprovalCheck {

@@ -116,13 +116,43 @@ describe('the audit trail', () => {
   })
 
   it('finds a removed row', () => {
-    const rows = [0, 1, 2].reduce<{ id: number; at: string; action: string; actor_user_id: null; actor_name: string; subject: null; details: string; prev_hash: string; hash: string }[]>(
-      (acc, id) => {
-        const fields = { prevHash: acc.at(-1)?.hash ?? GENESIS_HASH, at: `2026-01-0${id + 1}T00:00:00.000Z`, action: 'sale', actorUserId: null, actorName: 'A', subject: null, details: '{}' }
-        return [...acc, { id: id + 1, at: fields.at, action: 'sale', actor_user_id: null, actor_name: 'A', subject: null, details: '{}', prev_hash: fields.prevHash, hash: auditHash(fields) }]
-      },
-      [],
-    )
+    const rows = [0, 1, 2].reduce<
+      {
+        id: number
+        at: string
+        action: string
+        actor_user_id: null
+        actor_name: string
+        subject: null
+        details: string
+        prev_hash: string
+        hash: string
+      }[]
+    >((acc, id) => {
+      const fields = {
+        prevHash: acc.at(-1)?.hash ?? GENESIS_HASH,
+        at: `2026-01-0${id + 1}T00:00:00.000Z`,
+        action: 'sale',
+        actorUserId: null,
+        actorName: 'A',
+        subject: null,
+        details: '{}',
+      }
+      return [
+        ...acc,
+        {
+          id: id + 1,
+          at: fields.at,
+          action: 'sale',
+          actor_user_id: null,
+          actor_name: 'A',
+          subject: null,
+          details: '{}',
+          prev_hash: fields.prevHash,
+          hash: auditHash(fields),
+        },
+      ]
+    }, [])
     expect(verifyAuditRows(rows)).toEqual({ ok: true, entries: 3 })
     expect(verifyAuditRows([rows[0]!, rows[2]!])).toMatchObject({ ok: false, firstBadId: 3, reason: expect.stringMatching(/removed/) })
   })

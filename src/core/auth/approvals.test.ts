@@ -28,16 +28,25 @@ interface AuditRow {
 }
 
 const auditRows = () =>
-  withRawDb(store.dbPath, (db) => db.prepare('select action, actor_name, subject, details from audit_entry order by id').all() as AuditRow[])
+  withRawDb(
+    store.dbPath,
+    (db) => db.prepare('select action, actor_name, subject, details from audit_entry order by id').all() as AuditRow[],
+  )
 
 const lockCount = () => withRawDb(store.dbPath, (db) => db.prepare('select count(*) from user where locked_at is not null').pluck().get())
 
 /** Locks the cashier's own account row directly, so an unlock has something to do. */
 function lockUser(username: string): void {
-  withRawDb(store.dbPath, (db) => db.prepare("update user set locked_at = '2026-03-15T09:00:00.000Z', failed_sign_ins = 10 where username = ?").run(username))
+  withRawDb(store.dbPath, (db) =>
+    db.prepare("update user set locked_at = '2026-03-15T09:00:00.000Z', failed_sign_ins = 10 where username = ?").run(username),
+  )
 }
 
-async function approval(client: Awaited<ReturnType<typeof signedInClient>>, permission: 'users.manage' | 'backup.manage', username = 'manager') {
+async function approval(
+  client: Awaited<ReturnType<typeof signedInClient>>,
+  permission: 'users.manage' | 'backup.manage',
+  username = 'manager',
+) {
   return client.invoke('auth:approve', { username, secret: username, permission })
 }
 
@@ -94,7 +103,10 @@ describe('a manager approval', () => {
     const cashier = await signedInClient(store.backend)
     const { approvalId } = ok(await approval(cashier, 'backup.manage'))
     const reply = await cashier.invoke('users:unlock', { username: 'cashier2', approvalId })
-    expect(!reply.ok && reply.error).toMatchObject({ code: 'APPROVAL_REQUIRED', params: { permission: 'users.manage', problem: 'otherPermission' } })
+    expect(!reply.ok && reply.error).toMatchObject({
+      code: 'APPROVAL_REQUIRED',
+      params: { permission: 'users.manage', problem: 'otherPermission' },
+    })
     expect(lockCount()).toBe(1)
     expect(ok(await cashier.invoke('backup:list', { approvalId })).items).toEqual([])
   })

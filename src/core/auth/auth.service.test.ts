@@ -40,7 +40,11 @@ describe('sign-in throttling', () => {
     const client = store.backend.connect()
     for (let i = 1; i <= 5; i += 1) expectError(await wrong(client), 'INVALID_CREDENTIALS')
     // Sixth try straight away: refused without even checking the password.
-    expectError(await client.invoke('auth:login', { username: 'cashier', password: 'cashier' }), 'TOO_MANY_ATTEMPTS', /Try again in 1 second\./)
+    expectError(
+      await client.invoke('auth:login', { username: 'cashier', password: 'cashier' }),
+      'TOO_MANY_ATTEMPTS',
+      /Try again in 1 second\./,
+    )
     advance(1)
     for (let failures = 6; failures < SIGN_IN_POLICY.lockAfter; failures += 1) {
       expectError(await wrong(client), 'INVALID_CREDENTIALS')
@@ -61,7 +65,9 @@ describe('sign-in throttling', () => {
 
   it('keeps a lockout across a restart until a manager clears it', async () => {
     withRawDb(store.dbPath, (db) =>
-      db.prepare("update user set failed_sign_ins = 9, last_failed_sign_in_at = '2020-01-01T00:00:00.000Z' where username = 'cashier'").run(),
+      db
+        .prepare("update user set failed_sign_ins = 9, last_failed_sign_in_at = '2020-01-01T00:00:00.000Z' where username = 'cashier'")
+        .run(),
     )
     expectError(await wrong(store.backend.connect()), 'ACCOUNT_LOCKED')
 

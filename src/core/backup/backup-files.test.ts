@@ -12,7 +12,12 @@ describe('backup names', () => {
     const name = backupFileName('daily', at('2026-03-15T04:15:00.123Z'))
     expect(name).toBe('tillwise-20260315T041500123Z-daily.sqlite')
     expect(parseBackupFileName(name)).toEqual({ kind: 'daily', createdAt: '2026-03-15T04:15:00.123Z' })
-    for (const bad of ['tillwise.sqlite', '../tillwise-20260315T041500123Z-daily.sqlite', 'tillwise-20260315T041500123Z-daily.sqlite.partial', 'tillwise-20261315T041500123Z-daily.sqlite']) {
+    for (const bad of [
+      'tillwise.sqlite',
+      '../tillwise-20260315T041500123Z-daily.sqlite',
+      'tillwise-20260315T041500123Z-daily.sqlite.partial',
+      'tillwise-20261315T041500123Z-daily.sqlite',
+    ]) {
       expect(parseBackupFileName(bad)).toBeNull()
     }
   })
@@ -40,15 +45,22 @@ describe('rotation', () => {
     )
     // Then one per week, in four different weeks.
     const weekly = keptDaily.slice(7)
-    const mondays = new Set(weekly.map((d) => {
-      const monday = new Date(d)
-      monday.setDate(d.getDate() - ((d.getDay() + 6) % 7))
-      return monday.toDateString()
-    }))
+    const mondays = new Set(
+      weekly.map((d) => {
+        const monday = new Date(d)
+        monday.setDate(d.getDate() - ((d.getDay() + 6) % 7))
+        return monday.toDateString()
+      }),
+    )
     expect(mondays.size).toBe(4)
     expect(kept.filter((b) => b.kind === 'manual')).toHaveLength(10)
     expect(kept.filter((b) => b.kind === 'pre-migration')).toHaveLength(5)
-    expect(kept.filter((b) => b.kind === 'manual').map((b) => b.createdAt).sort()[0]).toBe(new Date(2026, 1, 3, 9).toISOString())
+    expect(
+      kept
+        .filter((b) => b.kind === 'manual')
+        .map((b) => b.createdAt)
+        .sort()[0],
+    ).toBe(new Date(2026, 1, 3, 9).toISOString())
   })
 
   it('deletes nothing while there are few backups', () => {

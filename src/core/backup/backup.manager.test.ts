@@ -193,10 +193,7 @@ describe('a backup taken while the till keeps selling', () => {
           await till.invoke('checkout:pay', {
             idempotencyKey: randomUUID(),
             expectedTotalCents: cart.totalCents,
-            payment:
-              sold % 4 === 0
-                ? { method: 'token', token: TOKENS.rich }
-                : { method: 'cash', tenderedCents: cart.totalCents },
+            payment: sold % 4 === 0 ? { method: 'token', token: TOKENS.rich } : { method: 'cash', tenderedCents: cart.totalCents },
           }),
         )
         sold += 1

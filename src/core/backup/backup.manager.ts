@@ -86,9 +86,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
 
     async dailyIfDue() {
       const today = localDate(now())
-      const hasToday = listBackups(backupDir).some(
-        (backup) => backup.kind === 'daily' && localDate(new Date(backup.createdAt)) === today,
-      )
+      const hasToday = listBackups(backupDir).some((backup) => backup.kind === 'daily' && localDate(new Date(backup.createdAt)) === today)
       if (hasToday) return null
       return manager.create('daily', null)
     },

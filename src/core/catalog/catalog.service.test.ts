@@ -194,7 +194,36 @@ describe('matching', () => {
 })
 
 describe('text a cashier should not be able to break', () => {
-  const METACHARACTERS = ['"', '*', 'NEAR', 'NEAR/2', 'AND', 'OR', 'NOT', '(', ')', '^', '-', '+', ':', '{', '}', '{}', '%', '_', '\\', "'", '""', "''", '[', ']', '?', ';', '--', '/*']
+  const METACHARACTERS = [
+    '"',
+    '*',
+    'NEAR',
+    'NEAR/2',
+    'AND',
+    'OR',
+    'NOT',
+    '(',
+    ')',
+    '^',
+    '-',
+    '+',
+    ':',
+    '{',
+    '}',
+    '{}',
+    '%',
+    '_',
+    '\\',
+    "'",
+    '""',
+    "''",
+    '[',
+    ']',
+    '?',
+    ';',
+    '--',
+    '/*',
+  ]
 
   it.each(METACHARACTERS)('answers %j alone, before and after a word, with a normal result', async (meta) => {
     for (const query of [meta, `milk ${meta}`, `${meta}milk`, `${meta} milk ${meta}`, `"${meta}`, `${meta}"`, `milk${meta}bread`]) {
@@ -217,13 +246,22 @@ describe('text a cashier should not be able to break', () => {
     expect(await names('back\\slash')).toEqual(['Back\\slash Notebook'])
     expect(await names('name:milk')).toEqual([])
     // `*` is text too: `milk*` is the word start `milk`, but no longer a substring of `Buttermilk`.
-    expect(await names('milk*')).toEqual(['Loose Milk per Litre', 'Milk Bread 400g', 'Milky Bar 25g', 'DDC Fresh Milk 500ml', 'Soy Drink 1L'])
+    expect(await names('milk*')).toEqual([
+      'Loose Milk per Litre',
+      'Milk Bread 400g',
+      'Milky Bar 25g',
+      'DDC Fresh Milk 500ml',
+      'Soy Drink 1L',
+    ])
   })
 
   it('treats LIKE wildcards and lone punctuation as text, not as "anything"', async () => {
     for (const query of ['%', '_', '*', '^', ':', '-', '&', '"', "'", '\\', '%%_\\', '__', '***']) {
       const result = await search(query)
-      expect(result.items.every((item) => item.name.includes(query) || item.sku.includes(query)), query).toBe(true)
+      expect(
+        result.items.every((item) => item.name.includes(query) || item.sku.includes(query)),
+        query,
+      ).toBe(true)
     }
     expect(await names('BAK_001')).toEqual([])
   })
@@ -248,10 +286,16 @@ describe('text a cashier should not be able to break', () => {
 
     it('answers any text with well-formed results of active products only, and so does invoke', async () => {
       const active = new Set(withRawDb(store.dbPath, (db) => db.prepare('select id from product where active').pluck().all() as number[]))
-      const word = fc.oneof(fc.constantFrom(...METACHARACTERS, 'milk', 'Crème', 'DAI', '1L'), fc.string({ maxLength: 10 }), fc.string({ unit: 'binary', maxLength: 6 }))
+      const word = fc.oneof(
+        fc.constantFrom(...METACHARACTERS, 'milk', 'Crème', 'DAI', '1L'),
+        fc.string({ maxLength: 10 }),
+        fc.string({ unit: 'binary', maxLength: 6 }),
+      )
       await fc.assert(
         fc.asyncProperty(
-          fc.tuple(fc.array(word, { maxLength: 12 }), fc.constantFrom(' ', '', '\u0000')).map(([words, separator]) => words.join(separator).slice(0, 200)),
+          fc
+            .tuple(fc.array(word, { maxLength: 12 }), fc.constantFrom(' ', '', '\u0000'))
+            .map(([words, separator]) => words.join(separator).slice(0, 200)),
           async (query) => {
             const result = await searchProducts(directContext(orm), query, 20, 0)
             expect(result.total).toBeGreaterThanOrEqual(result.items.length)
@@ -279,7 +323,9 @@ describe('paging', () => {
   it('pages through one stable order: every product once, by tier, name, then id', async () => {
     const all = await search('tea sample', { limit: 100 })
     expect(all.total).toBe(60)
-    const sorted = [...all.items].sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id - b.id))
+    const sorted = [...all.items].sort((a, b) =>
+      a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id - b.id,
+    )
     expect(all.items).toEqual(sorted)
     const pages = []
     for (let offset = 0; offset < 60; offset += 7) pages.push(...(await search('tea sample', { limit: 7, offset })).items)
@@ -291,7 +337,10 @@ describe('paging', () => {
   it(`counts up to ${SEARCH_TOTAL_CAP} matches and pages within them`, async () => {
     insertProducts(
       store.dbPath,
-      Array.from({ length: SEARCH_TOTAL_CAP + 120 }, (_, index) => ({ name: `Widget ${index}`, sku: `WID-${String(index).padStart(4, '0')}` })),
+      Array.from({ length: SEARCH_TOTAL_CAP + 120 }, (_, index) => ({
+        name: `Widget ${index}`,
+        sku: `WID-${String(index).padStart(4, '0')}`,
+      })),
     )
     expect((await search('widget')).total).toBe(SEARCH_TOTAL_CAP)
     expect((await search('')).total).toBe(SEARCH_TOTAL_CAP)
@@ -386,7 +435,10 @@ describe('a database from before the search index', () => {
       const all = withRawDb(dbPath, (db) => db.prepare('select id, name from product where active').all() as { id: number; name: string }[])
       for (const product of all) {
         const found = ok(await cashier.invoke('catalog:search', { query: product.name, limit: 100 }))
-        expect(found.items.map((item) => item.id), product.name).toContain(product.id)
+        expect(
+          found.items.map((item) => item.id),
+          product.name,
+        ).toContain(product.id)
       }
     } finally {
       await backend.close()

@@ -21,7 +21,11 @@ export const CATALOG_SQL = defineStatements({
     mode: 'values',
     row: rowOf<number>(),
   },
-  words: { sql: 'select rowid from product_search where product_search match ? order by rowid limit ?', mode: 'values', row: rowOf<number>() },
+  words: {
+    sql: 'select rowid from product_search where product_search match ? order by rowid limit ?',
+    mode: 'values',
+    row: rowOf<number>(),
+  },
   substring: {
     sql: 'select rowid from product_substring where product_substring match ? order by rowid limit ?',
     mode: 'values',

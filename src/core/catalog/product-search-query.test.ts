@@ -3,7 +3,35 @@ import { describe, expect, it } from 'vitest'
 import { cleanSearchText, ftsString, MAX_SEARCH_WORDS, planProductSearch, type ProductSearchPlan } from './product-search-query'
 
 /** FTS5 operators and other characters a cashier might type that mean something to some parser. */
-const METACHARACTERS = ['"', '""', '*', 'NEAR', 'NEAR/2', 'AND', 'OR', 'NOT', '(', ')', '^', '-', '+', ':', '{', '}', '{}', '%', '_', '\\', "'", '[', ']', '?', ';', '--', '/*']
+const METACHARACTERS = [
+  '"',
+  '""',
+  '*',
+  'NEAR',
+  'NEAR/2',
+  'AND',
+  'OR',
+  'NOT',
+  '(',
+  ')',
+  '^',
+  '-',
+  '+',
+  ':',
+  '{',
+  '}',
+  '{}',
+  '%',
+  '_',
+  '\\',
+  "'",
+  '[',
+  ']',
+  '?',
+  ';',
+  '--',
+  '/*',
+]
 
 const QUOTED = /"(?:[^"]|"")*"/g
 
@@ -75,9 +103,19 @@ describe('planProductSearch', () => {
   })
 
   it('leaves words without letters or digits out of word matching, and keeps them for substrings', () => {
-    expect(planProductSearch('Hide & Seek')).toMatchObject({ allWords: '"Hide"* AND "Seek"*', substring: '"Hide" AND "Seek"', substringShortWords: null })
+    expect(planProductSearch('Hide & Seek')).toMatchObject({
+      allWords: '"Hide"* AND "Seek"*',
+      substring: '"Hide" AND "Seek"',
+      substringShortWords: null,
+    })
     expect(planProductSearch('&')).toEqual({ code: '&', startsWith: null, allWords: null, substring: null, substringShortWords: null })
-    expect(planProductSearch('%%%')).toEqual({ code: '%%%', startsWith: null, allWords: null, substring: '"%%%"', substringShortWords: null })
+    expect(planProductSearch('%%%')).toEqual({
+      code: '%%%',
+      startsWith: null,
+      allWords: null,
+      substring: '"%%%"',
+      substringShortWords: null,
+    })
     // `_` is part of a word in the index, so `DEMO_001` stays one word and never matches `DEMO-001`.
     expect(planProductSearch('_')?.allWords).toBe('"_"*')
   })
@@ -113,19 +151,24 @@ describe('planProductSearch', () => {
   it('any text at all gives only well-formed expressions whose strings are the typed words', () => {
     const wordish = fc.oneof(fc.constantFrom(...METACHARACTERS), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 }))
     fc.assert(
-      fc.property(fc.tuple(fc.array(wordish, { maxLength: 16 }), fc.constantFrom(' ', '', '  ', '\u0000')).map(([words, separator]) => words.join(separator)), (query) => {
-        const plan = planProductSearch(query)
-        if (!plan) {
-          expect(cleanSearchText(query)).toBe('')
-          return
-        }
-        expectWellFormed(plan)
-        const words = plan.code.split(' ')
-        for (const expression of [plan.allWords, plan.substring, plan.substringShortWords]) {
-          if (expression) for (const text of strings(expression)) expect(words).toContain(text)
-        }
-        expect(plan.code).not.toMatch(/[\u0000-\u001f\u007f]/)
-      }),
+      fc.property(
+        fc
+          .tuple(fc.array(wordish, { maxLength: 16 }), fc.constantFrom(' ', '', '  ', '\u0000'))
+          .map(([words, separator]) => words.join(separator)),
+        (query) => {
+          const plan = planProductSearch(query)
+          if (!plan) {
+            expect(cleanSearchText(query)).toBe('')
+            return
+          }
+          expectWellFormed(plan)
+          const words = plan.code.split(' ')
+          for (const expression of [plan.allWords, plan.substring, plan.substringShortWords]) {
+            if (expression) for (const text of strings(expression)) expect(words).toContain(text)
+          }
+          expect(plan.code).not.toMatch(/[\u0000-\u001f\u007f]/)
+        },
+      ),
       { numRuns: 500 },
     )
   })

@@ -251,10 +251,7 @@ describe('two tills', () => {
     const cartA = await fillCart(till, [['DEMO-LAST-ONE', 1]])
     const cartB = await fillCart(other, [['DEMO-LAST-ONE', 1]])
     const before = readState(store.dbPath)
-    const [a, b] = await Promise.all([
-      payByToken(till, TOKENS.rich, cartA.totalCents),
-      payCash(other, 50_000, cartB.totalCents),
-    ])
+    const [a, b] = await Promise.all([payByToken(till, TOKENS.rich, cartA.totalCents), payCash(other, 50_000, cartB.totalCents)])
     const outcomes = [a, b].map((reply) => (reply.ok ? 'sold' : reply.error.code)).sort()
     expect(outcomes).toEqual(['INSUFFICIENT_STOCK', 'sold'])
     const after = readState(store.dbPath)

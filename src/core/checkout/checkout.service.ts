@@ -107,8 +107,13 @@ function checkoutNow(tx: Writer<typeof CHECKOUT_SQL>, request: CheckoutRequest, 
   }
 
   const invoiceId = Number(
-    sql.insertInvoice({ ...header, uid: uuidv7(now), till_id: tillId, idempotency_key: request.idempotencyKey, token_id: token?.id ?? null })
-      .lastInsertRowid,
+    sql.insertInvoice({
+      ...header,
+      uid: uuidv7(now),
+      till_id: tillId,
+      idempotency_key: request.idempotencyKey,
+      token_id: token?.id ?? null,
+    }).lastInsertRowid,
   )
   if (token) sql.insertLedger(uuidv7(now), tillId, token.id, -totalCents, token.balance_cents, invoiceId, paidAt)
 

@@ -108,14 +108,14 @@ describe('one till per data folder', () => {
     const alias = join(dir, 'alias')
     symlinkSync(dir, alias, 'dir')
     await open()
-    await expect(openBackend({ dbPath: join(alias, 'tillwise.sqlite'), seed: 'demo' })).rejects.toBeInstanceOf(
-      DatabaseInUseError,
-    )
+    await expect(openBackend({ dbPath: join(alias, 'tillwise.sqlite'), seed: 'demo' })).rejects.toBeInstanceOf(DatabaseInUseError)
   })
 
   it('is released when opening fails', async () => {
     await (await openBackend({ dbPath, seed: 'demo' })).close()
-    withRawDb(dbPath, (db) => db.prepare(`insert into ${MIGRATIONS_TABLE} (name, executed_at) values (?, ?)`).run('9999-from-the-future', new Date().toISOString()))
+    withRawDb(dbPath, (db) =>
+      db.prepare(`insert into ${MIGRATIONS_TABLE} (name, executed_at) values (?, ?)`).run('9999-from-the-future', new Date().toISOString()),
+    )
     await expect(openBackend({ dbPath, seed: 'demo' })).rejects.toThrow(/newer version/)
     const lock = acquireDataLock(dbPath)
     lock.release()

@@ -63,7 +63,15 @@ describe('migrations', () => {
       // The product search indexes (migration 0003) are FTS5 tables kept by triggers, not entities:
       // MikroORM cannot introspect a virtual table, so they are left out of the comparison.
       const connection = orm.em.getConnection()
-      const fromSchema = await DatabaseSchema.create(connection, orm.em.getDriver().getPlatform(), orm.config, undefined, undefined, undefined, [...PRODUCT_SEARCH_TABLES])
+      const fromSchema = await DatabaseSchema.create(
+        connection,
+        orm.em.getDriver().getPlatform(),
+        orm.config,
+        undefined,
+        undefined,
+        undefined,
+        [...PRODUCT_SEARCH_TABLES],
+      )
       const diff = await orm.schema.getUpdateSchemaSQL({ fromSchema })
       // MikroORM cannot read SQLite trigger bodies back, so it always proposes to recreate them;
       // everything else must match exactly. The triggers themselves are tested below.
@@ -73,7 +81,9 @@ describe('migrations', () => {
         .filter((statement) => statement && !/^pragma foreign_keys/i.test(statement))
         .filter(
           (statement) =>
-            !/^(drop trigger if exists|create trigger) `((invoice|invoice_line|audit_entry)_no_(update|delete)|(invoice|audit_entry|stock_movement|token_ledger_entry)_identity_required)`/i.test(statement),
+            !/^(drop trigger if exists|create trigger) `((invoice|invoice_line|audit_entry)_no_(update|delete)|(invoice|audit_entry|stock_movement|token_ledger_entry)_identity_required)`/i.test(
+              statement,
+            ),
         )
         .filter((statement) => !/^(end|select raise)/i.test(statement))
         // The triggers that keep the search indexes in step are not on the entity, so it proposes dropping them.
@@ -102,7 +112,7 @@ describe('migrations', () => {
       expect(() => db.prepare('delete from invoice').run()).toThrow(/append-only/)
       expect(() => db.prepare('update invoice_line set quantity = 9').run()).toThrow(/append-only/)
       expect(() => db.prepare('delete from invoice_line').run()).toThrow(/append-only/)
-      expect(() => db.prepare("update token set balance_cents = -1 where code = ?").run(DEMO_TOKENS[0]!.code)).toThrow(/CHECK/)
+      expect(() => db.prepare('update token set balance_cents = -1 where code = ?').run(DEMO_TOKENS[0]!.code)).toThrow(/CHECK/)
       expect((db.prepare('select count(*) as n from invoice').get() as { n: number }).n).toBe(1)
     })
   })

@@ -88,10 +88,9 @@ export async function openDatabase(dbPath: string, options: OpenDatabaseOptions 
 /** Returns whether the file already held a Tillwise schema. */
 async function refuseNewerSchema(orm: Orm): Promise<boolean> {
   const connection = orm.em.getConnection()
-  const tables = await connection.execute<{ name: string }[]>(
-    "select name from sqlite_master where type = 'table' and name = ?",
-    [MIGRATIONS_TABLE],
-  )
+  const tables = await connection.execute<{ name: string }[]>("select name from sqlite_master where type = 'table' and name = ?", [
+    MIGRATIONS_TABLE,
+  ])
   if (tables.length === 0) return false
   const applied = await connection.execute<{ name: string }[]>(`select name from \`${MIGRATIONS_TABLE}\``)
   const known = new Set(MIGRATIONS.map((migration) => migration.name))

@@ -78,11 +78,16 @@ function readEverything(dbPath: string): { schema: unknown[]; rows: Record<strin
       name: string
     }[]
     // WITHOUT ROWID tables (FTS5 keeps two beside each index) read in primary-key order.
-    const withoutRowid = new Set((db.pragma('table_list') as { name: string; wr: number }[]).filter((table) => table.wr).map((table) => table.name))
+    const withoutRowid = new Set(
+      (db.pragma('table_list') as { name: string; wr: number }[]).filter((table) => table.wr).map((table) => table.name),
+    )
     const rows = Object.fromEntries(
       schema
         .filter((entry) => entry.type === 'table')
-        .map((table) => [table.name, db.prepare(`select * from \`${table.name}\`${withoutRowid.has(table.name) ? '' : ' order by rowid'}`).all()]),
+        .map((table) => [
+          table.name,
+          db.prepare(`select * from \`${table.name}\`${withoutRowid.has(table.name) ? '' : ' order by rowid'}`).all(),
+        ]),
     )
     return { schema, rows }
   })

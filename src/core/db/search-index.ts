@@ -11,4 +11,8 @@ export const PRODUCT_SEARCH_TABLES: readonly string[] = PRODUCT_SEARCH_INDEXES.f
 )
 
 /** The triggers that keep the indexes in step with `product`. */
-export const PRODUCT_SEARCH_TRIGGERS = ['product_search_after_insert', 'product_search_after_update', 'product_search_after_delete'] as const
+export const PRODUCT_SEARCH_TRIGGERS = [
+  'product_search_after_insert',
+  'product_search_after_update',
+  'product_search_after_delete',
+] as const

@@ -23,9 +23,13 @@ afterEach(async () => {
 
 const SETTINGS_SQL = defineStatements({
   count: { sql: 'select count(*) from setting where key = ?', mode: 'value', row: rowOf<number>() },
-  all: { sql: 'select key, value from setting where key like \'store.%\' order by key', mode: 'all', row: rowOf<{ key: string; value: string }>() },
+  all: {
+    sql: "select key, value from setting where key like 'store.%' order by key",
+    mode: 'all',
+    row: rowOf<{ key: string; value: string }>(),
+  },
   one: { sql: 'select key, value from setting where key = ?', mode: 'get', row: rowOf<{ key: string; value: string }>() },
-  keys: { sql: 'select key from setting where key like \'store.%\' order by key', mode: 'values', row: rowOf<string>() },
+  keys: { sql: "select key from setting where key like 'store.%' order by key", mode: 'values', row: rowOf<string>() },
   put: { sql: 'insert into setting (key, value) values (?, ?)', mode: 'run' },
 })
 

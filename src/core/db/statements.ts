@@ -78,9 +78,15 @@ function bindOne(db: Sqlite, definition: StatementDefinition): (...values: unkno
     case 'all':
       return (...values) => prepared().all(...values)
     case 'value':
-      return (...values) => prepared().pluck().get(...values)
+      return (...values) =>
+        prepared()
+          .pluck()
+          .get(...values)
     case 'values':
-      return (...values) => prepared().pluck().all(...values)
+      return (...values) =>
+        prepared()
+          .pluck()
+          .all(...values)
     case 'run':
       return (...values) => prepared().run(...values)
   }

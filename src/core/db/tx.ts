@@ -53,14 +53,20 @@ function lanes<S extends StatementSet>(em: EntityManager, db: Sqlite, statements
 
 export function read<T>(ctx: DbContext, work: Work<Reader<typeof NO_STATEMENTS>, T>): Promise<T>
 export function read<S extends StatementSet, T>(ctx: DbContext, statements: S, work: Work<Reader<S>, T>): Promise<T>
-export function read(ctx: DbContext, ...args: [Work<Reader<StatementSet>, unknown>] | [StatementSet, Work<Reader<StatementSet>, unknown>]): Promise<unknown> {
+export function read(
+  ctx: DbContext,
+  ...args: [Work<Reader<StatementSet>, unknown>] | [StatementSet, Work<Reader<StatementSet>, unknown>]
+): Promise<unknown> {
   const [statements, work] = args.length === 1 ? [NO_STATEMENTS, args[0]] : args
   return ctx.db(async (em) => work(lanes(em, await nativeDatabase(em), statements)))
 }
 
 export function write<T>(ctx: DbContext, work: Work<Writer<typeof NO_STATEMENTS>, T>): Promise<T>
 export function write<S extends StatementSet, T>(ctx: DbContext, statements: S, work: Work<Writer<S>, T>): Promise<T>
-export function write(ctx: DbContext, ...args: [Work<Writer<StatementSet>, unknown>] | [StatementSet, Work<Writer<StatementSet>, unknown>]): Promise<unknown> {
+export function write(
+  ctx: DbContext,
+  ...args: [Work<Writer<StatementSet>, unknown>] | [StatementSet, Work<Writer<StatementSet>, unknown>]
+): Promise<unknown> {
   const [statements, work] = args.length === 1 ? [NO_STATEMENTS, args[0]] : args
   return ctx.db((em) => transaction(em, { at: ctx.now(), approval: ctx.approval }, statements, work))
 }
@@ -76,7 +82,12 @@ export interface TransactionEnv {
  * store, restoring a backup). Everything else goes through `write`.
  */
 export function transaction<T>(em: EntityManager, env: TransactionEnv, work: Work<Writer<typeof NO_STATEMENTS>, T>): Promise<T>
-export function transaction<S extends StatementSet, T>(em: EntityManager, env: TransactionEnv, statements: S, work: Work<Writer<S>, T>): Promise<T>
+export function transaction<S extends StatementSet, T>(
+  em: EntityManager,
+  env: TransactionEnv,
+  statements: S,
+  work: Work<Writer<S>, T>,
+): Promise<T>
 export function transaction(
   em: EntityManager,
   env: TransactionEnv,
@@ -92,5 +103,8 @@ export function transaction(
 function withApprover(event: AuditEvent, approval: ApprovalInUse | null): AuditEvent {
   if (!approval) return event
   const { approver } = approval
-  return { ...event, details: { ...event.details, approvedById: approver.id, approvedBy: approver.displayName, approvedFor: approval.permission } }
+  return {
+    ...event,
+    details: { ...event.details, approvedById: approver.id, approvedBy: approver.displayName, approvedFor: approval.permission },
+  }
 }

@@ -25,7 +25,8 @@ async function cashSale(store: TestStore) {
   ).invoice
 }
 
-const tillId = (dbPath: string) => withRawDb(dbPath, (db) => db.prepare("select value from setting where key = 'tillId'").pluck().get() as string)
+const tillId = (dbPath: string) =>
+  withRawDb(dbPath, (db) => db.prepare("select value from setting where key = 'tillId'").pluck().get() as string)
 
 describe('every fact a sale writes', () => {
   it('carries a UUIDv7 of the moment of the sale and this till’s id', async () => {

@@ -56,7 +56,8 @@ export function getInvoice(ctx: DbContext, where: { id: number } | { number: num
   return read(ctx, INVOICE_SQL, ({ sql, tillId }) => {
     const header = readInvoiceHeader(sql, 'number' in where ? { ...where, tillId } : where)
     if (!header) {
-      if ('number' in where) throw new DomainError('NOT_FOUND', `No invoice with number ${where.number}.`, { what: 'invoice', number: where.number })
+      if ('number' in where)
+        throw new DomainError('NOT_FOUND', `No invoice with number ${where.number}.`, { what: 'invoice', number: where.number })
       throw new DomainError('NOT_FOUND', `No invoice with id ${where.id}.`, { what: 'invoice', id: where.id })
     }
     return toInvoiceDto(header, readInvoiceLines(sql, header.id))

@@ -17,7 +17,10 @@ export type InvoiceHeaderRow = Pick<
   | 'token_balance_after_cents'
 >
 
-export type InvoiceLineRow = Pick<TableRow<'invoice_line'>, 'product_id' | 'sku' | 'name' | 'unit_price_cents' | 'quantity' | 'sub_amount_cents'>
+export type InvoiceLineRow = Pick<
+  TableRow<'invoice_line'>,
+  'product_id' | 'sku' | 'name' | 'unit_price_cents' | 'quantity' | 'sub_amount_cents'
+>
 
 const HEADER_COLUMNS = `id, number, cashier_id, cashier_name, payment_method, token_last4, paid_at, total_cents, tendered_cents,
   change_cents, token_balance_after_cents`

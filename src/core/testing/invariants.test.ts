@@ -55,7 +55,11 @@ describe('checkBooks', () => {
       ['movement-without-line', 'stock-movements'],
     ],
     ['stock that changed by itself', `update product set stock = stock - 1 where id = 1`, ['stock-conserved', 'stock-movements']],
-    ['a balance that changed by itself', `update token set balance_cents = balance_cents + 1 where id = 1`, ['token-conserved', 'token-ledger']],
+    [
+      'a balance that changed by itself',
+      `update token set balance_cents = balance_cents + 1 where id = 1`,
+      ['token-conserved', 'token-ledger'],
+    ],
     [
       'an invoice without lines',
       `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, paid_at, total_cents, tendered_cents, change_cents)

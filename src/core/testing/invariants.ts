@@ -48,10 +48,7 @@ export function checkBooks(
 
   const integrity = options.integrity ?? 'full'
   if (integrity !== 'skip') {
-    const results = db.pragma(integrity === 'full' ? 'integrity_check' : 'quick_check', { simple: false }) as Record<
-      string,
-      string
-    >[]
+    const results = db.pragma(integrity === 'full' ? 'integrity_check' : 'quick_check', { simple: false }) as Record<string, string>[]
     const messages = results.map((row) => Object.values(row)[0])
     if (messages.length !== 1 || messages[0] !== 'ok') {
       violations.push({ rule: 'integrity', detail: messages.slice(0, 10).join('; ') })
@@ -81,7 +78,9 @@ export function checkBooks(
     ({ id, number }) => `invoice ${number}, line ${id}: amount is not unit price × quantity`,
   )
   // Numbers run 1, 2, 3 … without a gap within each till's series.
-  const series = db.prepare('select till_id, count(*) as n, min(number) as low, max(number) as high from invoice group by till_id').all() as {
+  const series = db
+    .prepare('select till_id, count(*) as n, min(number) as low, max(number) as high from invoice group by till_id')
+    .all() as {
     till_id: string | null
     n: number
     low: number

@@ -210,9 +210,7 @@ export function expectedInvoice(
     totalCents: sale.totalCents,
     lines: sale.lines,
     ...(sale.token ? { tokenLast4: sale.token.code.slice(-4), tokenBalanceAfterCents: sale.token.balanceAfterCents } : {}),
-    ...(request.payment.method === 'cash'
-      ? { tenderedCents: request.payment.tenderedCents, changeCents: sale.changeCents! }
-      : {}),
+    ...(request.payment.method === 'cash' ? { tenderedCents: request.payment.tenderedCents, changeCents: sale.changeCents! } : {}),
   }
 }
 

@@ -90,16 +90,22 @@ export function readState(dbPath: string): StoreState {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true })
   try {
     const tokens = Object.fromEntries(
-      db.prepare('select code, balance_cents from token').all().map((row) => {
-        const r = row as { code: string; balance_cents: number }
-        return [r.code, r.balance_cents]
-      }),
+      db
+        .prepare('select code, balance_cents from token')
+        .all()
+        .map((row) => {
+          const r = row as { code: string; balance_cents: number }
+          return [r.code, r.balance_cents]
+        }),
     )
     const stock = Object.fromEntries(
-      db.prepare('select sku, stock from product').all().map((row) => {
-        const r = row as { sku: string; stock: number }
-        return [r.sku, r.stock]
-      }),
+      db
+        .prepare('select sku, stock from product')
+        .all()
+        .map((row) => {
+          const r = row as { sku: string; stock: number }
+          return [r.sku, r.stock]
+        }),
     )
     const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
     return {

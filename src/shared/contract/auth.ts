@@ -28,6 +28,10 @@ export const authContract = {
   'auth:approve': channel(
     'signedIn',
     z.strictObject({ username, secret, permission: z.enum(PERMISSIONS) }),
-    z.strictObject({ approvalId: z.uuid(), approvedBy: userDto.pick({ id: true, username: true, displayName: true }), expiresAt: isoDateTime }),
+    z.strictObject({
+      approvalId: z.uuid(),
+      approvedBy: userDto.pick({ id: true, username: true, displayName: true }),
+      expiresAt: isoDateTime,
+    }),
   ),
 }

@@ -14,9 +14,7 @@ export const empty = z.strictObject({})
  */
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000a-\u001f\u007f]/
 export const text = (max: number, { trim = true } = {}) =>
-  (trim ? z.string().trim() : z.string())
-    .max(max)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
+  (trim ? z.string().trim() : z.string()).max(max).refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
 
 /** A manager's approval (`auth:approve`) for one call that needs a permission the caller lacks. */
 export const approvalId = z.uuid()

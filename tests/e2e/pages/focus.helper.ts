@@ -28,8 +28,8 @@ export async function focusedText(page: Page): Promise<string> {
 
 /** Waits until the input matched by `selector` holds `value`. */
 export async function waitForInputValue(page: Page, selector: string, value: string): Promise<void> {
-  await page.waitForFunction(
-    ([css, wanted]) => (globalThis as unknown as PageGlobals).document.querySelector(css)?.value === wanted,
-    [selector, value] as const,
-  )
+  await page.waitForFunction(([css, wanted]) => (globalThis as unknown as PageGlobals).document.querySelector(css)?.value === wanted, [
+    selector,
+    value,
+  ] as const)
 }

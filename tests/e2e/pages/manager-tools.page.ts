@@ -65,9 +65,7 @@ export class ManagerToolsPage {
 
   /** The focused control's accessible label, for buttons whose text is the same on every row. */
   async focusedLabel(): Promise<string | null> {
-    return this.page.evaluate(
-      () => (globalThis as unknown as FocusGlobals).document.activeElement?.getAttribute('aria-label') ?? null,
-    )
+    return this.page.evaluate(() => (globalThis as unknown as FocusGlobals).document.activeElement?.getAttribute('aria-label') ?? null)
   }
 
   restoreButton(date: string): Locator {

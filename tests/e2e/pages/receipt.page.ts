@@ -10,7 +10,10 @@ export class ReceiptPage {
   readonly newSale: Locator
   readonly backToCart: Locator
 
-  constructor(readonly page: Page, scope: Page | Locator = page) {
+  constructor(
+    readonly page: Page,
+    scope: Page | Locator = page,
+  ) {
     this.receipt = scope.getByRole('region', { name: 'Receipt' })
     this.message = page.getByTestId('result-message')
     this.paidTitle = page.getByRole('heading', { name: 'Payment complete' })
@@ -26,17 +29,17 @@ export class ReceiptPage {
 
   /** The receipt's label → value pairs (date, cashier, payment, balance, change…). */
   async facts(): Promise<Record<string, string>> {
-    const pairs = await this.receipt.locator('dl > div').evaluateAll((rows) =>
-      rows.map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '']),
-    )
+    const pairs = await this.receipt
+      .locator('dl > div')
+      .evaluateAll((rows) => rows.map((row) => [row.querySelector('dt')?.textContent ?? '', row.querySelector('dd')?.textContent ?? '']))
     return Object.fromEntries(pairs.map(([k, v]) => [normalise(k ?? ''), normalise(v ?? '')]))
   }
 
   /** Receipt lines as [name, qty, unit price, amount]. */
   async lines(): Promise<string[][]> {
-    const rows = await this.receipt.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')),
-    )
+    const rows = await this.receipt
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')))
     return rows.map((cells) => cells.map(normalise))
   }
 
@@ -47,5 +50,8 @@ export class ReceiptPage {
 
 /** Intl puts non-breaking spaces in some locales; compare text with plain spaces. */
 export function normalise(text: string): string {
-  return text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim()
+  return text
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }

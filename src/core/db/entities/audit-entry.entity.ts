@@ -8,9 +8,25 @@ export const AuditEntrySchema = defineEntity({
   name: 'AuditEntry',
   tableName: 'audit_entry',
   triggers: [
-    { name: 'audit_entry_identity_required', timing: 'before', events: ['insert'], when: 'new.uid is null or new.till_id is null', body: "select raise(abort, 'audit_entry rows need uid and till_id')" },
-    { name: 'audit_entry_no_update', timing: 'before', events: ['update'], body: "select raise(abort, 'audit_entry rows are append-only')" },
-    { name: 'audit_entry_no_delete', timing: 'before', events: ['delete'], body: "select raise(abort, 'audit_entry rows are append-only')" },
+    {
+      name: 'audit_entry_identity_required',
+      timing: 'before',
+      events: ['insert'],
+      when: 'new.uid is null or new.till_id is null',
+      body: "select raise(abort, 'audit_entry rows need uid and till_id')",
+    },
+    {
+      name: 'audit_entry_no_update',
+      timing: 'before',
+      events: ['update'],
+      body: "select raise(abort, 'audit_entry rows are append-only')",
+    },
+    {
+      name: 'audit_entry_no_delete',
+      timing: 'before',
+      events: ['delete'],
+      body: "select raise(abort, 'audit_entry rows are append-only')",
+    },
   ],
   properties: {
     id: p.integer().primary().autoincrement(),

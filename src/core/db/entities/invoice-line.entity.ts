@@ -8,8 +8,18 @@ export const InvoiceLineSchema = defineEntity({
   tableName: 'invoice_line',
   // Sales records are append-only: corrections are new, linked records.
   triggers: [
-    { name: 'invoice_line_no_update', timing: 'before', events: ['update'], body: "select raise(abort, 'invoice_line rows are append-only')" },
-    { name: 'invoice_line_no_delete', timing: 'before', events: ['delete'], body: "select raise(abort, 'invoice_line rows are append-only')" },
+    {
+      name: 'invoice_line_no_update',
+      timing: 'before',
+      events: ['update'],
+      body: "select raise(abort, 'invoice_line rows are append-only')",
+    },
+    {
+      name: 'invoice_line_no_delete',
+      timing: 'before',
+      events: ['delete'],
+      body: "select raise(abort, 'invoice_line rows are append-only')",
+    },
   ],
   properties: {
     id: p.integer().primary().autoincrement(),

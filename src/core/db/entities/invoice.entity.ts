@@ -9,7 +9,13 @@ export const InvoiceSchema = defineEntity({
   // Invoice numbers run per till.
   uniques: [{ properties: ['tillId', 'number'] }],
   triggers: [
-    { name: 'invoice_identity_required', timing: 'before', events: ['insert'], when: 'new.uid is null or new.till_id is null', body: "select raise(abort, 'invoice rows need uid and till_id')" },
+    {
+      name: 'invoice_identity_required',
+      timing: 'before',
+      events: ['insert'],
+      when: 'new.uid is null or new.till_id is null',
+      body: "select raise(abort, 'invoice rows need uid and till_id')",
+    },
     { name: 'invoice_no_update', timing: 'before', events: ['update'], body: "select raise(abort, 'invoice rows are append-only')" },
     { name: 'invoice_no_delete', timing: 'before', events: ['delete'], body: "select raise(abort, 'invoice rows are append-only')" },
   ],

@@ -7,7 +7,13 @@ export const StockMovementSchema = defineEntity({
   name: 'StockMovement',
   tableName: 'stock_movement',
   triggers: [
-    { name: 'stock_movement_identity_required', timing: 'before', events: ['insert'], when: 'new.uid is null or new.till_id is null', body: "select raise(abort, 'stock_movement rows need uid and till_id')" },
+    {
+      name: 'stock_movement_identity_required',
+      timing: 'before',
+      events: ['insert'],
+      when: 'new.uid is null or new.till_id is null',
+      body: "select raise(abort, 'stock_movement rows need uid and till_id')",
+    },
   ],
   properties: {
     id: p.integer().primary().autoincrement(),

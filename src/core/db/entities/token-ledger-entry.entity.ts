@@ -7,7 +7,13 @@ export const TokenLedgerEntrySchema = defineEntity({
   name: 'TokenLedgerEntry',
   tableName: 'token_ledger_entry',
   triggers: [
-    { name: 'token_ledger_entry_identity_required', timing: 'before', events: ['insert'], when: 'new.uid is null or new.till_id is null', body: "select raise(abort, 'token_ledger_entry rows need uid and till_id')" },
+    {
+      name: 'token_ledger_entry_identity_required',
+      timing: 'before',
+      events: ['insert'],
+      when: 'new.uid is null or new.till_id is null',
+      body: "select raise(abort, 'token_ledger_entry rows need uid and till_id')",
+    },
   ],
   properties: {
     id: p.integer().primary().autoincrement(),

@@ -30,11 +30,19 @@ afterEach(() => {
 /** A small shop's books as schema 0003 held them: two users, sales by token and cash, an audit trail. */
 function fillAtSchema0003(db: Database.Database): void {
   const at = (day: number) => new Date(Date.UTC(2026, 0, day, 9, 30)).toISOString()
-  db.prepare("insert into user (id, username, display_name, role, password_hash, created_at) values (1, 'asha', 'Asha', 'cashier', 'x', ?)").run(at(1))
-  db.prepare("insert into user (id, username, display_name, role, password_hash, created_at) values (2, 'maya', 'Maya', 'manager', 'x', ?)").run(at(1))
-  db.prepare("insert into product (id, sku, name, price_cents, stock, created_at, updated_at) values (1, 'MILK', 'Milk', 5500, 10, ?, ?)").run(at(1), at(1))
+  db.prepare(
+    "insert into user (id, username, display_name, role, password_hash, created_at) values (1, 'asha', 'Asha', 'cashier', 'x', ?)",
+  ).run(at(1))
+  db.prepare(
+    "insert into user (id, username, display_name, role, password_hash, created_at) values (2, 'maya', 'Maya', 'manager', 'x', ?)",
+  ).run(at(1))
+  db.prepare(
+    "insert into product (id, sku, name, price_cents, stock, created_at, updated_at) values (1, 'MILK', 'Milk', 5500, 10, ?, ?)",
+  ).run(at(1), at(1))
   db.prepare("insert into token (id, code, balance_cents, expires_on, created_at) values (1, 'tok', 1000, '2099-12-31', ?)").run(at(1))
-  db.prepare("insert into token_ledger_entry (token_id, delta_cents, balance_after_cents, reason, at) values (1, 12000, 12000, 'issue', ?)").run(at(1))
+  db.prepare(
+    "insert into token_ledger_entry (token_id, delta_cents, balance_after_cents, reason, at) values (1, 12000, 12000, 'issue', ?)",
+  ).run(at(1))
   db.prepare("insert into stock_movement (product_id, delta_qty, reason, at) values (1, 12, 'initial', ?)").run(at(1))
   for (const [number, day, method] of [
     [1, 2, 'token'],
@@ -44,27 +52,35 @@ function fillAtSchema0003(db: Database.Database): void {
       `insert into invoice (id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, paid_at, total_cents)
        values (?, ?, ?, 1, 'Asha', ?, ?, ?, 5500)`,
     ).run(number, number, `key-${number}`, method, method === 'token' ? 1 : null, at(day))
-    db.prepare("insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents) values (?, 1, 'MILK', 'Milk', 5500, 1, 5500)").run(number)
-    db.prepare("insert into stock_movement (product_id, delta_qty, reason, invoice_id, at) values (1, -1, 'sale', ?, ?)").run(number, at(day))
+    db.prepare(
+      "insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents) values (?, 1, 'MILK', 'Milk', 5500, 1, 5500)",
+    ).run(number)
+    db.prepare("insert into stock_movement (product_id, delta_qty, reason, invoice_id, at) values (1, -1, 'sale', ?, ?)").run(
+      number,
+      at(day),
+    )
     if (method === 'token') {
-      db.prepare("insert into token_ledger_entry (token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (1, -5500, 6500, 'sale', ?, ?)").run(number, at(day))
+      db.prepare(
+        "insert into token_ledger_entry (token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (1, -5500, 6500, 'sale', ?, ?)",
+      ).run(number, at(day))
     }
   }
   db.prepare('insert into cart_line (user_id, product_id, quantity, added_at) values (1, 1, 2, ?)').run(at(4))
   let prevHash = GENESIS_HASH
   for (const day of [2, 3]) {
-    const fields = { prevHash, at: at(day), action: 'sale', actorUserId: 1, actorName: 'Asha', subject: `invoice ${day - 1}`, details: '{}' }
-    const hash = auditHash(fields)
-    db.prepare('insert into audit_entry (at, action, actor_user_id, actor_name, subject, details, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      fields.at,
-      fields.action,
-      fields.actorUserId,
-      fields.actorName,
-      fields.subject,
-      fields.details,
+    const fields = {
       prevHash,
-      hash,
-    )
+      at: at(day),
+      action: 'sale',
+      actorUserId: 1,
+      actorName: 'Asha',
+      subject: `invoice ${day - 1}`,
+      details: '{}',
+    }
+    const hash = auditHash(fields)
+    db.prepare(
+      'insert into audit_entry (at, action, actor_user_id, actor_name, subject, details, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(fields.at, fields.action, fields.actorUserId, fields.actorName, fields.subject, fields.details, prevHash, hash)
     prevHash = hash
   }
 }
@@ -72,8 +88,12 @@ function fillAtSchema0003(db: Database.Database): void {
 function snapshot(db: Database.Database) {
   const rows = (sql: string) => db.prepare(sql).all()
   return {
-    users: rows('select id, username, display_name, role, password_hash, active, created_at, failed_sign_ins, locked_at from user order by id'),
-    invoices: rows('select id, number, idempotency_key, cashier_id, payment_method, token_id, paid_at, total_cents from invoice order by id'),
+    users: rows(
+      'select id, username, display_name, role, password_hash, active, created_at, failed_sign_ins, locked_at from user order by id',
+    ),
+    invoices: rows(
+      'select id, number, idempotency_key, cashier_id, payment_method, token_id, paid_at, total_cents from invoice order by id',
+    ),
     ledger: rows('select id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at from token_ledger_entry order by id'),
     movements: rows('select id, product_id, delta_qty, reason, invoice_id, at from stock_movement order by id'),
     audit: rows('select id, at, action, actor_user_id, actor_name, subject, details, prev_hash, hash from audit_entry order by id'),
@@ -94,7 +114,11 @@ describe('migration 0004: till identity and the owner role', () => {
       expect(setting('tillCode')).toMatch(/^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{4}$/)
       const uids: string[] = []
       for (const [table, atColumn] of Object.entries(FACT_TABLES)) {
-        const rows = db.prepare(`select uid, till_id, ${atColumn} as at from ${table}`).all() as { uid: string; till_id: string; at: string }[]
+        const rows = db.prepare(`select uid, till_id, ${atColumn} as at from ${table}`).all() as {
+          uid: string
+          till_id: string
+          at: string
+        }[]
         expect(rows.length, table).toBeGreaterThan(0)
         for (const row of rows) {
           expect(row.uid, table).toMatch(UUID_V7)
@@ -115,9 +139,9 @@ describe('migration 0004: till identity and the owner role', () => {
   it('refuses a new fact row without uid or till, and numbers invoices per till', async () => {
     await (await openDatabase(dbPath)).close(true)
     withRawDb(dbPath, (db) => {
-      expect(() => db.prepare("insert into stock_movement (product_id, delta_qty, reason, at) values (1, 1, 'initial', 'x')").run()).toThrow(
-        /stock_movement rows need uid and till_id/,
-      )
+      expect(() =>
+        db.prepare("insert into stock_movement (product_id, delta_qty, reason, at) values (1, 1, 'initial', 'x')").run(),
+      ).toThrow(/stock_movement rows need uid and till_id/)
       const insertInvoice = db.prepare(
         `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, paid_at, total_cents)
          values (?, ?, ?, ?, 1, 'Asha', 'cash', '2026-02-01T00:00:00.000Z', 0)`,
@@ -151,7 +175,7 @@ describe('migration 0004: till identity and the owner role', () => {
   it('is refused as a whole, changing nothing, when a row points at a user that is not there', async () => {
     withRawDb(dbPath, (db) => {
       db.pragma('foreign_keys = OFF')
-      db.prepare("update cart_line set user_id = 99").run()
+      db.prepare('update cart_line set user_id = 99').run()
     })
     const before = withRawDb(dbPath, snapshot)
     await expect(openDatabase(dbPath)).rejects.toThrow(/CHECK constraint failed/)

@@ -40,7 +40,9 @@ export class Migration0004TillIdentityAndOwner extends Migration {
 
   override up(): void {
     this.addSql(`insert into \`setting\` (\`key\`, \`value\`) values ('tillId', ${UUID_V4}) on conflict do nothing`)
-    this.addSql(`insert into \`setting\` (\`key\`, \`value\`) values ('tillCode', ${CODE_CHAR} || ${CODE_CHAR} || ${CODE_CHAR} || ${CODE_CHAR}) on conflict do nothing`)
+    this.addSql(
+      `insert into \`setting\` (\`key\`, \`value\`) values ('tillCode', ${CODE_CHAR} || ${CODE_CHAR} || ${CODE_CHAR} || ${CODE_CHAR}) on conflict do nothing`,
+    )
 
     for (const table of APPEND_ONLY) this.addSql(`drop trigger \`${table}_no_update\``)
     for (const { table, at } of FACT_TABLES) {

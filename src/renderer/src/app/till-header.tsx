@@ -21,13 +21,7 @@ export function TillHeader() {
       <p className="till-store">{storeName}</p>
       <p className="till-cashier">{t(isManager ? 'header.manager' : 'header.cashier', { name: cashier })}</p>
       <nav className="till-actions">
-        <button
-          type="button"
-          className="button button-header"
-          aria-keyshortcuts={KEYS.findInvoice}
-          disabled={busy}
-          onClick={finderOpened}
-        >
+        <button type="button" className="button button-header" aria-keyshortcuts={KEYS.findInvoice} disabled={busy} onClick={finderOpened}>
           {t('header.findInvoice')} <KeyHint>{KEYS.findInvoice}</KeyHint>
         </button>
         {isManager && (

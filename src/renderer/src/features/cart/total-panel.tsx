@@ -22,11 +22,7 @@ export function TotalPanel({ onPay }: { onPay: () => void }) {
       <p className="total-label" id="total-label">
         {t('cart.total')}
       </p>
-      <p
-        className={total.length > 13 ? 'total-amount total-amount-long' : 'total-amount'}
-        data-testid="cart-total"
-        aria-live="polite"
-      >
+      <p className={total.length > 13 ? 'total-amount total-amount-long' : 'total-amount'} data-testid="cart-total" aria-live="polite">
         {total}
       </p>
       <p className="total-count" data-testid="cart-count">

@@ -178,13 +178,7 @@ export function PayDialog() {
         <FormError message={payFormError} />
 
         <div className="dialog-actions">
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-keyshortcuts="Escape"
-            disabled={paying}
-            onClick={payCancelled}
-          >
+          <button type="button" className="button button-quiet" aria-keyshortcuts="Escape" disabled={paying} onClick={payCancelled}>
             {t('pay.cancel')} <KeyHint>{t('key.escape')}</KeyHint>
           </button>
           <button type="submit" className="button button-primary" disabled={paying}>

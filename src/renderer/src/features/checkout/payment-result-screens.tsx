@@ -78,8 +78,7 @@ export function PaymentFailedScreen({ outcome }: { outcome: Extract<CheckoutOutc
   // safe default (the backend answers a repeated attempt with its first result).
   useScreenKeys(outcome.retryable ? paymentRetried : backToCartChosen, backToCartChosen)
 
-  const message =
-    outcome.code === 'CART_CHANGED' ? t('result.cartChanged', { total: money(totalCents) }) : render(outcome.message)
+  const message = outcome.code === 'CART_CHANGED' ? t('result.cartChanged', { total: money(totalCents) }) : render(outcome.message)
   const charged = !outcome.retryable && outcome.code !== 'CART_CHANGED'
 
   return (

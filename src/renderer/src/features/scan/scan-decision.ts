@@ -17,9 +17,7 @@ export interface ScanFieldState<P> {
 }
 
 export type EnterDecision<P> =
-  | { readonly kind: 'ignore' }
-  | { readonly kind: 'pick'; readonly product: P }
-  | { readonly kind: 'lookup'; readonly code: string }
+  { readonly kind: 'ignore' } | { readonly kind: 'pick'; readonly product: P } | { readonly kind: 'lookup'; readonly code: string }
 
 export type MissDecision<P> = { readonly kind: 'pick'; readonly product: P } | { readonly kind: 'search'; readonly query: string }
 

@@ -116,9 +116,7 @@ export function ScanField({ dialogOpen }: { dialogOpen: boolean }) {
               />
               {current && (
                 <p className="scan-count" role="status">
-                  {resultsCapped
-                    ? t('scan.matchCountCapped', { count: resultsTotal })
-                    : t('scan.matchCount', { count: resultsTotal })}
+                  {resultsCapped ? t('scan.matchCountCapped', { count: resultsTotal }) : t('scan.matchCount', { count: resultsTotal })}
                 </p>
               )}
             </>

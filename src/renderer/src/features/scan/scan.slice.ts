@@ -98,19 +98,21 @@ export const scanSlice = defineSlice('scan', ({ set, get, registerReset }, deps:
     const pages = requested
     pages.add(page)
     const offset = page * RESULTS_PAGE_SIZE
-    void search.more(() => api.call('catalog:search', { query, limit: RESULTS_PAGE_SIZE, offset })).then((reply) => {
-      // Overtaken by a newer query (the sequencer dropped it), or the answer was replaced since.
-      if (reply === undefined || pages !== requested || get().resultsFor !== query) {
-        pages.delete(page)
-        return
-      }
-      if (!reply.ok) {
-        pages.delete(page)
-        deps.requestFailed(reply.error)
-        return
-      }
-      set({ results: withPage(get().results, offset, reply.data.items) })
-    })
+    void search
+      .more(() => api.call('catalog:search', { query, limit: RESULTS_PAGE_SIZE, offset }))
+      .then((reply) => {
+        // Overtaken by a newer query (the sequencer dropped it), or the answer was replaced since.
+        if (reply === undefined || pages !== requested || get().resultsFor !== query) {
+          pages.delete(page)
+          return
+        }
+        if (!reply.ok) {
+          pages.delete(page)
+          deps.requestFailed(reply.error)
+          return
+        }
+        set({ results: withPage(get().results, offset, reply.data.items) })
+      })
   }
 
   function fieldCleared(): void {

@@ -35,7 +35,6 @@ function controllable() {
   return { calls, search }
 }
 
-
 describe('createSearchSequencer', () => {
   it('waits for a pause in typing and searches only the last text', () => {
     const clock = manualTimers()
