@@ -134,7 +134,7 @@ export class Dispatcher {
   }
 
   #dbContext(approval: ApprovalInUse | null, user: RequestContext['user'] = null): DbContext {
-    return { db: (work) => this.#queue.run(() => work(this.#deps.orm().em.fork())), now: this.#deps.now, user, approval }
+    return { db: (work) => this.#queue.run(() => work(this.#deps.orm())), now: this.#deps.now, user, approval }
   }
 
   /** Runs `work` with no other database work in between (restoring a backup swaps the database). */

@@ -3,7 +3,7 @@ import { lineTotalCents, sumCents } from '#shared/money/money'
 import type { DbContext, SessionUser } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import type { BoundStatements } from '#core/db/statements'
-import { read, write } from '#core/db/tx'
+import { read, writeStatements } from '#core/db/tx'
 import { CART_SQL, type CartLineRow } from './cart.statements'
 
 export type { CartLineRow } from './cart.statements'
@@ -60,7 +60,7 @@ function putLine(sql: CartSql, userId: number, productId: number, quantity: numb
 /** Adding a product already in the cart adds to its quantity. More than the recorded stock is allowed. */
 export function addToCart(ctx: DbContext, userId: number, productId: number, quantity: number): Promise<CartDto> {
   const at = ctx.now()
-  return write(ctx, CART_SQL, ({ sql }) => {
+  return writeStatements(ctx, CART_SQL, ({ sql }) => {
     requireActiveProduct(sql, productId)
     const existing = sql.lineQuantity(userId, productId)
     const next = (existing ?? 0) + quantity
@@ -73,7 +73,7 @@ export function addToCart(ctx: DbContext, userId: number, productId: number, qua
 /** Quantity 0 removes the line; a product not in the cart yet is added with that quantity. */
 export function setCartQuantity(ctx: DbContext, userId: number, productId: number, quantity: number): Promise<CartDto> {
   const at = ctx.now()
-  return write(ctx, CART_SQL, ({ sql }) => {
+  return writeStatements(ctx, CART_SQL, ({ sql }) => {
     if (quantity === 0) {
       sql.removeLine(userId, productId)
     } else {
@@ -87,7 +87,7 @@ export function setCartQuantity(ctx: DbContext, userId: number, productId: numbe
 }
 
 export function removeFromCart(ctx: DbContext, userId: number, productId: number): Promise<CartDto> {
-  return write(ctx, CART_SQL, ({ sql }) => {
+  return writeStatements(ctx, CART_SQL, ({ sql }) => {
     const removed = sql.removeLine(userId, productId).changes
     if (removed === 0) throw new DomainError('NOT_FOUND', 'That product is not in the cart.', { what: 'cartLine', productId })
     return toCartDto(readCartLines(sql, userId))
@@ -96,7 +96,7 @@ export function removeFromCart(ctx: DbContext, userId: number, productId: number
 
 /** Empties the user's cart; a cart that had lines leaves a line in the audit trail. */
 export function clearCart(ctx: DbContext, user: SessionUser): Promise<CartDto> {
-  return write(ctx, CART_SQL, (tx) => {
+  return writeStatements(ctx, CART_SQL, (tx) => {
     const removed = tx.sql.clear(user.id).changes
     if (removed > 0) tx.audit({ action: 'cart.cleared', actor: { id: user.id, name: user.displayName }, details: { lines: removed } })
     return toCartDto(readCartLines(tx.sql, user.id))

@@ -6,7 +6,7 @@ import { uuidv7 } from '#core/common/ids'
 import type { DbContext, SessionUser, StoreSettings } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import type { BoundStatements } from '#core/db/statements'
-import { write, type Writer } from '#core/db/tx'
+import { write, writeStatements, type StatementWriter } from '#core/db/tx'
 import { CART_SQL, deleteCartLines, readCartLines } from '#core/cart/cart.service'
 import { INVOICE_SQL, readInvoiceHeader, readInvoiceLines, toInvoiceDto, type InvoiceHeaderRow } from '#core/invoices/invoices.service'
 import { CHECKOUT_SQL, type TokenRow } from './checkout.statements'
@@ -47,10 +47,10 @@ function resultOf(invoice: InvoiceDto): CheckoutResultDto {
  */
 export function checkout(ctx: DbContext, request: CheckoutRequest, env: CheckoutEnv): Promise<CheckoutResultDto> {
   const now = ctx.now()
-  return write(ctx, CHECKOUT_SQL, (tx) => checkoutNow(tx, request, env, now))
+  return writeStatements(ctx, CHECKOUT_SQL, (tx) => checkoutNow(tx, request, env, now))
 }
 
-function checkoutNow(tx: Writer<typeof CHECKOUT_SQL>, request: CheckoutRequest, env: CheckoutEnv, now: Date): CheckoutResultDto {
+function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: CheckoutRequest, env: CheckoutEnv, now: Date): CheckoutResultDto {
   const { sql } = tx
   const invoices = tx.use(INVOICE_SQL)
   const carts = tx.use(CART_SQL)

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite'
+import type { MikroORM } from '@mikro-orm/sqlite'
 import type { BackupDto } from '#shared/contract/backup'
 import type { Permission, Role } from '#shared/ipc/permissions'
 
@@ -36,10 +36,11 @@ export interface BackupOperations {
 /** Database access for one request: the queue every piece of work goes through, and the clock. */
 export interface DbContext {
   /**
-   * Runs `work` with a fresh forked EntityManager, one unit of work at a time: the database has one
-   * connection and its transactions must not interleave. Only `core/db/tx.ts` calls this.
+   * Runs `work` with the open database, one piece of work at a time: the database has one
+   * connection and its transactions must not interleave. Only `core/db/tx.ts` calls this; it forks
+   * an EntityManager only for work that uses one.
    */
-  db<T>(work: (em: EntityManager) => Promise<T>): Promise<T>
+  db<T>(work: (orm: MikroORM) => Promise<T>): Promise<T>
   now: () => Date
   user: SessionUser | null
   approval: ApprovalInUse | null

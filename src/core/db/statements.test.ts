@@ -6,7 +6,7 @@ import { directContext } from '#core/testing/db-context'
 import { openDatabase, type Orm } from './database'
 import { Setting } from './entities'
 import { bindStatements, defineStatements, isStatementSet, nativeDatabase, rowOf } from './statements'
-import { read, write } from './tx'
+import { read, write, writeStatements } from './tx'
 
 let dir: string
 let orm: Orm
@@ -87,5 +87,26 @@ describe('named statements on the ORM connection', () => {
       await tx.kysely.insertInto('setting').values({ key: 'store.locale', value: 'en-IN' }).execute()
     })
     expect(await read(ctx, SETTINGS_SQL, ({ sql }) => sql.keys())).toEqual(['store.currency', 'store.locale', 'store.name'])
+  })
+
+  it('run alone in one synchronous IMMEDIATE transaction through writeStatements, all or nothing', async () => {
+    const ctx = directContext(orm)
+    const failure = new Error('refused on purpose')
+    await expect(
+      writeStatements(ctx, SETTINGS_SQL, (tx) => {
+        tx.sql.put('store.name', 'Corner shop')
+        tx.audit({ action: 'cart.cleared', actor: null })
+        throw failure
+      }),
+    ).rejects.toBe(failure)
+    const audited = () => read(ctx, ({ kysely }) => kysely.selectFrom('audit_entry').select('id').execute())
+    expect(await read(ctx, SETTINGS_SQL, ({ sql }) => sql.keys())).toEqual([])
+    expect(await audited()).toEqual([])
+
+    expect(await writeStatements(ctx, SETTINGS_SQL, (tx) => tx.sql.put('store.name', 'Corner shop').changes)).toBe(1)
+    expect(await read(ctx, SETTINGS_SQL, ({ sql }) => sql.keys())).toEqual(['store.name'])
+    // Work that awaits would run outside the transaction: refused, and what it wrote is rolled back.
+    await expect(writeStatements(ctx, SETTINGS_SQL, async (tx) => tx.sql.put('store.currency', 'NPR'))).rejects.toThrow(/synchronous/)
+    expect(await read(ctx, SETTINGS_SQL, ({ sql }) => sql.keys())).toEqual(['store.name'])
   })
 })

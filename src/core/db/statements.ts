@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { EntityManager } from '@mikro-orm/sqlite'
+import type { EntityManager, MikroORM } from '@mikro-orm/sqlite'
 
 /**
  * Lane C (DESIGN §2.2): the till's measured hot paths (scan, search, cart, sale) run as named,
@@ -14,6 +14,18 @@ export type Sqlite = Database.Database
 
 export async function nativeDatabase(em: EntityManager): Promise<Sqlite> {
   return (await em.getConnection().getNativeClient()) as Sqlite
+}
+
+const connections = new WeakMap<MikroORM, Sqlite>()
+
+/** The open database's one connection; after the first call, without waiting (a scan's path is short). */
+export function connectionOf(orm: MikroORM): Sqlite | Promise<Sqlite> {
+  const known = connections.get(orm)
+  if (known) return known
+  return nativeDatabase(orm.em.fork()).then((db) => {
+    connections.set(orm, db)
+    return db
+  })
 }
 
 /**

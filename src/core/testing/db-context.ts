@@ -9,7 +9,7 @@ import type { Orm } from '#core/db/database'
 export function directContext(orm: Orm, options: { now?: () => Date; user?: SessionUser | null } = {}): DbContext {
   const queue = createSerialQueue()
   return {
-    db: (work) => queue.run(() => work(orm.em.fork())),
+    db: (work) => queue.run(() => work(orm)),
     now: options.now ?? (() => new Date()),
     user: options.user ?? null,
     approval: null,
