@@ -1,11 +1,11 @@
 /**
  * Drives the real Electron app with Playwright's `_electron`: sign in, scan, pay by token, see the
  * receipt, and check the shell's security from inside the window. Runs wherever the Electron
- * binary is installed; elsewhere (no GitHub access to download it) the suite is skipped with one
- * line saying why. It never imports the `electron` package, whose entry point would try to
- * download the binary.
+ * binary is installed (`npm start` installs it with Electron's installer where GitHub can be
+ * reached); elsewhere the suite is skipped with one line saying why. It never imports the
+ * `electron` package, whose entry point would try to download the binary.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -16,6 +16,7 @@ import type { PosApi } from '#shared/ipc/contract'
 import type { ProductDto } from '#shared/contract/catalog'
 import type { IpcResult } from '#shared/ipc/errors'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/app-protocol.policy'
+import { electronStatus } from '../../scripts/ensure-electron'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const MAIN_SCRIPT = join(ROOT, 'out', 'main', 'index.js')
@@ -24,14 +25,11 @@ const DEMO_TOKEN = '11111111-1111-4111-8111-111111111111'
 
 /** The binary the `electron` package would run, found the way its index.js does, minus the download. */
 function electronBinary(): { path: string } | { missing: string } {
-  const packageDir = join(ROOT, 'node_modules', 'electron')
-  const pathFile = join(packageDir, 'path.txt')
-  if (!existsSync(pathFile)) {
-    return { missing: 'Electron binary not installed (node_modules/electron/path.txt missing; it downloads from GitHub on first run)' }
+  const status = electronStatus()
+  if (status.installed) return { path: status.binary }
+  return {
+    missing: `Electron binary not installed (${status.reason}); \`npm start\` runs Electron's installer, which needs GitHub`,
   }
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-  if (!existsSync(binary)) return { missing: `Electron binary not installed (${binary} missing)` }
-  return { path: binary }
 }
 
 /** `process.env` without unset entries, as Playwright's `env` option wants. */
