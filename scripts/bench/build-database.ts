@@ -199,7 +199,8 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
     })) {
       insertSetting.run(key, value)
     }
-    return DEMO_USERS.map((user) => ({
+    // The sales are the cashier's and the manager's; the demo owner sells nothing.
+    return DEMO_USERS.filter((user) => user.role !== 'owner').map((user) => ({
       id: Number(insertUser.run(user.username, user.displayName, user.role, user.passwordHash, setupAt).lastInsertRowid),
       name: user.displayName,
     }))

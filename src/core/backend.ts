@@ -15,6 +15,7 @@ import { newSession, signOutBecause, type ClientSession } from '#core/api/sessio
 import { copyDatabase, writeBackup } from '#core/backup/backup-writer'
 import { logToConsole as logError } from '#core/common/log'
 import { loadSettings } from '#core/settings/settings.service'
+import { unlockUser } from '#core/users/users.service'
 
 export type { Backend, BackendClient, OpenBackendOptions } from './backend.types'
 export { DatabaseTooNewError } from '#core/db/database'
@@ -113,6 +114,11 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
           sessions.delete(session)
         },
       }
+    },
+    async unlockUser(username) {
+      if (closed) throw new Error('The backend is closed.')
+      const user = await unlockUser(dispatcher.machine(), username, null, settings.signInLockMinutes)
+      return { username: user.username, displayName: user.displayName }
     },
     async close() {
       if (closed) return

@@ -28,6 +28,11 @@ export interface BackendClient {
 
 export interface Backend {
   connect(): BackendClient
+  /**
+   * For someone at the machine with access to the data folder (`npm run admin -- unlock`, the
+   * app's `--unlock`): lifts a user's sign-in lock, audited. NOT_FOUND for an unknown name.
+   */
+  unlockUser(username: string): Promise<{ username: string; displayName: string }>
   close(): Promise<void>
   readonly dbPath: string
   readonly backupDir: string

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, session } from 'electron'
 import { openBackend } from '#core/backend'
 import iconPath from '../../resources/icon.png?asset'
+import { parseAdminArgs, runAdminCommand, type AdminCommand } from './admin-command'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { registerIpcHandlers } from './ipc'
 import { createQuitGuard } from './quit.guard'
@@ -90,7 +91,22 @@ async function start(): Promise<void> {
   openMainWindow()
 }
 
-if (app.requestSingleInstanceLock()) {
+/** `--unlock <username>`: the machine's own way out of a lockout; runs without a window and exits. */
+async function runAdmin(command: AdminCommand): Promise<void> {
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'))
+  const outcome = await runAdminCommand(command, join(dataDir, DB_FILE_NAME))
+  ;(outcome.exitCode === 0 ? console.log : console.error)(outcome.message)
+  app.exit(outcome.exitCode)
+}
+
+const admin = parseAdminArgs(process.argv.slice(1))
+if (admin) {
+  if (admin.ok) runAdmin(admin.command).catch(failStartup)
+  else {
+    console.error(admin.error)
+    app.exit(2)
+  }
+} else if (app.requestSingleInstanceLock()) {
   start().catch(failStartup)
 } else {
   // Another till window is already open on this data folder; it comes to the front instead.

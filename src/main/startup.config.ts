@@ -1,5 +1,5 @@
 /** Start-up decisions read from the environment, pure so they are tested without Electron. */
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-protocol.policy'
 import { originOf } from './security.policy'
 
@@ -16,6 +16,13 @@ export function dataDirOverride(env: Env): string | null {
 /** The data folder: `TILLWISE_DATA_DIR` when set, else Electron's `userData`. */
 export function resolveDataDir(env: Env, userDataDir: string): string {
   return dataDirOverride(env) ?? userDataDir
+}
+
+/** The folder Electron names `userData` for this app, worked out without Electron (for the admin command). */
+export function defaultUserDataDir(platform: NodeJS.Platform, env: Env, home: string, appName = 'tillwise-pos'): string {
+  if (platform === 'win32') return join(env.APPDATA?.trim() || join(home, 'AppData', 'Roaming'), appName)
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', appName)
+  return join(env.XDG_CONFIG_HOME?.trim() || join(home, '.config'), appName)
 }
 
 /** The demo store loads into an empty database unless `TILLWISE_DEMO=0`; store setup comes later. */

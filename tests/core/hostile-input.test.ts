@@ -478,7 +478,7 @@ function permissionRefusal(input: unknown): 'FORBIDDEN' | 'APPROVAL_REQUIRED' {
 }
 
 /** Valid input to these signs a window in or out, or costs a key derivation: tested on their own below. */
-const SESSION_CHANNELS: ReadonlySet<string> = new Set(['auth:login', 'auth:logout', 'auth:approve'])
+const SESSION_CHANNELS: ReadonlySet<string> = new Set(['auth:login', 'auth:logout', 'auth:approve', 'auth:recover'])
 
 function isValid(channel: Channel, input: unknown): boolean {
   try {
@@ -598,7 +598,7 @@ async function expectOnlyItsOwnChange(session: Session, channel: Channel, reply:
 async function probe(session: Session, channel: Channel, input: unknown, label: string): Promise<void> {
   const valid = isValid(channel, input)
   const signedIn = session.userId !== null
-  if (valid && SESSION_CHANNELS.has(channel) && (channel === 'auth:login' || signedIn)) {
+  if (valid && SESSION_CHANNELS.has(channel) && (contract[channel].permission === 'public' || signedIn)) {
     stats.skipped += 1
     return
   }

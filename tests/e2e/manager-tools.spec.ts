@@ -2,7 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { BackendClient } from '#core/backend'
-import { withRawDb } from '#core/testing/test-store'
+import { lockName, withRawDb } from '#core/testing/test-store'
 import { FIXED_NOW, type Till } from './harness'
 import { focusedId, focusedText, waitForFocusOn } from './pages/focus.helper'
 import { LoginPage } from './pages/login.page'
@@ -48,11 +48,7 @@ describe('manager tools', () => {
     const till = currentTill()
     const { page } = till
     // The cashier as ten failed sign-ins leave it (the sign-in test below locks it the slow way).
-    withRawDb(till.dbPath, (db) =>
-      db
-        .prepare("update user set locked_at = ?, failed_sign_ins = 10, last_failed_sign_in_at = ? where username = 'cashier'")
-        .run(new Date(FIXED_NOW).toISOString(), new Date(FIXED_NOW).toISOString()),
-    )
+    lockName(till.dbPath, 'cashier', new Date(FIXED_NOW).toISOString())
     expect((await till.backend.connect().invoke('auth:login', { username: 'cashier', password: 'cashier' })).ok).toBe(false)
 
     await signInAsManager(till)

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { createSerialQueue } from '#shared/async/serial-queue'
+import { createKeyedQueue, createSerialQueue } from '#shared/async/serial-queue'
 import { contract, isChannel, type Channel } from '#shared/ipc/contract'
 import { failure, type IpcResult } from '#shared/ipc/errors'
 import type { ChannelPermission } from '#shared/ipc/permissions'
@@ -46,6 +46,7 @@ type Step = (call: Call) => Promise<IpcResult<never> | undefined> | IpcResult<ne
  */
 export class Dispatcher {
   readonly #queue = createSerialQueue()
+  readonly #accounts = createKeyedQueue()
   readonly #deps: DispatcherDeps
   readonly #steps: readonly Step[]
 
@@ -129,12 +130,18 @@ export class Dispatcher {
 
   #commit(call: Call): undefined {
     call.consume?.()
-    if (call.session.user) call.session.lastActivityAt = this.#deps.now().getTime()
+    // Only what needs someone signed in is activity: a screen polling app:info keeps nobody signed in.
+    if (call.session.user && call.permission !== 'public') call.session.lastActivityAt = this.#deps.now().getTime()
     return undefined
   }
 
   #dbContext(approval: ApprovalInUse | null, user: RequestContext['user'] = null): DbContext {
     return { db: (work) => this.#queue.run(() => work(this.#deps.orm())), now: this.#deps.now, user, approval }
+  }
+
+  /** Database access for someone at the machine itself (the `admin` command), in the same queue as every till. */
+  machine(): DbContext {
+    return this.#dbContext(null)
   }
 
   /** Runs `work` with no other database work in between (restoring a backup swaps the database). */
@@ -150,6 +157,7 @@ export class Dispatcher {
       settings: settings(),
       backups,
       setUser: (user) => signIn(session, user, now().getTime()),
+      oneAccountAtATime: (username, work) => this.#accounts.run(username, work),
       grantApproval: (permission, approver) => grantApproval(session, permission, approver, now().getTime()),
     }
     const handler = handlers[call.channel] as (input: unknown, ctx: RequestContext) => Promise<unknown>

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { CHANNELS, contract, type Channel } from '#shared/ipc/contract'
 import { isPermission, ROLES, type Role } from '#shared/ipc/permissions'
 import type { BackendClient } from '#core/backend'
-import { ok, openTestStore, signedInClient, withRawDb, type TestStore } from '#core/testing/test-store'
+import { ok, openTestStore, signedInClient, type TestStore } from '#core/testing/test-store'
 import { allows, ROLE_PERMISSIONS } from './policy'
 
 /**
@@ -15,19 +15,11 @@ const clients = {} as Record<Role | 'signed out', BackendClient>
 
 beforeAll(async () => {
   store = await openTestStore()
-  // The demo store has no owner; one with the manager's password.
-  withRawDb(store.dbPath, (db) =>
-    db
-      .prepare(
-        "insert into user (username, display_name, role, password_hash, created_at) select 'owner', 'Olga Owner', 'owner', password_hash, created_at from user where username = 'manager'",
-      )
-      .run(),
-  )
   clients['signed out'] = store.backend.connect()
   clients.cashier = await signedInClient(store.backend, 'cashier')
   clients.manager = await signedInClient(store.backend, 'manager')
   clients.owner = store.backend.connect()
-  ok(await clients.owner.invoke('auth:login', { username: 'owner', password: 'manager' }))
+  ok(await clients.owner.invoke('auth:login', { username: 'owner', password: 'owner' }))
 })
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { APPROVAL_TTL_MS } from '#core/api/session'
-import { expectError, ok, openTestStore, signedInClient, withRawDb, type TestStore } from '#core/testing/test-store'
+import { expectError, lockName, ok, openTestStore, signedInClient, withRawDb, type TestStore } from '#core/testing/test-store'
 
 let store: TestStore
 
@@ -33,14 +33,11 @@ const auditRows = () =>
     (db) => db.prepare('select action, actor_name, subject, details from audit_entry order by id').all() as AuditRow[],
   )
 
-const lockCount = () => withRawDb(store.dbPath, (db) => db.prepare('select count(*) from user where locked_at is not null').pluck().get())
+const lockCount = () =>
+  withRawDb(store.dbPath, (db) => db.prepare('select count(*) from sign_in_guard where locked_at is not null').pluck().get())
 
-/** Locks the cashier's own account row directly, so an unlock has something to do. */
-function lockUser(username: string): void {
-  withRawDb(store.dbPath, (db) =>
-    db.prepare("update user set locked_at = '2026-03-15T09:00:00.000Z', failed_sign_ins = 10 where username = ?").run(username),
-  )
-}
+/** Locks an account directly, so an unlock has something to do. */
+const lockUser = (username: string) => lockName(store.dbPath, username)
 
 async function approval(
   client: Awaited<ReturnType<typeof signedInClient>>,
@@ -141,7 +138,7 @@ describe('a manager approval', () => {
     const cashier = await signedInClient(store.backend)
     const reply = await cashier.invoke('auth:approve', { username: 'manager', secret: 'guess', permission: 'users.manage' })
     expectError(reply, 'INVALID_CREDENTIALS', 'Wrong username or password.')
-    expect(withRawDb(store.dbPath, (db) => db.prepare("select failed_sign_ins from user where username = 'manager'").pluck().get())).toBe(1)
+    expect(withRawDb(store.dbPath, (db) => db.prepare("select failures from sign_in_guard where name = 'manager'").pluck().get())).toBe(1)
     expect(auditRows().at(-1)).toMatchObject({ action: 'auth.sign-in-failed', subject: 'manager' })
   })
 

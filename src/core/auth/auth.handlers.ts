@@ -1,7 +1,7 @@
 import type { FeatureHandlers } from '#core/common/handler'
 import { signedIn } from '#core/common/signed-in'
 import { write } from '#core/db/tx'
-import { approve, authenticate, toUserDto } from './auth.service'
+import { approve, authenticate, recoverOwner, toUserDto } from './auth.service'
 
 export const authHandlers = {
   'auth:login': async ({ username, password }, ctx) => {
@@ -17,4 +17,5 @@ export const authHandlers = {
   },
   'auth:session': async (_input, ctx) => ({ user: ctx.user ? toUserDto(ctx.user) : null }),
   'auth:approve': async ({ username, secret, permission }, ctx) => approve(ctx, signedIn(ctx), username, secret, permission),
-} satisfies FeatureHandlers<'auth:login' | 'auth:logout' | 'auth:session' | 'auth:approve'>
+  'auth:recover': async ({ username, recoveryCode, newPassword }, ctx) => recoverOwner(ctx, username, recoveryCode, newPassword),
+} satisfies FeatureHandlers<'auth:login' | 'auth:logout' | 'auth:session' | 'auth:approve' | 'auth:recover'>

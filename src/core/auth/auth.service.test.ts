@@ -51,7 +51,7 @@ describe('sign-in throttling', () => {
       advance(signInDelayMs(failures) / 1000)
     }
     expectError(await wrong(client), 'ACCOUNT_LOCKED', /Ask a manager to unlock it/)
-    advance(3600)
+    advance(14 * 60)
     expectError(await client.invoke('auth:login', { username: 'cashier', password: 'cashier' }), 'ACCOUNT_LOCKED')
   })
 
@@ -65,9 +65,7 @@ describe('sign-in throttling', () => {
 
   it('keeps a lockout across a restart until a manager clears it', async () => {
     withRawDb(store.dbPath, (db) =>
-      db
-        .prepare("update user set failed_sign_ins = 9, last_failed_sign_in_at = '2020-01-01T00:00:00.000Z' where username = 'cashier'")
-        .run(),
+      db.prepare("insert into sign_in_guard (name, failures, last_failed_at) values ('cashier', 9, '2020-01-01T00:00:00.000Z')").run(),
     )
     expectError(await wrong(store.backend.connect()), 'ACCOUNT_LOCKED')
 
@@ -108,7 +106,7 @@ describe('secrets', () => {
     withRawDb(store.dbPath, (db) =>
       db
         .prepare(
-          "insert into user (username, display_name, role, password_hash, active, created_at) values ('owner', 'Olive Owner', 'manager', ?, 1, '2026-01-01T00:00:00.000Z')",
+          "insert into user (username, display_name, role, password_hash, active, created_at) values ('keeper', 'Kim Keeper', 'manager', ?, 1, '2026-01-01T00:00:00.000Z')",
         )
         .run(hash),
     )
@@ -121,10 +119,10 @@ describe('secrets', () => {
     try {
       const client = store.backend.connect()
       const replies: unknown[] = []
-      replies.push(await client.invoke('auth:login', { username: 'owner', password: 'wrong' }))
-      replies.push(await client.invoke('auth:login', { username: 'owner', password }))
+      replies.push(await client.invoke('auth:login', { username: 'keeper', password: 'wrong' }))
+      replies.push(await client.invoke('auth:login', { username: 'keeper', password }))
       const inputs: Partial<Record<Channel, unknown>> = {
-        'auth:login': { username: 'owner', password },
+        'auth:login': { username: 'keeper', password },
         'catalog:search': { query: 'a' },
         'catalog:lookup': { code: 'DEMO-001' },
         'cart:add': { productId: 1, quantity: 1 },

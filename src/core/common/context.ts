@@ -16,6 +16,8 @@ export interface StoreSettings {
   demo: boolean
   /** A till with no activity for this long is signed out. */
   sessionIdleMinutes: number
+  /** How long a name stays locked after too many wrong passwords (doubling on repeat). */
+  signInLockMinutes: number
   /** This till's short code, for people (receipts, the header); its id is on every fact row. */
   tillCode: string
 }
@@ -52,6 +54,12 @@ export interface RequestContext extends DbContext {
   backups: BackupOperations
   /** Signs the calling client in or out. */
   setUser(user: SessionUser | null): void
+  /**
+   * Runs `work` for one account at a time across every window: a password is checked only after the
+   * check before it on the same account has counted its failure, so parallel guesses meet the delay
+   * and the lock like sequential ones.
+   */
+  oneAccountAtATime<T>(username: string, work: () => Promise<T>): Promise<T>
   /** Records a single-use approval on the calling client's session. */
   grantApproval(permission: Permission, approver: SessionUser): { approvalId: string; expiresAt: string }
 }

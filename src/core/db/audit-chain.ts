@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'auth.session-expired',
   'auth.approved',
   'auth.approval-refused',
+  'auth.recovered',
   'sale',
   'payment.refused',
   'cart.cleared',

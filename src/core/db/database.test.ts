@@ -6,7 +6,7 @@ import { DatabaseSchema } from '@mikro-orm/sqlite'
 import { openBackend } from '#core/backend'
 import { withRawDb } from '#core/testing/test-store'
 import { DatabaseTooNewError, MIGRATIONS_TABLE, openDatabase } from './database'
-import { ean13, DEMO_LAST_ONE_SKU, DEMO_TOKENS } from '#core/db/seed/demo-seed'
+import { DEMO_LAST_ONE_SKU, DEMO_TOKENS, DEMO_USERS, ean13 } from '#core/db/seed/demo-seed'
 import { MIGRATIONS } from '#core/db/migrations'
 import { PRODUCT_SEARCH_TABLES, PRODUCT_SEARCH_TRIGGERS } from './search-index'
 
@@ -141,7 +141,10 @@ describe('the demo seed', () => {
       expect(users).toEqual([
         { username: 'cashier', role: 'cashier' },
         { username: 'manager', role: 'manager' },
+        { username: 'owner', role: 'owner' },
       ])
+      // Only the owner has a recovery code (the README prints the demo's).
+      expect(db.prepare('select username from user where recovery_hash is not null').pluck().all()).toEqual(['owner'])
       const products = db.prepare('select sku, barcode, stock, price_cents from product').all() as {
         sku: string
         barcode: string
@@ -176,7 +179,7 @@ describe('the demo seed', () => {
     await (await openBackend({ dbPath, seed: 'demo' })).close()
     await (await openBackend({ dbPath, seed: 'demo' })).close()
     const count = withRawDb(dbPath, (db) => (db.prepare('select count(*) as n from user').get() as { n: number }).n)
-    expect(count).toBe(2)
+    expect(count).toBe(DEMO_USERS.length)
   })
 
   it('is not loaded without the demo option', async () => {

@@ -6,6 +6,7 @@ import { InvoiceLineSchema } from './entities/invoice-line.entity'
 import { InvoiceSchema } from './entities/invoice.entity'
 import { ProductSchema } from './entities/product.entity'
 import { SettingSchema } from './entities/setting.entity'
+import { SignInGuardSchema } from './entities/sign-in-guard.entity'
 import { StockMovementSchema } from './entities/stock-movement.entity'
 import { TokenLedgerEntrySchema } from './entities/token-ledger-entry.entity'
 import { TokenSchema } from './entities/token.entity'
@@ -17,6 +18,7 @@ export { InvoiceLine } from './entities/invoice-line.entity'
 export { Invoice } from './entities/invoice.entity'
 export { Product } from './entities/product.entity'
 export { Setting } from './entities/setting.entity'
+export { SignInGuard } from './entities/sign-in-guard.entity'
 export { StockMovement } from './entities/stock-movement.entity'
 export { TokenLedgerEntry } from './entities/token-ledger-entry.entity'
 export { Token } from './entities/token.entity'
@@ -34,6 +36,7 @@ export const ENTITIES = [
   StockMovementSchema,
   SettingSchema,
   AuditEntrySchema,
+  SignInGuardSchema,
 ]
 
 /** The tables as kysely sees them, typed from the entity definitions (lane B queries, lane C rows). */

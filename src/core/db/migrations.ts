@@ -2,6 +2,7 @@ import { Migration0001Initial } from './migrations/migration-0001-initial'
 import { Migration0002SignInThrottleAndAudit } from './migrations/migration-0002-sign-in-throttle-and-audit'
 import { Migration0003ProductSearch } from './migrations/migration-0003-product-search'
 import { Migration0004TillIdentityAndOwner } from './migrations/migration-0004-till-identity-and-owner'
+import { Migration0005SignInGuard } from './migrations/migration-0005-sign-in-guard'
 
 /**
  * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   { name: '0002-sign-in-throttle-and-audit', class: Migration0002SignInThrottleAndAudit },
   { name: '0003-product-search', class: Migration0003ProductSearch },
   { name: '0004-till-identity-and-owner', class: Migration0004TillIdentityAndOwner },
+  { name: '0005-sign-in-guard', class: Migration0005SignInGuard },
 ]
 
 /** Where applied migrations are recorded, by name. */

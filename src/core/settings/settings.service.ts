@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   locale: 'en-IN',
   demo: false,
   sessionIdleMinutes: 15,
+  signInLockMinutes: 15,
   tillCode: '',
 }
 
@@ -20,6 +21,7 @@ export async function loadSettings(em: EntityManager): Promise<StoreSettings> {
     locale: values.get('locale') ?? DEFAULT_SETTINGS.locale,
     demo: values.get('demo') === 'true',
     sessionIdleMinutes: positiveInt(values.get('sessionIdleMinutes')) ?? DEFAULT_SETTINGS.sessionIdleMinutes,
+    signInLockMinutes: positiveInt(values.get('signInLockMinutes')) ?? DEFAULT_SETTINGS.signInLockMinutes,
     tillCode: values.get('tillCode') ?? DEFAULT_SETTINGS.tillCode,
   }
 }

@@ -124,6 +124,18 @@ export function readState(dbPath: string): StoreState {
   }
 }
 
+/** Locks a name as ten wrong passwords at `at` would (the slow way is tested on its own). */
+export function lockName(dbPath: string, username: string, at = '2026-03-15T09:55:00.000Z'): void {
+  withRawDb(dbPath, (db) =>
+    db
+      .prepare(
+        `insert into sign_in_guard (name, failures, last_failed_at, locked_at, locks) values (?, 10, ?, ?, 1)
+         on conflict (name) do update set failures = 10, last_failed_at = excluded.last_failed_at, locked_at = excluded.locked_at, locks = 1`,
+      )
+      .run(username, at, at),
+  )
+}
+
 /** Runs SQL on the file through a separate connection (for inspection and tamper tests). */
 export function withRawDb<T>(dbPath: string, work: (db: Database.Database) => T): T {
   const db = new Database(dbPath, { fileMustExist: true })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSerialQueue } from './serial-queue'
+import { createKeyedQueue, createSerialQueue } from './serial-queue'
 
 function deferred<T>() {
   let resolve!: (value: T) => void
@@ -57,5 +57,39 @@ describe('createSerialQueue', () => {
     gate.resolve()
     await idle
     expect(order).toEqual(['first', 'second', 'idle'])
+  })
+})
+
+describe('createKeyedQueue', () => {
+  it('runs the tasks of one key in order and lets other keys through at once', async () => {
+    const queues = createKeyedQueue()
+    const first = deferred<void>()
+    const order: string[] = []
+    const a1 = queues.run('a', async () => {
+      await first.promise
+      order.push('a1')
+    })
+    const a2 = queues.run('a', async () => {
+      order.push('a2')
+    })
+    await queues.run('b', async () => {
+      order.push('b1')
+    })
+    expect(order).toEqual(['b1'])
+    expect(queues.size).toBe(1)
+    first.resolve()
+    await Promise.all([a1, a2])
+    expect(order).toEqual(['b1', 'a1', 'a2'])
+    expect(queues.size).toBe(0)
+  })
+
+  it('keeps going after a task of the key failed', async () => {
+    const queues = createKeyedQueue()
+    const failed = queues.run('a', async () => {
+      throw new Error('no')
+    })
+    const next = queues.run('a', async () => 'yes')
+    await expect(failed).rejects.toThrow('no')
+    await expect(next).resolves.toBe('yes')
   })
 })

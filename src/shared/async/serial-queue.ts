@@ -28,3 +28,32 @@ export function createSerialQueue(): SerialQueue {
     },
   }
 }
+
+/** One serial queue per key: tasks of one key run one after another, tasks of different keys do not wait. */
+export interface KeyedQueue {
+  run<T>(key: string, task: () => Promise<T>): Promise<T>
+  /** Keys with a task queued or running (a key's queue is dropped once it is idle). */
+  readonly size: number
+}
+
+export function createKeyedQueue(): KeyedQueue {
+  const queues = new Map<string, { queue: SerialQueue; pending: number }>()
+  return {
+    run(key, task) {
+      let entry = queues.get(key)
+      if (!entry) {
+        entry = { queue: createSerialQueue(), pending: 0 }
+        queues.set(key, entry)
+      }
+      const current = entry
+      current.pending += 1
+      return current.queue.run(task).finally(() => {
+        current.pending -= 1
+        if (current.pending === 0 && queues.get(key) === current) queues.delete(key)
+      })
+    },
+    get size() {
+      return queues.size
+    },
+  }
+}

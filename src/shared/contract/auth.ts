@@ -34,4 +34,14 @@ export const authContract = {
       expiresAt: isoDateTime,
     }),
   ),
+  /**
+   * The owner's way back in when nobody can unlock them: the recovery code (from store set-up, or the
+   * README for the demo store) sets a new password and lifts every lock; answers the code that
+   * replaces it, to be written down again.
+   */
+  'auth:recover': channel(
+    'public',
+    z.strictObject({ username, recoveryCode: text(64).min(1), newPassword: secret }),
+    z.strictObject({ recoveryCode: z.string() }),
+  ),
 }

@@ -8,6 +8,7 @@ export const CHANNEL_NAMES = [
   'auth:logout',
   'auth:session',
   'auth:approve',
+  'auth:recover',
   'catalog:search',
   'catalog:lookup',
   'cart:get',

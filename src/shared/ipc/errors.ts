@@ -30,11 +30,17 @@ type None = Record<never, never>
  * the sentence for the screen: `message` is plain English for logs and tests.
  */
 export interface ErrorParamsByCode {
-  VALIDATION_FAILED: { rule: 'schema' | 'maxQuantity' | 'dateOrder' | 'backupName'; field?: string; max?: number }
+  VALIDATION_FAILED: {
+    rule: 'schema' | 'maxQuantity' | 'dateOrder' | 'backupName' | 'weakPassword'
+    field?: string
+    max?: number
+    min?: number
+  }
   UNKNOWN_CHANNEL: None
   INVALID_CREDENTIALS: None
   TOO_MANY_ATTEMPTS: { retryAfterSeconds: number }
-  ACCOUNT_LOCKED: None
+  /** `unlocksAt`: when the lock runs out by itself (a manager or the owner's recovery code can lift it sooner). */
+  ACCOUNT_LOCKED: { unlocksAt?: string }
   /** `reason` says why a till was signed out without asking; absent when it never signed in. */
   NOT_AUTHENTICATED: { reason?: 'idle' | 'restored'; idleMinutes?: number }
   FORBIDDEN: { permission?: Permission }

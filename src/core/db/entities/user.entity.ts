@@ -13,11 +13,8 @@ export const UserSchema = defineEntity({
     passwordHash: p.string().lazy(),
     active: p.boolean().default(true),
     createdAt: p.string(),
-    /** Consecutive failed sign-ins; reset by a successful one or by a manager. */
-    failedSignIns: p.integer().default(0),
-    lastFailedSignInAt: p.string().nullable(),
-    /** Set after too many failed sign-ins; only a manager clears it. */
-    lockedAt: p.string().nullable(),
+    /** The owner's recovery code, hashed like a password (`auth:recover`); never sent over IPC. */
+    recoveryHash: p.string().nullable().lazy(),
   },
 })
 

@@ -104,7 +104,7 @@ function snapshot(db: Database.Database) {
 describe('migration 0004: till identity and the owner role', () => {
   it('gives the till an id and a short code, and every old fact row a UUIDv7 of its own time and that till', async () => {
     const before = withRawDb(dbPath, snapshot)
-    await (await openDatabase(dbPath)).close(true)
+    await (await openDatabase(dbPath, { migrateTo: '0004-till-identity-and-owner' })).close(true)
 
     withRawDb(dbPath, (db) => {
       expect(snapshot(db)).toEqual(before)
@@ -137,7 +137,7 @@ describe('migration 0004: till identity and the owner role', () => {
   })
 
   it('refuses a new fact row without uid or till, and numbers invoices per till', async () => {
-    await (await openDatabase(dbPath)).close(true)
+    await (await openDatabase(dbPath, { migrateTo: '0004-till-identity-and-owner' })).close(true)
     withRawDb(dbPath, (db) => {
       expect(() =>
         db.prepare("insert into stock_movement (product_id, delta_qty, reason, at) values (1, 1, 'initial', 'x')").run(),
@@ -155,14 +155,14 @@ describe('migration 0004: till identity and the owner role', () => {
   })
 
   it('lets a user be the owner, keeps every reference to users, and leaves foreign keys on', async () => {
-    await (await openDatabase(dbPath)).close(true)
+    await (await openDatabase(dbPath, { migrateTo: '0004-till-identity-and-owner' })).close(true)
     withRawDb(dbPath, (db) => {
       expect(db.prepare("update user set role = 'owner' where id = 2").run().changes).toBe(1)
       expect(() => db.prepare("update user set role = 'boss' where id = 2").run()).toThrow(/CHECK/)
       expect(db.prepare('select * from pragma_foreign_key_check').all()).toEqual([])
       expect(db.prepare("select sql from sqlite_master where name = 'invoice'").pluck().get()).toMatch(/references `user`/)
     })
-    const orm = await openDatabase(dbPath)
+    const orm = await openDatabase(dbPath, { migrateTo: '0004-till-identity-and-owner' })
     try {
       const connection = orm.em.getConnection()
       expect(await connection.execute('pragma foreign_keys')).toEqual([{ foreign_keys: 1 }])
@@ -178,7 +178,7 @@ describe('migration 0004: till identity and the owner role', () => {
       db.prepare('update cart_line set user_id = 99').run()
     })
     const before = withRawDb(dbPath, snapshot)
-    await expect(openDatabase(dbPath)).rejects.toThrow(/CHECK constraint failed/)
+    await expect(openDatabase(dbPath, { migrateTo: '0004-till-identity-and-owner' })).rejects.toThrow(/CHECK constraint failed/)
     withRawDb(dbPath, (db) => {
       expect(snapshot(db)).toEqual(before)
       expect(db.prepare("select count(*) from schema_migration where name = '0004-till-identity-and-owner'").pluck().get()).toBe(0)

@@ -7,7 +7,17 @@ import { Product, Setting, StockMovement, Token, TokenLedgerEntry, User } from '
  * Sign-ins `manager`/`manager` and `cashier`/`cashier`; the hashes below are scrypt at the
  * production parameters, precomputed so opening a demo database costs no key derivation.
  */
+/** The demo owner's recovery code (`auth:recover`), printed in the README: the demo is not for real money. */
+export const DEMO_RECOVERY_CODE = 'DEMO-RECOVERY-CODE-2026'
+
 export const DEMO_USERS = [
+  {
+    username: 'owner',
+    displayName: 'Olga Owner',
+    role: 'owner' as const,
+    passwordHash: 'scrypt$131072$8$1$toSIcT/kd6OC1I5C9BXA1g==$hPdocdPuHUEj2KDkJMwWRz+gOzZKVGydTVa6vd6SA+o=',
+    recoveryHash: 'scrypt$131072$8$1$NJfGpX17J5XWBUaoKR3SLQ==$FCyWYL0EgcKTQ+NfzKthA8d+qMwv+mt5Ssnm7XocNvY=',
+  },
   {
     username: 'manager',
     displayName: 'Maya Manager',

@@ -11,11 +11,11 @@ type ParamName<C extends ClientErrorCode> = C extends ErrorCode ? KeysOf<ErrorPa
 
 /** The params each code can carry, as the shared contract types them (checked both ways below). */
 const ERROR_PARAMS = {
-  VALIDATION_FAILED: ['rule', 'field', 'max'],
+  VALIDATION_FAILED: ['rule', 'field', 'max', 'min'],
   UNKNOWN_CHANNEL: [],
   INVALID_CREDENTIALS: [],
   TOO_MANY_ATTEMPTS: ['retryAfterSeconds'],
-  ACCOUNT_LOCKED: [],
+  ACCOUNT_LOCKED: ['unlocksAt'],
   NOT_AUTHENTICATED: ['reason', 'idleMinutes'],
   FORBIDDEN: ['permission'],
   APPROVAL_REQUIRED: ['permission', 'problem'],

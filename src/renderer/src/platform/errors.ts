@@ -25,6 +25,8 @@ export function errorMessage(error: ClientError): Message {
       }
       if (params?.rule === 'dateOrder') return msg('error.VALIDATION_FAILED.dateOrder')
       if (params?.rule === 'backupName') return msg('error.VALIDATION_FAILED.backupName')
+      if (params?.rule === 'weakPassword' && params.min !== undefined)
+        return msg('error.VALIDATION_FAILED.weakPassword', { min: params.min })
       if (params?.rule === 'schema' && params.field !== undefined) {
         return msg('error.VALIDATION_FAILED.schema', { field: params.field })
       }
