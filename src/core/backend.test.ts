@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS, contract } from '#shared/ipc/contract'
 import type { IpcResult } from '#shared/ipc/errors'
 import type { BackendClient } from './backend'
-import { expectError, ok, openTestStore, readState, signedInClient, TOKENS, type TestStore } from '#core/testing/test-store'
+import { expectError, ok, openTestStore, readState, signedInClient, TOKENS, withRawDb, type TestStore } from '#core/testing/test-store'
 
 let store: TestStore
 let till: BackendClient
@@ -199,6 +199,37 @@ describe('cart', () => {
     expectError(await client.invoke('cart:add', { productId: 1, quantity: 1 }), 'VALIDATION_FAILED')
     expect(ok(await client.invoke('cart:get', {})).lines[0]?.quantity).toBe(99_999)
     ok(await client.invoke('cart:clear', {}))
+  })
+})
+
+describe('amounts past 2^53', () => {
+  it('are refused as VALIDATION_FAILED and change nothing; the cart keeps working', async () => {
+    const client = await signedInClient(store.backend, 'manager')
+    ok(await client.invoke('cart:clear', {}))
+    const dear = ok(await client.invoke('catalog:lookup', { code: 'DEMO-010' }))
+    withRawDb(store.dbPath, (db) => db.prepare('update product set price_cents = ? where id = ?').run(100_000_000_000, dear.id))
+    ok(await client.invoke('cart:add', { productId: 1, quantity: 2 }))
+    const before = ok(await client.invoke('cart:get', {}))
+    const refusals = [
+      await client.invoke('cart:add', { productId: dear.id, quantity: 99_999 }),
+      await client.invoke('cart:setQuantity', { productId: dear.id, quantity: 99_999 }),
+    ]
+    for (const reply of refusals) {
+      expectError(reply, 'VALIDATION_FAILED')
+      expect(!reply.ok && reply.error.params).toEqual({ rule: 'tooLarge', field: 'quantity' })
+    }
+    // Each line fits, but together they would not: refused too.
+    const alsoDear = ok(await client.invoke('catalog:lookup', { code: 'DEMO-011' }))
+    withRawDb(store.dbPath, (db) => db.prepare('update product set price_cents = ? where id = ?').run(100_000_000_000, alsoDear.id))
+    ok(await client.invoke('cart:add', { productId: dear.id, quantity: 50_000 }))
+    expectError(await client.invoke('cart:add', { productId: alsoDear.id, quantity: 45_000 }), 'VALIDATION_FAILED')
+    ok(await client.invoke('cart:remove', { productId: dear.id }))
+    expect(ok(await client.invoke('cart:get', {}))).toEqual(before)
+    ok(await client.invoke('cart:clear', {}))
+    withRawDb(store.dbPath, (db) => {
+      for (const product of [dear, alsoDear])
+        db.prepare('update product set price_cents = ? where id = ?').run(product.priceCents, product.id)
+    })
   })
 })
 

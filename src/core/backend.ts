@@ -18,7 +18,7 @@ import { loadSettings } from '#core/settings/settings.service'
 import { unlockUser } from '#core/users/users.service'
 
 export type { Backend, BackendClient, OpenBackendOptions } from './backend.types'
-export { DatabaseTooNewError } from '#core/db/database'
+export { DatabaseTooNewError, DatabaseUnreadableError } from '#core/db/database'
 export { DatabaseInUseError } from '#core/db/data-lock'
 
 const HOUR_MS = 60 * 60 * 1000
@@ -39,6 +39,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   try {
     // A copy of the books is kept before any migration changes them.
     orm = await openDatabase(dbPath, {
+      backupDir,
       beforeMigrating: (db) => writeBackup((destination) => copyDatabase(db, destination), backupDir, 'pre-migration', now()),
     })
   } catch (error) {

@@ -64,6 +64,28 @@ describe('app:// protocol handler', () => {
     expect(response.status).toBe(404)
   })
 
+  it('answers 404, and logs nothing, for a name longer than any file system allows', async () => {
+    const logger = { error: vi.fn() }
+    const real = createAppProtocolHandler({ rootDir: join(base, 'renderer'), logger })
+    for (const name of [
+      'a'.repeat(256),
+      'ä'.repeat(128),
+      `assets/${'x'.repeat(300)}.js`,
+      `${'d'.repeat(250)}/${'f'.repeat(250)}`.repeat(20),
+    ]) {
+      const response = await real(new Request(`app://pos/${name}`))
+      expect(response.status, name.slice(0, 20)).toBe(404)
+    }
+    // A name the policy lets through but the file system still finds too long is a 404 as well.
+    const tooLong = createAppProtocolHandler({
+      rootDir: join(base, 'renderer'),
+      readFile: () => Promise.reject(Object.assign(new Error('ENAMETOOLONG: name too long'), { code: 'ENAMETOOLONG' })),
+      logger,
+    })
+    expect((await tooLong(new Request('app://pos/index.html'))).status).toBe(404)
+    expect(logger.error).not.toHaveBeenCalled()
+  })
+
   it('refuses methods other than GET and HEAD', async () => {
     const response = await handler(new Request('app://pos/index.html', { method: 'POST', body: 'x' }))
     expect(response.status).toBe(405)

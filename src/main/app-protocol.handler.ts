@@ -20,7 +20,7 @@ function plain(status: number, text: string, extra: Record<string, string> = {})
 
 function isMissingFile(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code
-  return code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR'
+  return code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' || code === 'ENAMETOOLONG'
 }
 
 export function createAppProtocolHandler(options: AppProtocolHandlerOptions): (request: Request) => Promise<Response> {

@@ -22,6 +22,9 @@ export const CONTENT_SECURITY_POLICY = CSP_HEADER
  * through as `%2f`), encoded separators, drive letters, NUL bytes and empty segments (`//etc`).
  * The final containment check is a second line of defence, not the only one.
  */
+/** The longest file name the usual file systems allow (ext4, NTFS, APFS). */
+const MAX_NAME_BYTES = 255
+
 export function resolveAppAsset(requestUrl: string, rootDir: string): string | null {
   if (originOf(requestUrl) !== APP_ORIGIN) return null
   const { protocol, pathname } = new URL(requestUrl)
@@ -38,6 +41,8 @@ export function resolveAppAsset(requestUrl: string, rootDir: string): string | n
     }
     if (segment === '' || segment === '.' || segment === '..') return null
     if (/[/\\:\0]/.test(segment)) return null
+    // No file system has a name this long: it cannot be one of ours.
+    if (Buffer.byteLength(segment) > MAX_NAME_BYTES) return null
     segments.push(segment)
   }
 

@@ -1,6 +1,14 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DB_FILE_NAME, dataDirOverride, resolveDataDir, resolveRendererSource, resolveSeed, startupErrorMessage } from './startup.config'
+import {
+  DB_FILE_NAME,
+  dataDirOverride,
+  defaultUserDataDir,
+  resolveDataDir,
+  resolveRendererSource,
+  resolveSeed,
+  startupErrorMessage,
+} from './startup.config'
 
 const USER_DATA = '/home/shop/.config/Tillwise POS'
 
@@ -58,6 +66,15 @@ describe('resolveRendererSource', () => {
   it('ignores a dev URL that is not plain http(s)', () => {
     expect(resolveRendererSource(false, { ELECTRON_RENDERER_URL: 'file:///tmp/index.html' }).dev).toBe(false)
     expect(resolveRendererSource(false, { ELECTRON_RENDERER_URL: 'http://user@localhost:5173' }).dev).toBe(false)
+  })
+})
+
+describe('defaultUserDataDir', () => {
+  it('finds the folder Electron calls userData on each system, without Electron', () => {
+    expect(defaultUserDataDir('linux', {}, '/home/shop')).toBe('/home/shop/.config/tillwise-pos')
+    expect(defaultUserDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/shop')).toBe('/cfg/tillwise-pos')
+    expect(defaultUserDataDir('darwin', {}, '/Users/shop')).toBe('/Users/shop/Library/Application Support/tillwise-pos')
+    expect(defaultUserDataDir('win32', { APPDATA: 'C:/Users/shop/AppData/Roaming' }, 'C:/Users/shop')).toMatch(/Roaming[\\/]tillwise-pos$/)
   })
 })
 

@@ -51,10 +51,30 @@ function requireActiveProduct(sql: CartSql, productId: number): void {
   }
 }
 
-/** Sets a line to `quantity` (> 0), adding it when the product is not in the cart yet. */
+/**
+ * Sets a line to `quantity` (> 0), adding it when the product is not in the cart yet. Refused when
+ * the line or the cart would reach an amount no total can hold exactly: nothing is written then.
+ */
 function putLine(sql: CartSql, userId: number, productId: number, quantity: number, existing: number | undefined, at: Date): void {
   if (existing !== undefined) sql.setQuantity(quantity, userId, productId)
   else sql.insertLine(userId, productId, quantity, at.toISOString())
+  if (!amountsAreSafe(readCartLines(sql, userId))) {
+    throw new DomainError('VALIDATION_FAILED', 'That would make the sale larger than any total can hold.', {
+      rule: 'tooLarge',
+      field: 'quantity',
+    })
+  }
+}
+
+/** Whether every line total and the cart's total are exact integers (below 2^53 minor units). */
+function amountsAreSafe(lines: readonly CartLineRow[]): boolean {
+  let total = 0
+  for (const line of lines) {
+    const lineTotal = line.price_cents * line.quantity
+    total += lineTotal
+    if (!Number.isSafeInteger(lineTotal) || !Number.isSafeInteger(total)) return false
+  }
+  return true
 }
 
 /** Adding a product already in the cart adds to its quantity. More than the recorded stock is allowed. */

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DatabaseSchema } from '@mikro-orm/sqlite'
 import { openBackend } from '#core/backend'
 import { withRawDb } from '#core/testing/test-store'
-import { DatabaseTooNewError, MIGRATIONS_TABLE, openDatabase } from './database'
+import { DatabaseTooNewError, DatabaseUnreadableError, MIGRATIONS_TABLE, openDatabase } from './database'
 import { DEMO_LAST_ONE_SKU, DEMO_TOKENS, DEMO_USERS, ean13 } from '#core/db/seed/demo-seed'
 import { MIGRATIONS } from '#core/db/migrations'
 import { PRODUCT_SEARCH_TABLES, PRODUCT_SEARCH_TRIGGERS } from './search-index'
@@ -192,5 +192,21 @@ describe('the demo seed', () => {
   it('computes EAN-13 check digits', () => {
     expect(ean13('400638133393')).toBe('4006381333931')
     expect(ean13('590123412345')).toBe('5901234123457')
+  })
+})
+
+describe('a data file that is not a database', () => {
+  it('is refused with the file and the backups folder named and what to do, and left as it was', async () => {
+    writeFileSync(dbPath, 'these are not the books you are looking for\n'.repeat(200))
+    const before = readFileSync(dbPath)
+    const opening = openBackend({ dbPath, seed: 'demo' })
+    await expect(opening).rejects.toBeInstanceOf(DatabaseUnreadableError)
+    const message = await opening.catch((error: Error) => error.message)
+    expect(message).toContain(dbPath)
+    expect(message).toContain(join(dirname(dbPath), 'backups'))
+    expect(message).toMatch(/nothing was changed.*Copy the newest backup.*or move the file away/)
+    expect(readFileSync(dbPath).equals(before)).toBe(true)
+    // The data folder's lock was given back: a second start says the same, not "in use".
+    await expect(openBackend({ dbPath, seed: 'demo' })).rejects.toBeInstanceOf(DatabaseUnreadableError)
   })
 })

@@ -29,9 +29,34 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+/**
+ * The data file is there but SQLite cannot read it as a database (damaged, overwritten, not ours).
+ * Nothing was changed; the message says which file and where the backups are.
+ */
+export class DatabaseUnreadableError extends Error {
+  constructor(
+    readonly dbPath: string,
+    readonly backupDir: string | undefined,
+    readonly reason: string,
+  ) {
+    super(
+      `The till's data file ${dbPath} cannot be read as a database (${reason}); nothing was changed. ` +
+        (backupDir
+          ? `Copy the newest backup from ${backupDir} (the names carry their dates) over that file, or move the file away to start an empty store, then start Tillwise again.`
+          : 'Put a backup in its place, or move the file away to start an empty store, then start Tillwise again.'),
+    )
+    this.name = 'DatabaseUnreadableError'
+  }
+}
+
+/** SQLite's answers for a file that is not a database it can read. */
+const UNREADABLE_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT'])
+
 export type Orm = MikroORM
 
 export interface OpenDatabaseOptions {
+  /** Named in the message when the file cannot be read. */
+  backupDir?: string
   /** Runs before any migration changes an existing database (the app keeps a backup then). */
   beforeMigrating?: (db: Sqlite) => Promise<unknown>
   /** Stop after this migration (a migration's own test starts from the one before it). */
@@ -39,6 +64,17 @@ export interface OpenDatabaseOptions {
 }
 
 export async function openDatabase(dbPath: string, options: OpenDatabaseOptions = {}): Promise<Orm> {
+  try {
+    return await openDatabaseFile(dbPath, options)
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code
+    if (typeof code === 'string' && UNREADABLE_CODES.has(code))
+      throw new DatabaseUnreadableError(dbPath, options.backupDir, (error as Error).message)
+    throw error
+  }
+}
+
+async function openDatabaseFile(dbPath: string, options: OpenDatabaseOptions): Promise<Orm> {
   const orm = await MikroORM.init({
     // Transactions begin IMMEDIATE: a sale holds the write lock from its first read (see the driver).
     driver: SqliteImmediateDriver,

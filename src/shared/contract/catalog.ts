@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { channel } from '../ipc/channel'
 import { id, nonNegativeCents, text } from './common'
 
+/** The highest price a product may have, in minor units (a catalog cap: the schemas of product edits use it). */
+export const MAX_PRICE_CENTS = 1_000_000_000_000
+
 export const productDto = z.strictObject({
   id,
   sku: z.string(),

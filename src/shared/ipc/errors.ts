@@ -31,7 +31,7 @@ type None = Record<never, never>
  */
 export interface ErrorParamsByCode {
   VALIDATION_FAILED: {
-    rule: 'schema' | 'maxQuantity' | 'dateOrder' | 'backupName' | 'weakPassword'
+    rule: 'schema' | 'maxQuantity' | 'dateOrder' | 'backupName' | 'weakPassword' | 'tooLarge'
     field?: string
     max?: number
     min?: number

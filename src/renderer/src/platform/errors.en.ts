@@ -12,6 +12,7 @@ export const errorsEn = {
   'error.VALIDATION_FAILED.maxQuantity': 'A line can hold at most {max} units.',
   'error.VALIDATION_FAILED.dateOrder': "'from' must not be after 'to'.",
   'error.VALIDATION_FAILED.backupName': 'That is not the name of a backup.',
+  'error.VALIDATION_FAILED.tooLarge': 'That would make the sale larger than any total can hold.',
   'error.VALIDATION_FAILED.weakPassword': 'A password needs at least {min} characters and must not be the username.',
   'error.UNKNOWN_CHANNEL': 'The till asked the backend for something it does not know.',
   'error.INVALID_CREDENTIALS': 'Wrong username or password.',

@@ -25,6 +25,7 @@ export function errorMessage(error: ClientError): Message {
       }
       if (params?.rule === 'dateOrder') return msg('error.VALIDATION_FAILED.dateOrder')
       if (params?.rule === 'backupName') return msg('error.VALIDATION_FAILED.backupName')
+      if (params?.rule === 'tooLarge') return msg('error.VALIDATION_FAILED.tooLarge')
       if (params?.rule === 'weakPassword' && params.min !== undefined)
         return msg('error.VALIDATION_FAILED.weakPassword', { min: params.min })
       if (params?.rule === 'schema' && params.field !== undefined) {
