@@ -317,3 +317,34 @@ describe('invalid input', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })
+
+describe('closing', () => {
+  it('refuses new calls, lets a sign-in in flight finish, and leaves nothing to touch the file afterwards', async () => {
+    const own = await openTestStore()
+    try {
+      const client = own.backend.connect()
+      let settled = false
+      const signingIn = client.invoke('auth:login', { username: 'cashier', password: 'cashier' }).then((reply) => {
+        settled = true
+        return reply
+      })
+      const closing = own.backend.close()
+      expectError(await own.backend.connect().invoke('app:info', {}), 'INTERNAL')
+      await closing
+      expect(settled).toBe(true)
+      ok(await signingIn)
+      const rows = () => withRawDb(own.dbPath, (db) => db.prepare('select count(*) from audit_entry').pluck().get())
+      const written = rows()
+      expect(
+        withRawDb(own.dbPath, (db) => db.prepare("select count(*) from audit_entry where action = 'auth.sign-in'").pluck().get()),
+      ).toBe(1)
+      // The next till owns the file now: the closed one writes nothing more into it.
+      const next = await own.reopen()
+      expectError(await client.invoke('cart:get', {}), 'INTERNAL')
+      await next.connect().invoke('app:info', {})
+      expect(rows()).toBe(written)
+    } finally {
+      await own.cleanup()
+    }
+  })
+})

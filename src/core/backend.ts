@@ -81,6 +81,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   const dispatcher: Dispatcher = new Dispatcher({ orm: () => orm, now, settings: () => settings, backups, logError })
 
   let closed = false
+  let closing: Promise<void> | undefined
   let dailyTimer: ReturnType<typeof setInterval> | undefined
   let pendingBackup: Promise<unknown> = Promise.resolve()
   if (options.autoBackup) {
@@ -118,17 +119,23 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     },
     async unlockUser(username) {
       if (closed) throw new Error('The backend is closed.')
-      const user = await unlockUser(dispatcher.machine(), username, null, settings.signInLockMinutes)
+      const user = await dispatcher.track(unlockUser(dispatcher.machine(), username, null, settings.signInLockMinutes))
       return { username: user.username, displayName: user.displayName }
     },
-    async close() {
-      if (closed) return
-      closed = true
-      if (dailyTimer) clearInterval(dailyTimer)
-      await pendingBackup
-      await dispatcher.drain()
-      await orm.close(true)
-      lock.release()
+    close() {
+      closing ??= (async () => {
+        closed = true
+        if (dailyTimer) clearInterval(dailyTimer)
+        await pendingBackup
+        // Calls already running finish (a sign-in still deriving its key writes its audit row now),
+        // then nothing may reach the file: only after that is the lock given back.
+        await dispatcher.settle()
+        dispatcher.stop()
+        await dispatcher.drain()
+        await orm.close(true)
+        lock.release()
+      })()
+      return closing
     },
   }
 }

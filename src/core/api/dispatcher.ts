@@ -47,6 +47,10 @@ type Step = (call: Call) => Promise<IpcResult<never> | undefined> | IpcResult<ne
 export class Dispatcher {
   readonly #queue = createSerialQueue()
   readonly #accounts = createKeyedQueue()
+  /** Calls not answered yet: closing waits for them. */
+  readonly #inFlight = new Set<Promise<unknown>>()
+  /** Set once closing has waited for every call: from then on nothing reaches the database. */
+  #stopped = false
   readonly #deps: DispatcherDeps
   readonly #steps: readonly Step[]
 
@@ -61,7 +65,29 @@ export class Dispatcher {
     ]
   }
 
-  async dispatch(session: ClientSession, channel: unknown, input: unknown): Promise<IpcResult<unknown>> {
+  dispatch(session: ClientSession, channel: unknown, input: unknown): Promise<IpcResult<unknown>> {
+    return this.track(this.#dispatch(session, channel, input))
+  }
+
+  /** Counts `work` as in flight until it settles (the machine's own commands use it too). */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.#inFlight.add(work)
+    const forget = () => this.#inFlight.delete(work)
+    work.then(forget, forget)
+    return work
+  }
+
+  /** Resolves once every call in flight, and any it started meanwhile, has settled. */
+  async settle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight])
+  }
+
+  /** After this, database work is refused: a late step of a finished call never touches the file. */
+  stop(): void {
+    this.#stopped = true
+  }
+
+  async #dispatch(session: ClientSession, channel: unknown, input: unknown): Promise<IpcResult<unknown>> {
     const call: Call = {
       session,
       rawChannel: channel,
@@ -136,7 +162,15 @@ export class Dispatcher {
   }
 
   #dbContext(approval: ApprovalInUse | null, user: RequestContext['user'] = null): DbContext {
-    return { db: (work) => this.#queue.run(() => work(this.#deps.orm())), now: this.#deps.now, user, approval }
+    return {
+      db: (work) =>
+        this.#stopped
+          ? Promise.reject(new DomainError('INTERNAL', 'The till is shutting down.', { reason: 'shuttingDown' }))
+          : this.#queue.run(() => work(this.#deps.orm())),
+      now: this.#deps.now,
+      user,
+      approval,
+    }
   }
 
   /** Database access for someone at the machine itself (the `admin` command), in the same queue as every till. */
