@@ -13,6 +13,7 @@ import { transaction } from '#core/db/tx'
 import { Dispatcher } from '#core/api/dispatcher'
 import { newSession, signOutBecause, type ClientSession } from '#core/api/session'
 import { copyDatabase, writeBackup } from '#core/backup/backup-writer'
+import { finishInterruptedRestore } from '#core/backup/restore-steps'
 import { logToConsole as logError } from '#core/common/log'
 import { loadSettings } from '#core/settings/settings.service'
 import { unlockUser } from '#core/users/users.service'
@@ -37,6 +38,9 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   const lock = acquireDataLock(dbPath)
   let orm: Orm
   try {
+    // A restore cut short by a crash is finished (or rolled back) before anything opens the file.
+    const restore = finishInterruptedRestore(dbPath)
+    if (restore !== 'none') logError(`an interrupted restore was ${restore === 'finished' ? 'finished' : 'rolled back'}`, null)
     // A copy of the books is kept before any migration changes them.
     orm = await openDatabase(dbPath, {
       backupDir,

@@ -18,7 +18,7 @@ export function copyDatabase(source: BackupSource, destination: string): Promise
   return source.backup(destination, { progress: () => 0x7fffffff })
 }
 
-function fsyncPath(path: string): void {
+export function fsyncPath(path: string): void {
   let fd: number | undefined
   try {
     fd = openSync(path, 'r')
@@ -30,7 +30,7 @@ function fsyncPath(path: string): void {
   }
 }
 
-export type BackupProblem = 'unreadable' | 'damaged' | 'notTillwise' | 'newer'
+export type BackupProblem = 'unreadable' | 'damaged' | 'notTillwise' | 'newer' | 'schema'
 
 /** `problem` and `detail` let the screen say what is wrong; the message is for logs. */
 export class BackupInvalidError extends Error {

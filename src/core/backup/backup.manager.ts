@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { localDate } from '#core/common/clock'
 import type { SessionUser } from '#core/common/context'
@@ -8,7 +8,15 @@ import { DomainError } from '#core/common/domain-error'
 import { transaction } from '#core/db/tx'
 import { createSerialQueue } from '#shared/async/serial-queue'
 import { listBackups, parseBackupFileName, rotateBackups, type BackupInfo, type BackupKind } from './backup-files'
-import { BackupInvalidError, checkDatabaseFile, copyDatabase, writeBackup, type BackupSource } from './backup-writer'
+import { BackupInvalidError, checkDatabaseFile, copyDatabase, fsyncPath, writeBackup, type BackupSource } from './backup-writer'
+import {
+  clearRestoreJournal,
+  moveDatabaseFiles,
+  removeDatabaseFiles,
+  schemaDifference,
+  uniquePath,
+  writeRestoreJournal,
+} from './restore-steps'
 
 export interface BackupManagerDeps {
   dbPath: string
@@ -112,45 +120,58 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
       throw error
     }
 
+    const at = now()
+    const incoming = `${dbPath}.restoring`
+    // The candidate is copied, migrated and compared with this version's schema before anything
+    // of the current books is touched: a backup that opens but lacks a table is refused here.
+    copyFileSync(source, incoming)
+    try {
+      const candidate = await openDatabase(incoming)
+      const problem = await schemaDifference(candidate)
+      await candidate.close(true)
+      if (problem) throw new BackupInvalidError('schema', problem, `The backup does not have the tables this version needs (${problem}).`)
+      fsyncFile(incoming)
+    } catch (error) {
+      removeDatabaseFiles(incoming)
+      if (error instanceof BackupInvalidError) {
+        throw new DomainError('CONFLICT', error.message, { what: 'backup', problem: error.problem, detail: error.detail })
+      }
+      throw error
+    }
+
     return deps.exclusive(async () => {
-      const at = now()
       const asideDir = join(dirname(dbPath), 'replaced')
       mkdirSync(asideDir, { recursive: true })
-      const aside = join(asideDir, `tillwise-before-restore-${at.toISOString().replace(/[-:.]/g, '')}.sqlite`)
-      const incoming = `${dbPath}.restoring`
-
-      copyFileSync(source, incoming)
-      fsyncFile(incoming)
+      const aside = uniquePath(asideDir, `tillwise-before-restore-${at.toISOString().replace(/[-:.]/g, '')}`, '.sqlite')
+      // Written first: a crash between the two renames below is finished at the next start.
+      writeRestoreJournal(dbPath, { aside, incoming })
       await deps.orm().close(true)
       // The current database is kept aside, never deleted.
-      renameSync(dbPath, aside)
-      for (const suffix of ['-wal', '-shm']) {
-        if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, aside + suffix)
-      }
+      moveDatabaseFiles(dbPath, aside)
       renameSync(incoming, dbPath)
+      fsyncPath(dirname(dbPath))
+      clearRestoreJournal(dbPath)
 
-      let orm: Orm
+      let orm: Orm | undefined
       try {
         orm = await openDatabase(dbPath)
+        await deps.replaceOrm(orm)
+        await transaction(orm.em.fork(), { at }, (tx) =>
+          tx.audit({
+            action: 'backup.restored',
+            actor: { id: actor.id, name: actor.displayName },
+            subject: file,
+            details: { previousSavedAs: basename(aside) },
+          }),
+        )
       } catch (error) {
-        // Put the previous database back so the till keeps working.
-        rmSync(dbPath, { force: true })
-        renameSync(aside, dbPath)
-        for (const suffix of ['-wal', '-shm']) {
-          if (existsSync(aside + suffix)) renameSync(aside + suffix, dbPath + suffix)
-        }
+        // Anything failing after the swap puts the previous books back, so the till keeps working.
+        await orm?.close(true).catch(() => undefined)
+        removeDatabaseFiles(dbPath)
+        moveDatabaseFiles(aside, dbPath)
         await deps.replaceOrm(await openDatabase(dbPath))
         throw error
       }
-      await deps.replaceOrm(orm)
-      await transaction(orm.em.fork(), { at }, (tx) =>
-        tx.audit({
-          action: 'backup.restored',
-          actor: { id: actor.id, name: actor.displayName },
-          subject: file,
-          details: { previousSavedAs: basename(aside) },
-        }),
-      )
       return { restoredFrom: file, previousSavedAs: basename(aside) }
     })
   }

@@ -61,7 +61,8 @@ export interface ErrorParamsByCode {
   INSUFFICIENT_BALANCE: None
   INSUFFICIENT_STOCK: { productId: number; name: string; quantity: number }
   INSUFFICIENT_TENDER: { tenderedCents: number; totalCents: number }
-  CONFLICT: { what: 'idempotencyKey' } | { what: 'backup'; problem: 'unreadable' | 'damaged' | 'notTillwise' | 'newer'; detail: string }
+  CONFLICT:
+    { what: 'idempotencyKey' } | { what: 'backup'; problem: 'unreadable' | 'damaged' | 'notTillwise' | 'newer' | 'schema'; detail: string }
   INTERNAL: { reason?: 'shuttingDown' }
 }
 
