@@ -18,7 +18,7 @@ import { logToConsole as logError } from '#core/common/log'
 import { loadSettings } from '#core/settings/settings.service'
 import { unlockUser } from '#core/users/users.service'
 
-export type { Backend, BackendClient, OpenBackendOptions } from './backend.types'
+export type { Backend, BackendClient, BackupFilePicker, OpenBackendOptions } from './backend.types'
 export { DatabaseTooNewError, DatabaseUnreadableError } from '#core/db/database'
 export { DatabaseInUseError } from '#core/db/data-lock'
 
@@ -81,6 +81,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     },
     exclusive: (work) => dispatcher.exclusive(work),
     logError,
+    ...(options.files ? { files: options.files } : {}),
   })
   const dispatcher: Dispatcher = new Dispatcher({ orm: () => orm, now, settings: () => settings, backups, logError })
 

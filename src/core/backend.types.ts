@@ -1,3 +1,4 @@
+import type { BackupFilePicker } from '#core/common/context'
 import type { Channel, ChannelInput, ChannelOutput } from '#shared/ipc/contract'
 import type { IpcResult } from '#shared/ipc/errors'
 
@@ -8,6 +9,11 @@ export interface OpenBackendOptions {
   now?: () => Date
   /** 'demo' loads the demo store into an empty database. Default 'none'. */
   seed?: 'demo' | 'none'
+  /**
+   * Main's own dialogs for copying backups elsewhere (a USB stick): the renderer never sends a path.
+   * Without them an export or an import is cancelled.
+   */
+  files?: BackupFilePicker
   /** Folder for backups. Default: `backups` next to the database file. */
   backupDir?: string
   /**
@@ -37,3 +43,5 @@ export interface Backend {
   readonly dbPath: string
   readonly backupDir: string
 }
+
+export type { BackupFilePicker } from '#core/common/context'

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, session } from 'electron'
-import { openBackend } from '#core/backend'
+import { openBackend, type BackupFilePicker } from '#core/backend'
 import iconPath from '../../resources/icon.png?asset'
 import { parseAdminArgs, runAdminCommand, type AdminCommand } from './admin-command'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
@@ -50,6 +50,23 @@ function focusMainWindow(): void {
   mainWindow.focus()
 }
 
+/** Main's own dialogs for copying backups off the till: the page never names a path. */
+function backupFilePicker(): BackupFilePicker {
+  const ask = async (options: Electron.OpenDialogOptions): Promise<string | null> => {
+    const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+    return answer.canceled ? null : (answer.filePaths[0] ?? null)
+  }
+  return {
+    chooseExportFolder: () => ask({ title: 'Copy a backup to…', properties: ['openDirectory', 'createDirectory'] }),
+    chooseImportFile: () =>
+      ask({
+        title: 'Restore from a backup file',
+        properties: ['openFile'],
+        filters: [{ name: 'Tillwise backup', extensions: ['sqlite'] }],
+      }),
+  }
+}
+
 function failStartup(error: unknown): void {
   console.error('[startup] Tillwise POS could not start', error)
   dialog.showErrorBox('Tillwise POS could not start', startupErrorMessage(error))
@@ -66,7 +83,12 @@ async function start(): Promise<void> {
   await app.whenReady()
   const dataDir = resolveDataDir(process.env, app.getPath('userData'))
   await mkdir(dataDir, { recursive: true })
-  const backend = await openBackend({ dbPath: join(dataDir, DB_FILE_NAME), seed: resolveSeed(process.env), autoBackup: true })
+  const backend = await openBackend({
+    dbPath: join(dataDir, DB_FILE_NAME),
+    seed: resolveSeed(process.env),
+    autoBackup: true,
+    files: backupFilePicker(),
+  })
 
   hardenSession(session.defaultSession, source.allowedOrigins)
   serveAppProtocol(RENDERER_DIR)

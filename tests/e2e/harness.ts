@@ -160,6 +160,11 @@ export interface Till {
    * limits and sign-in delays.
    */
   advanceClock(ms: number): void
+  /**
+   * What main's file dialogs answer next, for the backup export and import: a folder or a file
+   * path, or null as when the person cancels. Both start as null.
+   */
+  readonly dialogs: { exportFolder: string | null; importFile: string | null }
   /** A second, independent session for reading back what the screen did. */
   signedInClient(username?: string): Promise<BackendClient>
   screenshot(name: string): Promise<string>
@@ -204,7 +209,13 @@ export async function startHarness(): Promise<Harness> {
     const dir = options.database ? null : await mkdtemp(join(tmpdir(), 'tillwise-e2e-'))
     const dbPath = options.database?.path ?? join(dir!, 'tillwise.sqlite')
     let nowMs = options.database?.now.getTime() ?? Date.parse(FIXED_NOW)
-    const backend = await openBackend({ dbPath, seed: options.database ? 'none' : 'demo', now: () => new Date(nowMs) })
+    const dialogs: Till['dialogs'] = { exportFolder: null, importFile: null }
+    const backend = await openBackend({
+      dbPath,
+      seed: options.database ? 'none' : 'demo',
+      now: () => new Date(nowMs),
+      files: { chooseExportFolder: async () => dialogs.exportFolder, chooseImportFile: async () => dialogs.importFile },
+    })
     const clients: BackendClient[] = []
     const windowClient = backend.connect()
     clients.push(windowClient)
@@ -238,6 +249,7 @@ export async function startHarness(): Promise<Harness> {
     const till: Till = {
       page,
       backend,
+      dialogs,
       dbPath,
       problems,
       calls,

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { BackendClient } from '#core/backend'
@@ -264,6 +264,72 @@ describe('manager tools', () => {
     await tools.dialog.waitFor({ state: 'detached' })
     await waitForFocusOn(page, 'scan-field')
     expect(till.problems).toEqual([])
+  })
+
+  it('copies a backup to a folder main asks for, and restores from a file after a confirmation', async () => {
+    const till = currentTill()
+    const { page } = till
+    const usb = join(dirname(till.dbPath), 'USB STICK')
+    mkdirSync(usb)
+    await signInAsManager(till)
+    const tools = new ManagerToolsPage(page)
+    await tools.open()
+    const copies = tools.dialog.getByRole('region', { name: 'Copies elsewhere' })
+
+    // Cancelled in main's dialog: said so, nothing written.
+    await copies.getByRole('button', { name: 'Copy to a folder…' }).click()
+    expect(await tools.result(copies, 'status')).toBe('No folder was chosen: nothing was copied.')
+    till.dialogs.exportFolder = usb
+    await copies.getByRole('button', { name: 'Copy to a folder…' }).click()
+    const copied = await tools.result(copies, 'status', /^Copied/)
+    const [file] = readdirSync(usb)
+    expect(copied).toMatch(new RegExp(`^Copied ${file!.replace(/\./g, '\\.')} \\(\\d+(\\.\\d)? kB\\) to USB STICK\\.$`))
+    await till.screenshot('manager-copy-exported')
+
+    const kept = await saleElsewhere(await till.signedInClient('manager'), 'milk')
+    await copies.getByRole('button', { name: 'Restore from a file…' }).click()
+    const confirm = tools.dialog.getByRole('region', { name: 'Restore from a file?' })
+    await confirm.waitFor()
+    expect(await focusedText(page)).toBe('Cancel Esc')
+    await till.screenshot('manager-import-confirm')
+    await page.keyboard.press('Escape')
+    await confirm.waitFor({ state: 'detached' })
+    await waitForFocusedText(till, 'Restore from a file…')
+
+    till.dialogs.importFile = join(usb, file!)
+    await page.keyboard.press('Enter')
+    await confirm.waitFor()
+    await confirm.getByRole('button', { name: 'Choose file and restore' }).click()
+    const notice = signInNotice(page)
+    await notice.waitFor()
+    expect(normalise(await notice.innerText())).toMatch(
+      new RegExp(`^The backup in ${file!.replace(/\./g, '\\.')} was restored and everyone was signed out: sign in again\\.`),
+    )
+    await till.screenshot('manager-imported-sign-in')
+    // The sale made after the copy is gone with the restore.
+    const reader = await till.signedInClient('manager')
+    const lookup = await reader.invoke('invoices:get', { number: kept.number })
+    expect(lookup.ok ? 'found' : lookup.error.code).toBe('NOT_FOUND')
+  })
+
+  it('refuses to restore from a file that is not a backup, says why, and changes nothing', async () => {
+    const till = currentTill()
+    const { page } = till
+    const junk = join(dirname(till.dbPath), 'notes.sqlite')
+    writeFileSync(junk, 'shopping list: milk, eggs')
+    till.dialogs.importFile = junk
+    await signInAsManager(till)
+    const tools = new ManagerToolsPage(page)
+    await tools.open()
+    await tools.dialog.getByRole('button', { name: 'Restore from a file…' }).click()
+    const confirm = tools.dialog.getByRole('region', { name: 'Restore from a file?' })
+    await confirm.getByRole('button', { name: 'Choose file and restore' }).click()
+    const error = confirm.getByRole('alert')
+    await error.waitFor()
+    expect(normalise(await error.innerText())).toMatch(/^The backup cannot be read/)
+    await till.screenshot('manager-import-refused')
+    const reader = await till.signedInClient('manager')
+    expect((await reader.invoke('auth:session', {})).ok).toBe(true)
   })
 
   it('offers a cashier no manager tools, and F6 does nothing', async () => {

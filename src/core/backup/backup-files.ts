@@ -5,7 +5,7 @@ import { readdirSync, statSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { localDate } from '#core/common/clock'
 
-export const BACKUP_KINDS = ['daily', 'manual', 'pre-migration'] as const
+export const BACKUP_KINDS = ['daily', 'manual', 'pre-migration', 'imported'] as const
 export type BackupKind = (typeof BACKUP_KINDS)[number]
 
 export interface BackupInfo {
@@ -15,7 +15,7 @@ export interface BackupInfo {
   sizeBytes: number
 }
 
-const NAME = /^tillwise-(\d{8})T(\d{6})(\d{3})Z-(daily|manual|pre-migration)\.sqlite$/
+const NAME = /^tillwise-(\d{8})T(\d{6})(\d{3})Z-(daily|manual|pre-migration|imported)\.sqlite$/
 
 /** `tillwise-20260315T041500123Z-daily.sqlite`: sortable, and says when and why it was taken. */
 export function backupFileName(kind: BackupKind, at: Date): string {
@@ -56,7 +56,7 @@ function weekKey(instant: Date): string {
   return localDate(monday)
 }
 
-export const RETENTION = { daily: 7, weekly: 4, manual: 10, preMigration: 5 } as const
+export const RETENTION = { daily: 7, weekly: 4, manual: 10, preMigration: 5, imported: 5 } as const
 
 /**
  * Which backups to keep: the newest daily backup of each of the last 7 days that have one, then the
@@ -88,6 +88,7 @@ export function backupsToDelete(backups: BackupInfo[]): string[] {
   }
   for (const backup of newest.filter((b) => b.kind === 'manual').slice(0, RETENTION.manual)) keep.add(backup.file)
   for (const backup of newest.filter((b) => b.kind === 'pre-migration').slice(0, RETENTION.preMigration)) keep.add(backup.file)
+  for (const backup of newest.filter((b) => b.kind === 'imported').slice(0, RETENTION.imported)) keep.add(backup.file)
   return newest.filter((backup) => !keep.has(backup.file)).map((backup) => backup.file)
 }
 

@@ -1,7 +1,9 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
+import { copyFile } from 'node:fs/promises'
+import type { ChannelOutput } from '#shared/ipc/contract'
 import { basename, dirname, join } from 'node:path'
 import { localDate } from '#core/common/clock'
-import type { SessionUser } from '#core/common/context'
+import type { BackupFilePicker, SessionUser } from '#core/common/context'
 import type { Orm } from '#core/db/database'
 import { openDatabase } from '#core/db/database'
 import { DomainError } from '#core/common/domain-error'
@@ -28,6 +30,8 @@ export interface BackupManagerDeps {
   /** Runs work with no other database work in between. */
   exclusive: <T>(work: () => Promise<T>) => Promise<T>
   logError: (message: string, error: unknown) => void
+  /** Main's dialogs for a folder to export into and a file to import. */
+  files?: BackupFilePicker
 }
 
 export interface RestoreResult {
@@ -42,6 +46,10 @@ export interface BackupManager {
   /** Takes today's daily backup if there is none yet, then rotates. */
   dailyIfDue(): Promise<BackupInfo | null>
   restore(file: string, actor: SessionUser): Promise<RestoreResult>
+  /** A verified copy in a folder the manager picks (a USB stick). */
+  exportCopy(actor: SessionUser): Promise<ChannelOutput<'backup:export'>>
+  /** Restores from a file the manager picks, checked like a local backup (it is kept as an `imported` one). */
+  importFile(actor: SessionUser): Promise<ChannelOutput<'backup:importFile'>>
 }
 
 async function nativeClient(orm: Orm): Promise<BackupSource> {
@@ -57,8 +65,21 @@ function fsyncFile(path: string): void {
   }
 }
 
+/** A file that is not a sound backup is a refusal the manager can read, not an internal error. */
+function refuseInvalid(check: () => void): void {
+  try {
+    check()
+  } catch (error) {
+    if (error instanceof BackupInvalidError) {
+      throw new DomainError('CONFLICT', error.message, { what: 'backup', problem: error.problem, detail: error.detail })
+    }
+    throw error
+  }
+}
+
 export function createBackupManager(deps: BackupManagerDeps): BackupManager {
   const { backupDir, dbPath, now } = deps
+  const files: BackupFilePicker = deps.files ?? { chooseExportFolder: async () => null, chooseImportFile: async () => null }
   /** One backup at a time; a second request waits for the first. */
   const backupQueue = createSerialQueue()
   const serialized = <T>(work: () => Promise<T>): Promise<T> => backupQueue.run(work)
@@ -102,6 +123,59 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
     restore(file, actor) {
       return serialized(() => restore(file, actor))
     },
+
+    async exportCopy(actor) {
+      // The dialog is answered before anything waits on the database.
+      const folder = await files.chooseExportFolder()
+      if (!folder) return { cancelled: true }
+      return serialized(async () => {
+        const at = now()
+        const native = await nativeClient(deps.orm())
+        let info: BackupInfo
+        try {
+          // A USB stick pulled out since the dialog leaves a folder name on the local disk: never write there.
+          if (!statSync(folder).isDirectory()) throw Object.assign(new Error(`${folder} is not a folder`), { code: 'ENOTDIR' })
+          info = await writeBackup((destination) => deps.exclusive(() => copyDatabase(native, destination)), folder, 'manual', at)
+        } catch (error) {
+          const code = String((error as { code?: unknown } | null)?.code ?? (error as Error).message)
+          throw new DomainError('CONFLICT', `The copy could not be written to ${folder}: ${code}`, { what: 'exportFolder', detail: code })
+        }
+        await deps.exclusive(() =>
+          transaction(deps.orm().em.fork(), { at }, (tx) =>
+            tx.audit({
+              action: 'backup.exported',
+              actor: { id: actor.id, name: actor.displayName },
+              subject: info.file,
+              details: { folder: basename(folder), sizeBytes: info.sizeBytes },
+            }),
+          ),
+        )
+        return {
+          cancelled: false,
+          file: info.file,
+          folderName: basename(folder) || folder,
+          sizeBytes: info.sizeBytes,
+          createdAt: info.createdAt,
+        }
+      })
+    },
+
+    async importFile(actor) {
+      const path = await files.chooseImportFile()
+      if (!path) return { cancelled: true }
+      return serialized(async () => {
+        refuseInvalid(() => checkDatabaseFile(path))
+        // Kept among the backups first, so the restore below is the one every backup goes through.
+        const imported = await writeBackup((destination) => copyFile(path, destination), backupDir, 'imported', now())
+        try {
+          const restored = await restore(imported.file, actor)
+          return { cancelled: false, fileName: basename(path), ...restored }
+        } catch (error) {
+          rmSync(join(backupDir, imported.file), { force: true })
+          throw error
+        }
+      })
+    },
   }
 
   async function restore(file: string, actor: SessionUser): Promise<RestoreResult> {
@@ -111,14 +185,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
     }
     const source = join(backupDir, file)
     if (!existsSync(source)) throw new DomainError('NOT_FOUND', `No backup named '${file}'.`, { what: 'backup', file })
-    try {
-      checkDatabaseFile(source)
-    } catch (error) {
-      if (error instanceof BackupInvalidError) {
-        throw new DomainError('CONFLICT', error.message, { what: 'backup', problem: error.problem, detail: error.detail })
-      }
-      throw error
-    }
+    refuseInvalid(() => checkDatabaseFile(source))
 
     const at = now()
     const incoming = `${dbPath}.restoring`

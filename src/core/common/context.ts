@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/sqlite'
 import type { BackupDto } from '#shared/contract/backup'
+import type { ChannelOutput } from '#shared/ipc/contract'
 import type { Permission, Role } from '#shared/ipc/permissions'
 
 export interface SessionUser {
@@ -28,11 +29,21 @@ export interface ApprovalInUse {
   readonly approver: SessionUser
 }
 
+/** Main's own dialogs for copying backups elsewhere: the renderer never sends a path. */
+export interface BackupFilePicker {
+  /** The folder to write a copy into, or null when the person cancelled. */
+  chooseExportFolder(): Promise<string | null>
+  /** The backup file to restore from, or null when the person cancelled. */
+  chooseImportFile(): Promise<string | null>
+}
+
 /** What the backup handlers need of the backup manager (which lives in `core/backup`). */
 export interface BackupOperations {
   create(kind: 'manual', actor: SessionUser): Promise<BackupDto>
   list(): BackupDto[]
   restore(file: string, actor: SessionUser): Promise<{ restoredFrom: string; previousSavedAs: string }>
+  exportCopy(actor: SessionUser): Promise<ChannelOutput<'backup:export'>>
+  importFile(actor: SessionUser): Promise<ChannelOutput<'backup:importFile'>>
 }
 
 /** Database access for one request: the queue every piece of work goes through, and the clock. */

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'user.unlocked',
   'backup.created',
   'backup.restored',
+  'backup.exported',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3'
 import { expect } from 'vitest'
 import type { ChannelOutput } from '#shared/ipc/contract'
 import type { IpcResult } from '#shared/ipc/errors'
-import { openBackend, type Backend, type BackendClient } from '#core/backend'
+import { openBackend, type Backend, type BackendClient, type BackupFilePicker } from '#core/backend'
 
 /** 15 March 2026, 10:00 local time: a fixed "now" for every test that does not pick its own. */
 export const FIXED_NOW = new Date(2026, 2, 15, 10, 0, 0)
@@ -29,11 +29,12 @@ export interface TestStore {
   cleanup(): Promise<void>
 }
 
-export async function openTestStore(options: { seed?: 'demo' | 'none'; now?: Date } = {}): Promise<TestStore> {
+export async function openTestStore(options: { seed?: 'demo' | 'none'; now?: Date; files?: BackupFilePicker } = {}): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'tillwise-test-'))
   const dbPath = join(dir, 'tillwise.sqlite')
   const clock = { now: options.now ?? FIXED_NOW }
-  const open = () => openBackend({ dbPath, seed: options.seed ?? 'demo', now: () => clock.now })
+  const open = () =>
+    openBackend({ dbPath, seed: options.seed ?? 'demo', now: () => clock.now, ...(options.files ? { files: options.files } : {}) })
   const store: TestStore = {
     dir,
     dbPath,

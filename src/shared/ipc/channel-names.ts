@@ -24,6 +24,8 @@ export const CHANNEL_NAMES = [
   'backup:create',
   'backup:list',
   'backup:restore',
+  'backup:export',
+  'backup:importFile',
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

@@ -62,7 +62,10 @@ export interface ErrorParamsByCode {
   INSUFFICIENT_STOCK: { productId: number; name: string; quantity: number }
   INSUFFICIENT_TENDER: { tenderedCents: number; totalCents: number }
   CONFLICT:
-    { what: 'idempotencyKey' } | { what: 'backup'; problem: 'unreadable' | 'damaged' | 'notTillwise' | 'newer' | 'schema'; detail: string }
+    | { what: 'idempotencyKey' }
+    | { what: 'backup'; problem: 'unreadable' | 'damaged' | 'notTillwise' | 'newer' | 'schema'; detail: string }
+    /** The folder chosen for an export could not be written (full, read-only, removed); `detail` is the system's code. */
+    | { what: 'exportFolder'; detail: string }
   INTERNAL: { reason?: 'shuttingDown' }
 }
 

@@ -58,6 +58,8 @@ export const errorsEn = {
   'error.CONFLICT.backup.notTillwise': 'The file is not a Tillwise database (no {detail} table).',
   'error.CONFLICT.backup.newer': 'The backup was made by a newer version of Tillwise ({detail}).',
   'error.CONFLICT.backup.schema': 'The backup does not have the tables this version needs ({detail}).',
+  'error.CONFLICT.exportFolder':
+    'The copy could not be written to that folder ({detail}). Check that the USB stick or disk is still connected and has room, then try again.',
   'error.INTERNAL': 'Something went wrong. Please try again.',
   'error.INTERNAL.shuttingDown': 'The till is shutting down.',
   'error.UNREACHABLE': 'The till’s database did not answer. Check that Tillwise is running and try again.',

@@ -70,6 +70,7 @@ export function errorMessage(error: ClientError): Message {
       const params = error.params
       if (params?.what === 'idempotencyKey') return msg('error.CONFLICT.idempotencyKey')
       if (params?.what === 'backup') return msg(`error.CONFLICT.backup.${params.problem}`, { detail: params.detail })
+      if (params?.what === 'exportFolder') return msg('error.CONFLICT.exportFolder', { detail: params.detail })
       return msg('error.CONFLICT')
     }
     case 'INTERNAL':

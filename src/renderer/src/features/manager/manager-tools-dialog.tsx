@@ -17,6 +17,7 @@ const KIND_LABELS = {
   daily: 'manager.kind.daily',
   manual: 'manager.kind.manual',
   'pre-migration': 'manager.kind.pre-migration',
+  imported: 'manager.kind.imported',
 } as const satisfies Record<BackupDto['kind'], MessageKey<ManagerTexts>>
 
 /** Backup file names are letters, digits, dots and dashes: safe as an id as they are. */
@@ -202,6 +203,79 @@ function AuditSection() {
   )
 }
 
+function CopiesSection() {
+  const { t } = useI18n<Texts>()
+  const { pending, feedback } = useManager(useShallow((s) => ({ pending: s.exportPending, feedback: s.exportFeedback })))
+  const exportChosen = useManager((s) => s.exportChosen)
+  const importChosen = useManager((s) => s.importChosen)
+
+  return (
+    <section className="manager-section" aria-labelledby="manager-copies-title">
+      <h3 id="manager-copies-title" className="manager-section-title">
+        {t('manager.copies')}
+      </h3>
+      <p className="field-hint">{t('manager.copiesHint')}</p>
+      <div className="field-row">
+        <button id="export-copy" type="button" className="button button-quiet" aria-disabled={pending} onClick={() => void exportChosen()}>
+          {pending ? t('manager.exporting') : t('manager.exportNow')}
+        </button>
+        <button id="import-file" type="button" className="button button-quiet" aria-disabled={pending} onClick={importChosen}>
+          {t('manager.importNow')}
+        </button>
+      </div>
+      <FeedbackLine feedback={feedback} />
+    </section>
+  )
+}
+
+/** Before main's file dialog opens: what a restore does, and the way back out. */
+function ImportConfirmation() {
+  const { t } = useI18n<Texts>()
+  const cancelRef = useRef<HTMLButtonElement>(null)
+  const pending = useManager((s) => s.importPending)
+  const error = useManager((s) => s.importError)
+  const importCancelled = useManager((s) => s.importCancelled)
+  const importConfirmed = useManager((s) => s.importConfirmed)
+
+  useEffect(() => {
+    cancelRef.current?.focus()
+  }, [])
+
+  return (
+    <section className="restore-confirm" aria-labelledby="import-title">
+      <h3 id="import-title" className="manager-section-title">
+        {t('manager.importTitle')}
+      </h3>
+      <p className="field-hint">{t('manager.importHint')}</p>
+      <p id="import-warning" className="restore-warning">
+        {t('manager.restoreWarning')}
+      </p>
+      <FormError message={error} />
+      <div className="dialog-actions">
+        <button
+          ref={cancelRef}
+          type="button"
+          className="button button-quiet"
+          aria-keyshortcuts="Escape"
+          aria-disabled={pending}
+          onClick={importCancelled}
+        >
+          {t('manager.restoreCancel')} <KeyHint>{t('key.escape')}</KeyHint>
+        </button>
+        <button
+          type="button"
+          className="button button-danger"
+          aria-describedby="import-warning"
+          aria-disabled={pending}
+          onClick={() => void importConfirmed()}
+        >
+          {pending ? t('manager.restoring') : t('manager.importConfirm')}
+        </button>
+      </div>
+    </section>
+  )
+}
+
 function RestoreConfirmation({ backup }: { backup: BackupDto }) {
   const { t } = useI18n<Texts>()
   const dateTime = useDateTime()
@@ -271,8 +345,11 @@ export function ManagerToolsDialog() {
   const { t } = useI18n<Texts>()
   const firstRef = useRef<HTMLButtonElement>(null)
   const candidate = useManager((s) => s.restoreCandidate)
+  const importing = useManager((s) => s.importConfirming)
   const managerToolsClosed = useManager((s) => s.managerToolsClosed)
   const restoreCancelled = useManager((s) => s.restoreCancelled)
+  const importCancelled = useManager((s) => s.importCancelled)
+  const confirmingAny = candidate !== null || importing
 
   // Back from the confirmation step, focus returns to the Restore button that led there.
   const confirming = useRef<string | null>(null)
@@ -286,20 +363,32 @@ export function ManagerToolsDialog() {
     confirming.current = null
   }, [candidate])
 
+  // Back from the import step, focus returns to the button that led there.
+  const wasImporting = useRef(false)
+  useEffect(() => {
+    if (importing) wasImporting.current = true
+    else if (wasImporting.current) {
+      wasImporting.current = false
+      document.getElementById('import-file')?.focus()
+    }
+  }, [importing])
+
   return (
     <ModalDialog
       labelledBy="manager-title"
-      className={candidate ? 'manager-dialog manager-dialog-confirm' : 'manager-dialog'}
-      // Esc backs out of the confirmation first, then closes the tools.
-      onDismiss={candidate ? restoreCancelled : managerToolsClosed}
+      className={confirmingAny ? 'manager-dialog manager-dialog-confirm' : 'manager-dialog'}
+      // Esc backs out of a confirmation first, then closes the tools.
+      onDismiss={candidate ? restoreCancelled : importing ? importCancelled : managerToolsClosed}
       initialFocus={firstRef}
     >
-      <div className={candidate ? 'dialog-body' : 'dialog-body manager-body'}>
+      <div className={confirmingAny ? 'dialog-body' : 'dialog-body manager-body'}>
         <h2 id="manager-title" className="dialog-title">
           {t('manager.title')}
         </h2>
         {candidate ? (
           <RestoreConfirmation backup={candidate} />
+        ) : importing ? (
+          <ImportConfirmation />
         ) : (
           <>
             <div className="manager-sections">
@@ -307,6 +396,7 @@ export function ManagerToolsDialog() {
               <div className="manager-side">
                 <UnlockSection />
                 <AuditSection />
+                <CopiesSection />
               </div>
             </div>
             <div className="dialog-actions">

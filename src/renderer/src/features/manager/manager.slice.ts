@@ -35,6 +35,12 @@ export interface ManagerState {
   unlockFeedback: Feedback | null
   auditPending: boolean
   auditFeedback: Feedback | null
+  exportPending: boolean
+  exportFeedback: Feedback | null
+  /** "Restore from a file" chosen, waiting for the manager to confirm before main's file dialog opens. */
+  importConfirming: boolean
+  importPending: boolean
+  importError: Message | null
   /** F6, managers only */
   managerToolsOpened(): void
   /** Esc in the manager tools */
@@ -48,6 +54,12 @@ export interface ManagerState {
   unlockUsernameTyped(text: string): void
   unlockSubmitted(): Promise<void>
   auditCheckChosen(): Promise<void>
+  /** "Copy to a folder…": main asks where. */
+  exportChosen(): Promise<void>
+  importChosen(): void
+  importCancelled(): void
+  /** "Choose file and restore": main asks which file, core checks it, then restores. */
+  importConfirmed(): Promise<void>
 }
 
 export interface ManagerDeps {
@@ -78,6 +90,11 @@ const initialManager = {
   unlockFeedback: null,
   auditPending: false,
   auditFeedback: null,
+  exportPending: false,
+  exportFeedback: null,
+  importConfirming: false,
+  importPending: false,
+  importError: null,
 } satisfies Partial<ManagerState>
 
 export function auditMessage(verdict: AuditVerdictDto): Message {
@@ -115,7 +132,7 @@ export const managerSlice = defineSlice('manager', ({ set, get, registerReset },
 
     managerToolsClosed: () => {
       // A restore swaps the database under every till; its answer decides where the screen goes.
-      if (get().restorePending) return
+      if (get().restorePending || get().importPending) return
       set(initialManager)
       deps.dialogClosed()
       deps.focusReturned()
@@ -198,6 +215,57 @@ export const managerSlice = defineSlice('manager', ({ set, get, registerReset },
         return
       }
       set({ unlockPending: false, unlockFeedback: { tone: 'error', message: errorMessage(reply.error) } })
+    },
+
+    exportChosen: async () => {
+      if (get().exportPending) return
+      set({ exportPending: true, exportFeedback: null })
+      const reply = await api.call('backup:export', {})
+      if (!reply.ok) {
+        set({ exportPending: false, exportFeedback: { tone: 'error', message: errorMessage(reply.error) } })
+        return
+      }
+      const copy = reply.data
+      set({
+        exportPending: false,
+        exportFeedback: copy.cancelled
+          ? { tone: 'ok', message: msg('manager.exportCancelled') }
+          : {
+              tone: 'ok',
+              message: msg('manager.exported', {
+                file: copy.file,
+                size: formatFileSize(copy.sizeBytes, locale()),
+                folder: copy.folderName,
+              }),
+            },
+      })
+    },
+
+    importChosen: () => {
+      if (get().backupPending || get().restorePending) return
+      set({ importConfirming: true, importError: null, exportFeedback: null })
+    },
+
+    importCancelled: () => {
+      if (get().importPending) return
+      set({ importConfirming: false, importError: null })
+    },
+
+    importConfirmed: async () => {
+      if (get().importPending) return
+      set({ importPending: true, importError: null })
+      const reply = await api.call('backup:importFile', {})
+      if (!reply.ok) {
+        set({ importPending: false, importError: errorMessage(reply.error) })
+        return
+      }
+      const outcome = reply.data
+      if (outcome.cancelled) {
+        set({ importPending: false, importConfirming: false, exportFeedback: { tone: 'ok', message: msg('manager.importCancelled') } })
+        return
+      }
+      // The backend has signed out every session, this one too.
+      deps.sessionEnded(msg('manager.restoredFromFile', { file: outcome.fileName, previous: outcome.previousSavedAs }))
     },
 
     auditCheckChosen: async () => {
