@@ -10,6 +10,8 @@ import { openDatabase, type Orm } from '#core/db/database'
 import { seedDemo } from '#core/db/seed/demo-seed'
 import { User } from '#core/db/entities'
 import { transaction } from '#core/db/tx'
+import { useAuditKey } from '#core/db/audit-chain'
+import { nativeDatabase } from '#core/db/statements'
 import { Dispatcher } from '#core/api/dispatcher'
 import { newSession, signOutBecause, type ClientSession } from '#core/api/session'
 import { copyDatabase, writeBackup } from '#core/backup/backup-writer'
@@ -50,8 +52,13 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     lock.release()
     throw error
   }
+  // Every connection the backend opens (a restore opens a new one) signs with the same key.
+  const signWithKey = async (opened: Orm) => {
+    if (options.auditKey) useAuditKey(await nativeDatabase(opened.em.fork()), options.auditKey)
+  }
   let settings: StoreSettings
   try {
+    await signWithKey(orm)
     if (options.seed === 'demo') {
       const em = orm.em.fork()
       if ((await em.count(User, {})) === 0) await transaction(em, { at: now() }, (tx) => seedDemo(tx.em, now(), tx.tillId))
@@ -73,6 +80,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     orm: () => orm,
     replaceOrm: async (next) => {
       orm = next
+      await signWithKey(next)
       settings = await loadSettings(orm.em.fork())
       // Users and carts come from the restored file: every till signs in again.
       for (const session of sessions) {

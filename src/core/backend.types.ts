@@ -14,6 +14,11 @@ export interface OpenBackendOptions {
    * Without them an export or an import is cancelled.
    */
   files?: BackupFilePicker
+  /**
+   * The key audit entries are signed with, kept outside the database (the shell keeps it in the
+   * system keychain). Without one the trail is hash-chained and anchored, not signed.
+   */
+  auditKey?: Buffer
   /** Folder for backups. Default: `backups` next to the database file. */
   backupDir?: string
   /**

@@ -5,10 +5,11 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, session } from 'electron'
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron'
 import { openBackend, type BackupFilePicker } from '#core/backend'
 import iconPath from '../../resources/icon.png?asset'
 import { parseAdminArgs, runAdminCommand, type AdminCommand } from './admin-command'
+import { loadOrCreateAuditKey } from './audit-key'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { registerIpcHandlers } from './ipc'
 import { createQuitGuard } from './quit.guard'
@@ -83,11 +84,14 @@ async function start(): Promise<void> {
   await app.whenReady()
   const dataDir = resolveDataDir(process.env, app.getPath('userData'))
   await mkdir(dataDir, { recursive: true })
+  const auditKey = loadOrCreateAuditKey(dataDir, safeStorage)
+  if (!auditKey.key) console.warn(`[startup] the audit trail is not signed (${auditKey.reason})`)
   const backend = await openBackend({
     dbPath: join(dataDir, DB_FILE_NAME),
     seed: resolveSeed(process.env),
     autoBackup: true,
     files: backupFilePicker(),
+    ...(auditKey.key ? { auditKey: auditKey.key } : {}),
   })
 
   hardenSession(session.defaultSession, source.allowedOrigins)

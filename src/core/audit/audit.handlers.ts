@@ -2,5 +2,5 @@ import type { FeatureHandlers } from '#core/common/handler'
 import { verifyAudit } from './audit.service'
 
 export const auditHandlers = {
-  'audit:verify': async (_input, ctx) => verifyAudit(ctx),
+  'audit:verify': async (_input, ctx) => verifyAudit(ctx, ctx.backups.anchors()),
 } satisfies FeatureHandlers<'audit:verify'>

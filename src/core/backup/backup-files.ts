@@ -92,8 +92,9 @@ export function backupsToDelete(backups: BackupInfo[]): string[] {
   return newest.filter((backup) => !keep.has(backup.file)).map((backup) => backup.file)
 }
 
-export function rotateBackups(dir: string): string[] {
-  const removed = backupsToDelete(listBackups(dir))
+/** Deletes what the policy does not keep; never `justWritten`, whatever its name says of its time. */
+export function rotateBackups(dir: string, justWritten?: string): string[] {
+  const removed = backupsToDelete(listBackups(dir)).filter((file) => file !== justWritten)
   for (const file of removed) unlinkSync(join(dir, file))
   return removed
 }

@@ -8,7 +8,7 @@ import { openBackend } from '#core/backend'
 import { checkBooks, snapshotBooks } from '#core/testing/invariants'
 import { MIGRATIONS, MIGRATIONS_TABLE } from '#core/db/migrations'
 import { expectError, ok, openTestStore, readState, signedInClient, TOKENS, withRawDb, type TestStore } from '#core/testing/test-store'
-import { backupFileName } from './backup-files'
+import { backupFileName, RETENTION } from './backup-files'
 
 const FIRST_SCHEMA_FIXTURE = join(import.meta.dirname, '../db/fixtures/schema-0001.sqlite')
 
@@ -62,6 +62,16 @@ describe('a backup on demand', () => {
 })
 
 describe('two backups at the same instant', () => {
+  it('keeps the backup it just wrote, even when its name sorts before the ones rotation keeps', async () => {
+    const manager = await signedInClient(store.backend, 'manager')
+    // On a clock that does not move, names are made unique by the millisecond: once rotation has
+    // dropped the first ones, a new backup takes the oldest free name.
+    for (let i = 0; i < RETENTION.manual + 2; i += 1) ok(await manager.invoke('backup:create', {}))
+    const latest = ok(await manager.invoke('backup:create', {}))
+    expect(ok(await manager.invoke('backup:list', {})).items.map((item) => item.file)).toContain(latest.file)
+    expect(existsSync(join(store.backend.backupDir, latest.file))).toBe(true)
+  })
+
   it('are both kept under different names', async () => {
     const manager = await signedInClient(store.backend, 'manager')
     const [a, b] = await Promise.all([manager.invoke('backup:create', {}), manager.invoke('backup:create', {})])

@@ -9,6 +9,7 @@ import { openDatabase } from '#core/db/database'
 import { DomainError } from '#core/common/domain-error'
 import { transaction } from '#core/db/tx'
 import { createSerialQueue } from '#shared/async/serial-queue'
+import { headOf, readAnchors, recordAnchor, restartAnchors } from './audit-anchors'
 import { listBackups, parseBackupFileName, rotateBackups, type BackupInfo, type BackupKind } from './backup-files'
 import { BackupInvalidError, checkDatabaseFile, copyDatabase, fsyncPath, writeBackup, type BackupSource } from './backup-writer'
 import {
@@ -46,6 +47,8 @@ export interface BackupManager {
   /** Takes today's daily backup if there is none yet, then rotates. */
   dailyIfDue(): Promise<BackupInfo | null>
   restore(file: string, actor: SessionUser): Promise<RestoreResult>
+  /** The trail's heads recorded at each backup, export and restore since the last restore. */
+  anchors(): ReturnType<typeof readAnchors>
   /** A verified copy in a folder the manager picks (a USB stick). */
   exportCopy(actor: SessionUser): Promise<ChannelOutput<'backup:export'>>
   /** Restores from a file the manager picks, checked like a local backup (it is kept as an `imported` one). */
@@ -94,7 +97,8 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
         const native = await nativeClient(orm)
         // The copy itself runs between two requests, so it sees one consistent state of the books.
         const info = await writeBackup((destination) => deps.exclusive(() => copyDatabase(native, destination)), backupDir, kind, at)
-        rotateBackups(backupDir)
+        recordAnchor(dbPath, { at: info.createdAt, event: 'backup', file: info.file, ...headOf(join(backupDir, info.file)) })
+        rotateBackups(backupDir, info.file)
         await deps.exclusive(() =>
           transaction(orm.em.fork(), { at }, (tx) =>
             tx.audit({
@@ -124,6 +128,10 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
       return serialized(() => restore(file, actor))
     },
 
+    anchors() {
+      return readAnchors(dbPath)
+    },
+
     async exportCopy(actor) {
       // The dialog is answered before anything waits on the database.
       const folder = await files.chooseExportFolder()
@@ -140,6 +148,12 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
           const code = String((error as { code?: unknown } | null)?.code ?? (error as Error).message)
           throw new DomainError('CONFLICT', `The copy could not be written to ${folder}: ${code}`, { what: 'exportFolder', detail: code })
         }
+        recordAnchor(dbPath, {
+          at: info.createdAt,
+          event: 'export',
+          file: `${basename(folder)}/${info.file}`,
+          ...headOf(join(folder, info.file)),
+        })
         await deps.exclusive(() =>
           transaction(deps.orm().em.fork(), { at }, (tx) =>
             tx.audit({
@@ -223,6 +237,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
       try {
         orm = await openDatabase(dbPath)
         await deps.replaceOrm(orm)
+        restartAnchors(dbPath, `${aside}.anchors.jsonl`, { at: at.toISOString(), event: 'restore', file, ...headOf(dbPath) })
         await transaction(orm.em.fork(), { at }, (tx) =>
           tx.audit({
             action: 'backup.restored',

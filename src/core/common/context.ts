@@ -44,6 +44,8 @@ export interface BackupOperations {
   restore(file: string, actor: SessionUser): Promise<{ restoredFrom: string; previousSavedAs: string }>
   exportCopy(actor: SessionUser): Promise<ChannelOutput<'backup:export'>>
   importFile(actor: SessionUser): Promise<ChannelOutput<'backup:importFile'>>
+  /** The audit trail's heads recorded at each backup, export and restore since the last restore. */
+  anchors(): ({ entries: number; hash: string | null; mac: string | null; at: string; event: string; file: string } | { broken: string })[]
 }
 
 /** Database access for one request: the queue every piece of work goes through, and the clock. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import { uuidv7 } from '#core/common/ids'
 import { tillIdentity } from './identity'
 import { bindStatements, defineStatements, rowOf, type Sqlite } from './statements'
@@ -36,6 +36,24 @@ export interface AuditEvent {
   details?: AuditDetails
 }
 
+/**
+ * The key entries are signed with, per connection: kept outside the database (the shell holds it in
+ * the system keychain), so someone who can edit the file cannot re-sign a rewritten trail.
+ */
+const auditKeys = new WeakMap<Sqlite, Buffer>()
+
+export function useAuditKey(db: Sqlite, key: Buffer): void {
+  auditKeys.set(db, key)
+}
+
+export function auditKeyOf(db: Sqlite): Buffer | null {
+  return auditKeys.get(db) ?? null
+}
+
+export function auditMac(key: Buffer, hash: string): string {
+  return createHmac('sha256', key).update(hash).digest('hex')
+}
+
 /** The first row's predecessor. */
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -66,8 +84,8 @@ export function auditHash(fields: HashedFields): string {
 const AUDIT_SQL = defineStatements({
   lastHash: { sql: 'select hash from audit_entry order by id desc limit 1', mode: 'value', row: rowOf<string>() },
   append: {
-    sql: `insert into audit_entry (at, action, actor_user_id, actor_name, subject, details, prev_hash, hash, uid, till_id)
-      values (@at, @action, @actorUserId, @actorName, @subject, @details, @prevHash, @hash, @uid, @tillId)`,
+    sql: `insert into audit_entry (at, action, actor_user_id, actor_name, subject, details, prev_hash, hash, mac, uid, till_id)
+      values (@at, @action, @actorUserId, @actorName, @subject, @details, @prevHash, @hash, @mac, @uid, @tillId)`,
     mode: 'run',
   },
 })
@@ -87,5 +105,7 @@ export function appendAuditEntry(db: Sqlite, event: AuditEvent, at: Date): void 
     subject: event.subject ?? null,
     details: JSON.stringify(event.details ?? {}),
   }
-  sql.append({ ...fields, hash: auditHash(fields), uid: uuidv7(at), tillId: tillIdentity(db).id })
+  const hash = auditHash(fields)
+  const key = auditKeys.get(db)
+  sql.append({ ...fields, hash, mac: key ? auditMac(key, hash) : null, uid: uuidv7(at), tillId: tillIdentity(db).id })
 }

@@ -3,6 +3,7 @@ import { Migration0002SignInThrottleAndAudit } from './migrations/migration-0002
 import { Migration0003ProductSearch } from './migrations/migration-0003-product-search'
 import { Migration0004TillIdentityAndOwner } from './migrations/migration-0004-till-identity-and-owner'
 import { Migration0005SignInGuard } from './migrations/migration-0005-sign-in-guard'
+import { Migration0006AuditAnchors } from './migrations/migration-0006-audit-anchors'
 
 /**
  * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   { name: '0003-product-search', class: Migration0003ProductSearch },
   { name: '0004-till-identity-and-owner', class: Migration0004TillIdentityAndOwner },
   { name: '0005-sign-in-guard', class: Migration0005SignInGuard },
+  { name: '0006-audit-anchors', class: Migration0006AuditAnchors },
 ]
 
 /** Where applied migrations are recorded, by name. */

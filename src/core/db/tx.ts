@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
 import type { Kysely } from 'kysely'
 import type { ApprovalInUse, DbContext } from '#core/common/context'
-import { appendAuditEntry, type AuditEvent } from './audit-chain'
+import { appendAuditEntry, auditKeyOf, type AuditEvent } from './audit-chain'
 import type { TillDatabase } from './entities'
 import { tillIdentity } from './identity'
 import {
@@ -32,6 +32,8 @@ export interface Reader<S extends StatementSet> {
   use<O extends StatementSet>(statements: O): BoundStatements<O>
   /** This till's id, which every fact row it writes carries (and its invoice numbers are scoped by). */
   readonly tillId: string
+  /** The key the audit trail is signed with, when the shell has one. */
+  readonly auditKey: Buffer | null
 }
 
 export interface Writer<S extends StatementSet> extends Reader<S> {
@@ -47,8 +49,13 @@ type Work<R, T> = (lanes: R) => T | Promise<T>
 const NO_STATEMENTS = defineStatements({})
 
 /** The named-statement lanes: the feature's statements, others' on the same connection, the till. */
-function statementLanes<S extends StatementSet>(db: Sqlite, statements: S): Pick<Reader<S>, 'sql' | 'use' | 'tillId'> {
-  return { sql: bindStatements(db, statements), use: (other) => bindStatements(db, other), tillId: tillIdentity(db).id }
+function statementLanes<S extends StatementSet>(db: Sqlite, statements: S): Pick<Reader<S>, 'sql' | 'use' | 'tillId' | 'auditKey'> {
+  return {
+    sql: bindStatements(db, statements),
+    use: (other) => bindStatements(db, other),
+    tillId: tillIdentity(db).id,
+    auditKey: auditKeyOf(db),
+  }
 }
 
 function lanes<S extends StatementSet>(em: () => EntityManager, db: Sqlite, statements: S): Reader<S> {

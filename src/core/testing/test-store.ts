@@ -29,12 +29,20 @@ export interface TestStore {
   cleanup(): Promise<void>
 }
 
-export async function openTestStore(options: { seed?: 'demo' | 'none'; now?: Date; files?: BackupFilePicker } = {}): Promise<TestStore> {
+export async function openTestStore(
+  options: { seed?: 'demo' | 'none'; now?: Date; files?: BackupFilePicker; auditKey?: Buffer } = {},
+): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'tillwise-test-'))
   const dbPath = join(dir, 'tillwise.sqlite')
   const clock = { now: options.now ?? FIXED_NOW }
   const open = () =>
-    openBackend({ dbPath, seed: options.seed ?? 'demo', now: () => clock.now, ...(options.files ? { files: options.files } : {}) })
+    openBackend({
+      dbPath,
+      seed: options.seed ?? 'demo',
+      now: () => clock.now,
+      ...(options.files ? { files: options.files } : {}),
+      ...(options.auditKey ? { auditKey: options.auditKey } : {}),
+    })
   const store: TestStore = {
     dir,
     dbPath,

@@ -7,6 +7,7 @@ import { defineEntity, p } from '@mikro-orm/core'
 export const AuditEntrySchema = defineEntity({
   name: 'AuditEntry',
   tableName: 'audit_entry',
+  indexes: [{ properties: ['action', 'subject'] }],
   triggers: [
     {
       name: 'audit_entry_identity_required',
@@ -41,6 +42,8 @@ export const AuditEntrySchema = defineEntity({
     details: p.string(),
     prevHash: p.string(),
     hash: p.string().unique(),
+    /** HMAC-SHA256 of `hash` under a key kept outside the database, where the shell has one. */
+    mac: p.string().nullable(),
     /** UUIDv7, unique across every till (DESIGN §4). */
     uid: p.string().nullable().unique(),
     /** The till that wrote the row (`setting.tillId`). */

@@ -59,6 +59,10 @@ export const managerEn = {
   'manager.audit.unlinked': 'does not follow the entry before it (an entry was removed or reordered)',
   'manager.audit.altered': 'its content was changed after it was written',
   'manager.audit.unknown': 'the check did not say what is wrong',
+  'manager.audit.badMac': 'its signature is missing or wrong (it was rewritten without the till’s key)',
+  'manager.audit.anchor': 'it no longer matches what the backup {detail} recorded (entries were removed or rewritten since)',
+  'manager.audit.numberGap': 'invoice numbers run to {detail} but some of them are missing',
+  'manager.audit.missingSale': 'invoice {detail} has no entry for its sale',
 } as const satisfies Catalog
 
 export type ManagerTexts = typeof managerEn

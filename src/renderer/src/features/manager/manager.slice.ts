@@ -99,7 +99,15 @@ const initialManager = {
 
 export function auditMessage(verdict: AuditVerdictDto): Message {
   if (verdict.ok) return msg('manager.auditIntact', { count: verdict.entries })
-  const reason = msg(verdict.problem ? `manager.audit.${verdict.problem}` : 'manager.audit.unknown')
+  const detail = verdict.detail ?? ''
+  const reason =
+    verdict.problem === 'anchor'
+      ? msg('manager.audit.anchor', { detail })
+      : verdict.problem === 'numberGap'
+        ? msg('manager.audit.numberGap', { detail })
+        : verdict.problem === 'missingSale'
+          ? msg('manager.audit.missingSale', { detail })
+          : msg(verdict.problem ? `manager.audit.${verdict.problem}` : 'manager.audit.unknown')
   // The entry number as stored, not locale-grouped: it is an identifier, read digit by digit.
   return verdict.firstBadId === undefined
     ? msg('manager.auditDamagedNoEntry', { reason })
