@@ -4,6 +4,7 @@ import { Migration0003ProductSearch } from './migrations/migration-0003-product-
 import { Migration0004TillIdentityAndOwner } from './migrations/migration-0004-till-identity-and-owner'
 import { Migration0005SignInGuard } from './migrations/migration-0005-sign-in-guard'
 import { Migration0006AuditAnchors } from './migrations/migration-0006-audit-anchors'
+import { Migration0007PriceCap } from './migrations/migration-0007-price-cap'
 
 /**
  * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   { name: '0004-till-identity-and-owner', class: Migration0004TillIdentityAndOwner },
   { name: '0005-sign-in-guard', class: Migration0005SignInGuard },
   { name: '0006-audit-anchors', class: Migration0006AuditAnchors },
+  { name: '0007-price-cap', class: Migration0007PriceCap },
 ]
 
 /** Where applied migrations are recorded, by name. */

@@ -3,6 +3,16 @@ import { defineEntity, p } from '@mikro-orm/core'
 export const ProductSchema = defineEntity({
   name: 'Product',
   tableName: 'product',
+  // The cap of MAX_PRICE_CENTS (migration 0007).
+  triggers: [
+    ...(['insert', 'update'] as const).map((event) => ({
+      name: `product_price_cap_${event}`,
+      timing: 'before' as const,
+      events: [event],
+      when: 'new.price_cents > 1000000000000',
+      body: "select raise(abort, 'a price may be at most 10^12 minor units')",
+    })),
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     sku: p.string().unique(),
