@@ -1,7 +1,7 @@
-import { useEffect, useRef, type RefObject } from 'react'
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { BackupDto } from '#shared/contract/backup'
-import type { MessageKey } from '../../platform/i18n/translate'
+import type { Message, MessageKey } from '../../platform/i18n/translate'
 import { useDateTime, useFileSize, useI18n } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
 import { KeyHint } from '../../ui/key-hint'
@@ -228,26 +228,37 @@ function CopiesSection() {
   )
 }
 
-/** Before main's file dialog opens: what a restore does, and the way back out. */
-function ImportConfirmation() {
+interface RestoreStepProps {
+  id: string
+  title: string
+  /** What is about to be restored, above the warning. */
+  children: ReactNode
+  confirmLabel: string
+  pending: boolean
+  error: Message | null
+  onCancel: () => void
+  onConfirm: () => Promise<void>
+}
+
+/**
+ * The last step before the books are replaced: what a restore does, and the way back out. The safe
+ * choice has focus, so a second Enter does not replace the books by accident.
+ */
+function RestoreStep({ id, title, children, confirmLabel, pending, error, onCancel, onConfirm }: RestoreStepProps) {
   const { t } = useI18n<Texts>()
   const cancelRef = useRef<HTMLButtonElement>(null)
-  const pending = useManager((s) => s.importPending)
-  const error = useManager((s) => s.importError)
-  const importCancelled = useManager((s) => s.importCancelled)
-  const importConfirmed = useManager((s) => s.importConfirmed)
 
   useEffect(() => {
     cancelRef.current?.focus()
   }, [])
 
   return (
-    <section className="restore-confirm" aria-labelledby="import-title">
-      <h3 id="import-title" className="manager-section-title">
-        {t('manager.importTitle')}
+    <section className="restore-confirm" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="manager-section-title">
+        {title}
       </h3>
-      <p className="field-hint">{t('manager.importHint')}</p>
-      <p id="import-warning" className="restore-warning">
+      {children}
+      <p id={`${id}-warning`} className="restore-warning">
         {t('manager.restoreWarning')}
       </p>
       <FormError message={error} />
@@ -258,21 +269,43 @@ function ImportConfirmation() {
           className="button button-quiet"
           aria-keyshortcuts="Escape"
           aria-disabled={pending}
-          onClick={importCancelled}
+          onClick={onCancel}
         >
           {t('manager.restoreCancel')} <KeyHint>{t('key.escape')}</KeyHint>
         </button>
         <button
           type="button"
           className="button button-danger"
-          aria-describedby="import-warning"
+          aria-describedby={`${id}-warning`}
           aria-disabled={pending}
-          onClick={() => void importConfirmed()}
+          onClick={() => void onConfirm()}
         >
-          {pending ? t('manager.restoring') : t('manager.importConfirm')}
+          {pending ? t('manager.restoring') : confirmLabel}
         </button>
       </div>
     </section>
+  )
+}
+
+/** Before main's file dialog opens. */
+function ImportConfirmation() {
+  const { t } = useI18n<Texts>()
+  const pending = useManager((s) => s.importPending)
+  const error = useManager((s) => s.importError)
+  const importCancelled = useManager((s) => s.importCancelled)
+  const importConfirmed = useManager((s) => s.importConfirmed)
+  return (
+    <RestoreStep
+      id="import"
+      title={t('manager.importTitle')}
+      confirmLabel={t('manager.importConfirm')}
+      pending={pending}
+      error={error}
+      onCancel={importCancelled}
+      onConfirm={importConfirmed}
+    >
+      <p className="field-hint">{t('manager.importHint')}</p>
+    </RestoreStep>
   )
 }
 
@@ -280,22 +313,20 @@ function RestoreConfirmation({ backup }: { backup: BackupDto }) {
   const { t } = useI18n<Texts>()
   const dateTime = useDateTime()
   const fileSize = useFileSize()
-  const cancelRef = useRef<HTMLButtonElement>(null)
   const pending = useManager((s) => s.restorePending)
   const error = useManager((s) => s.restoreError)
   const restoreCancelled = useManager((s) => s.restoreCancelled)
   const restoreConfirmed = useManager((s) => s.restoreConfirmed)
-
-  // The safe choice has focus: a second Enter on "Restore" must not replace the books by accident.
-  useEffect(() => {
-    cancelRef.current?.focus()
-  }, [])
-
   return (
-    <section className="restore-confirm" aria-labelledby="restore-title">
-      <h3 id="restore-title" className="manager-section-title">
-        {t('manager.restoreTitle')}
-      </h3>
+    <RestoreStep
+      id="restore"
+      title={t('manager.restoreTitle')}
+      confirmLabel={t('manager.restoreConfirm')}
+      pending={pending}
+      error={error}
+      onCancel={restoreCancelled}
+      onConfirm={restoreConfirmed}
+    >
       <dl className="restore-facts">
         <div>
           <dt>{t('manager.takenAt')}</dt>
@@ -312,32 +343,7 @@ function RestoreConfirmation({ backup }: { backup: BackupDto }) {
           <dd>{fileSize(backup.sizeBytes)}</dd>
         </div>
       </dl>
-      <p id="restore-warning" className="restore-warning">
-        {t('manager.restoreWarning')}
-      </p>
-      <FormError message={error} />
-      <div className="dialog-actions">
-        <button
-          ref={cancelRef}
-          type="button"
-          className="button button-quiet"
-          aria-keyshortcuts="Escape"
-          aria-disabled={pending}
-          onClick={restoreCancelled}
-        >
-          {t('manager.restoreCancel')} <KeyHint>{t('key.escape')}</KeyHint>
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          aria-describedby="restore-warning"
-          aria-disabled={pending}
-          onClick={() => void restoreConfirmed()}
-        >
-          {pending ? t('manager.restoring') : t('manager.restoreConfirm')}
-        </button>
-      </div>
-    </section>
+    </RestoreStep>
   )
 }
 
