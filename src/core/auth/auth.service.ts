@@ -92,7 +92,7 @@ function checkSecret(
     const signedIn = sessionUserOf(user)
     await write(ctx, async (tx) => {
       const guard = await tx.em.findOne(SignInGuard, { name: guardName })
-      const now = verdictNow(ctx)
+      const now = ctx.now().getTime()
       if (signInVerdict(guardStateOf(guard), now, lockMinutes).kind === 'locked') throw lockedError()
       if (guard) tx.em.remove(guard)
       await tx.em.flush()
@@ -101,8 +101,6 @@ function checkSecret(
     return signedIn
   })
 }
-
-const verdictNow = (ctx: RequestContext) => ctx.now().getTime()
 
 function invalid(): DomainError {
   return new DomainError('INVALID_CREDENTIALS', INVALID)
