@@ -9,6 +9,13 @@ import { checkoutHandlers } from '#core/checkout/checkout.handlers'
 import { invoicesHandlers } from '#core/invoices/invoices.handlers'
 import { appHandlers } from '#core/settings/app.handlers'
 import { usersHandlers } from '#core/users/users.handlers'
+import { setupHandlers } from '#core/setup/setup.handlers'
+import { settingsHandlers } from '#core/settings/settings.handlers'
+import { productsHandlers } from '#core/catalog/products.handlers'
+import { productImportHandlers } from '#core/catalog/product-import.handlers'
+import { stockHandlers } from '#core/inventory/stock.handlers'
+import { tokensHandlers } from '#core/tokens/tokens.handlers'
+import { documentsHandlers } from '#core/documents/documents.handlers'
 
 /**
  * Every channel's handler, from the features' own maps. The type makes this exhaustive: a channel
@@ -16,6 +23,13 @@ import { usersHandlers } from '#core/users/users.handlers'
  */
 export const handlers: { readonly [C in Channel]: Handler<C> } = {
   ...appHandlers,
+  ...setupHandlers,
+  ...settingsHandlers,
+  ...productsHandlers,
+  ...productImportHandlers,
+  ...stockHandlers,
+  ...tokensHandlers,
+  ...documentsHandlers,
   ...authHandlers,
   ...catalogHandlers,
   ...cartHandlers,

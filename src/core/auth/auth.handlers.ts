@@ -1,5 +1,6 @@
 import type { FeatureHandlers } from '#core/common/handler'
 import { signedIn } from '#core/common/signed-in'
+import { notBuilt } from '#core/common/not-built'
 import { write } from '#core/db/tx'
 import { approve, authenticate, recoverOwner, toUserDto } from './auth.service'
 
@@ -18,4 +19,8 @@ export const authHandlers = {
   'auth:session': async (_input, ctx) => ({ user: ctx.user ? toUserDto(ctx.user) : null }),
   'auth:approve': async ({ username, secret, permission }, ctx) => approve(ctx, signedIn(ctx), username, secret, permission),
   'auth:recover': async ({ username, recoveryCode, newPassword }, ctx) => recoverOwner(ctx, username, recoveryCode, newPassword),
-} satisfies FeatureHandlers<'auth:login' | 'auth:logout' | 'auth:session' | 'auth:approve' | 'auth:recover'>
+  'auth:changePassword': async () => notBuilt('auth:changePassword'),
+  'auth:setPin': async () => notBuilt('auth:setPin'),
+} satisfies FeatureHandlers<
+  'auth:login' | 'auth:logout' | 'auth:session' | 'auth:approve' | 'auth:recover' | 'auth:changePassword' | 'auth:setPin'
+>

@@ -9,5 +9,9 @@ export const appHandlers = {
     demo: settings.demo,
     version: packageJson.version,
     tillCode: settings.tillCode,
+    // TEMPORARY (issue 11 set-up): filled from the database by the set-up feature.
+    setupRequired: false,
+    currencyDecimals: 2,
+    timeZone: 'Asia/Kathmandu',
   }),
 } satisfies FeatureHandlers<'app:info'>

@@ -11,6 +11,10 @@ export const appInfoDto = z.strictObject({
   version: z.string(),
   /** This till's short code (several tills of one shop tell their invoices apart by it). */
   tillCode: z.string(),
+  /** An empty database: the screen shows set-up, and every channel but set-up's answers SETUP_REQUIRED. */
+  setupRequired: z.boolean(),
+  currencyDecimals: z.int().min(0).max(3),
+  timeZone: z.string(),
 })
 export type AppInfoDto = z.infer<typeof appInfoDto>
 

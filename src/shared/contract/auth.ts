@@ -44,4 +44,21 @@ export const authContract = {
     z.strictObject({ username, recoveryCode: text(64).min(1), newPassword: secret }),
     z.strictObject({ recoveryCode: z.string() }),
   ),
+  /** Anyone signed in changes their own password (the current one first; VALIDATION_FAILED weakPassword for a weak new one). */
+  'auth:changePassword': channel('signedIn', z.strictObject({ currentPassword: secret, newPassword: secret }), empty),
+  /**
+   * Sets (or with `pin: null` removes) the caller's own 4–6 digit PIN, which `auth:approve` accepts in
+   * place of their password; hashed like a password and throttled like a sign-in.
+   */
+  'auth:setPin': channel(
+    'signedIn',
+    z.strictObject({
+      currentPassword: secret,
+      pin: z
+        .string()
+        .regex(/^[0-9]{4,6}$/, 'must be 4 to 6 digits')
+        .nullable(),
+    }),
+    empty,
+  ),
 }

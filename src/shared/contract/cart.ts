@@ -14,6 +14,8 @@ export const cartLineDto = z.strictObject({
   lineTotalCents: nonNegativeCents,
   /** Recorded stock, so the screen can warn when the cart holds more than the shelf count. */
   stock: z.int(),
+  /** The product's first image, for a thumbnail (`images/<file>`). */
+  imageFile: z.string().nullable().optional(),
 })
 export type CartLineDto = z.infer<typeof cartLineDto>
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../ipc/channel'
-import { id, nonNegativeCents, text } from './common'
+import { empty, id, isoDateTime, nonNegativeCents, protectedInput, text } from './common'
 
 /** The highest price a product may have, in minor units (a catalog cap: the schemas of product edits use it). */
 export const MAX_PRICE_CENTS = 1_000_000_000_000
@@ -12,8 +12,107 @@ export const productDto = z.strictObject({
   name: z.string(),
   priceCents: nonNegativeCents,
   stock: z.int(),
+  /** The product's first image (`<sha256>.<ext>` under the app's `images/`), for a thumbnail; null without one. */
+  imageFile: z.string().nullable().optional(),
 })
 export type ProductDto = z.infer<typeof productDto>
+
+/** A product image, stored under `images/` by the hash of its bytes and served by the app's protocol at `images/<file>`. */
+export const productImageDto = z.strictObject({ id, file: z.string() })
+export type ProductImageDto = z.infer<typeof productImageDto>
+
+export const categoryDto = z.strictObject({ id, name: z.string(), productCount: z.int().min(0) })
+export type CategoryDto = z.infer<typeof categoryDto>
+
+/** A product as the back office sees it. `archived` products cannot be sold; a sold product is never deleted. */
+export const productAdminDto = productDto.extend({
+  category: z.strictObject({ id, name: z.string() }).nullable(),
+  tags: z.array(z.string()),
+  images: z.array(productImageDto),
+  /** Low on stock at or below this count; null: the store's default. */
+  lowStockAt: z.int().min(0).nullable(),
+  /** The threshold in force (its own or the store's default) and whether the product is at or below it. */
+  low: z.boolean(),
+  archived: z.boolean(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+})
+export type ProductAdminDto = z.infer<typeof productAdminDto>
+
+/** A free tag: letters, digits, spaces and `-_./&`, never `|` (the CSV separator). */
+export const tagText = text(40)
+  .min(1)
+  .refine((value) => !value.includes('|'), 'must not contain |')
+export const skuText = text(64).min(1)
+export const barcodeText = text(64).min(1)
+
+export const productSort = z.enum(['name', 'sku', 'price', 'stock'])
+export type ProductSort = z.infer<typeof productSort>
+
+const productFields = {
+  sku: skuText,
+  name: text(200).min(1),
+  priceCents: z.int().min(0).max(MAX_PRICE_CENTS),
+  barcode: barcodeText.nullable().optional(),
+  categoryId: id.nullable().optional(),
+  tags: z.array(tagText).max(20).optional(),
+  lowStockAt: z.int().min(0).max(1_000_000).nullable().optional(),
+}
+
+export const productListInput = z.strictObject({
+  query: text(200).optional(),
+  categoryId: id.optional(),
+  tag: tagText.optional(),
+  status: z.enum(['active', 'archived', 'all']).optional(),
+  lowStock: z.boolean().optional(),
+  sort: productSort.optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+  limit: z.int().min(1).max(200).optional(),
+  offset: z.int().min(0).max(10_000_000).optional(),
+})
+export type ProductListInput = z.infer<typeof productListInput>
+
+/** Import / export (CSV): `sku,name,price` required; `barcode,category,tags,stock,low_stock,archived` optional. */
+export const importErrorDto = z.strictObject({
+  /** The file's line (1 is the header). */
+  line: z.int().min(1),
+  column: z.string().optional(),
+  /** What is wrong, as a code the screen words: see IMPORT_PROBLEMS. */
+  problem: z.enum([
+    'missingColumn',
+    'unknownColumn',
+    'duplicateColumn',
+    'badPrice',
+    'badNumber',
+    'badBoolean',
+    'missing',
+    'tooLong',
+    'duplicateInFile',
+    'takenByOther',
+    'badCsv',
+    'tooManyRows',
+  ]),
+  /** The offending value, clipped; for takenByOther the other product's SKU. */
+  value: z.string().optional(),
+  /** For duplicateInFile, the line that had it first. */
+  otherLine: z.int().optional(),
+})
+export type ImportErrorDto = z.infer<typeof importErrorDto>
+
+export const importResultDto = z.strictObject({
+  rows: z.int().min(0),
+  creates: z.int().min(0),
+  updates: z.int().min(0),
+  unchanged: z.int().min(0),
+  /** The first 500 errors, in line order; `errorCount` has them all. */
+  errors: z.array(importErrorDto),
+  errorCount: z.int().min(0),
+  applied: z.boolean(),
+})
+export type ImportResultDto = z.infer<typeof importResultDto>
+
+/** A file of up to 100k products: about 10 MB of CSV. */
+export const MAX_IMPORT_CHARS = 20_000_000
 
 export const catalogContract = {
   'catalog:search': channel(
@@ -31,4 +130,69 @@ export const catalogContract = {
     }),
   ),
   'catalog:lookup': channel('signedIn', z.strictObject({ code: text(64).min(1) }), productDto),
+
+  /** The back office's table: paged in SQL, archived ones too when asked. */
+  'products:list': channel('signedIn', productListInput, z.strictObject({ items: z.array(productAdminDto), total: z.int().min(0) })),
+  'products:get': channel('signedIn', z.strictObject({ id }), productAdminDto),
+  /** SKU or barcode in use → CONFLICT naming the other product. `openingStock` is recorded as a movement. */
+  'products:create': channel(
+    'catalog.manage',
+    protectedInput({ ...productFields, openingStock: z.int().min(0).max(1_000_000).optional() }),
+    productAdminDto,
+  ),
+  /** A partial edit. A price change never alters past invoices (they keep the price they were sold at). */
+  'products:update': channel(
+    'catalog.manage',
+    protectedInput({
+      id,
+      sku: productFields.sku.optional(),
+      name: productFields.name.optional(),
+      priceCents: productFields.priceCents.optional(),
+      barcode: productFields.barcode,
+      categoryId: productFields.categoryId,
+      tags: productFields.tags,
+      lowStockAt: productFields.lowStockAt,
+    }),
+    productAdminDto,
+  ),
+  'products:archive': channel('catalog.manage', protectedInput({ id }), productAdminDto),
+  'products:unarchive': channel('catalog.manage', protectedInput({ id }), productAdminDto),
+  /** Main's file dialog picks the images (PNG, JPEG or WebP, each ≤ 5 MB): no path crosses IPC. */
+  'products:addImages': channel(
+    'catalog.manage',
+    protectedInput({ id }),
+    z.discriminatedUnion('cancelled', [
+      z.strictObject({ cancelled: z.literal(true) }),
+      z.strictObject({ cancelled: z.literal(false), product: productAdminDto }),
+    ]),
+  ),
+  'products:removeImage': channel('catalog.manage', protectedInput({ id, imageId: id }), productAdminDto),
+  /** Every tag in use, with how many products carry it, for the filter. */
+  'products:tags': channel(
+    'signedIn',
+    empty,
+    z.strictObject({ items: z.array(z.strictObject({ tag: z.string(), productCount: z.int().min(0) })) }),
+  ),
+  /**
+   * Preview (`apply: false`) or apply a CSV. Apply is all or nothing, refused while the file has
+   * errors (CONFLICT importErrors); the same file twice changes nothing the second time. Parsed off
+   * core's thread; `jobId` lets the screen follow it with `products:importProgress`.
+   */
+  'products:import': channel(
+    'catalog.manage',
+    protectedInput({ csv: z.string().max(MAX_IMPORT_CHARS), apply: z.boolean(), jobId: z.uuid().optional() }),
+    importResultDto,
+  ),
+  'products:importProgress': channel(
+    'catalog.manage',
+    protectedInput({ jobId: z.uuid() }),
+    z.strictObject({ phase: z.enum(['waiting', 'parsing', 'checking', 'applying', 'done']), done: z.int().min(0), total: z.int().min(0) }),
+  ),
+  /** The whole catalog, archived products included, in the import's own format (formula-escaped). */
+  'products:export': channel('catalog.manage', protectedInput({}), z.strictObject({ csv: z.string(), rows: z.int().min(0) })),
+
+  'categories:list': channel('signedIn', empty, z.strictObject({ items: z.array(categoryDto) })),
+  /** A name in use (ignoring case) → CONFLICT category. */
+  'categories:create': channel('catalog.manage', protectedInput({ name: text(80).min(1) }), categoryDto),
+  'categories:update': channel('catalog.manage', protectedInput({ id, name: text(80).min(1) }), categoryDto),
 }

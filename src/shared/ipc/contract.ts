@@ -14,6 +14,11 @@ import { cartContract } from '../contract/cart'
 import { catalogContract } from '../contract/catalog'
 import { checkoutContract } from '../contract/checkout'
 import { invoicesContract } from '../contract/invoices'
+import { documentsContract } from '../contract/documents'
+import { settingsContract } from '../contract/settings'
+import { setupContract } from '../contract/setup'
+import { stockContract } from '../contract/stock'
+import { tokensContract } from '../contract/tokens'
 import { usersContract } from '../contract/users'
 import type { ChannelEntry } from './channel'
 import { CHANNEL_NAMES, type ChannelName } from './channel-names'
@@ -23,11 +28,16 @@ export { ipcChannelName } from './channel-names'
 
 export const contract = {
   ...appContract,
+  ...setupContract,
+  ...settingsContract,
   ...authContract,
   ...catalogContract,
   ...cartContract,
   ...checkoutContract,
   ...invoicesContract,
+  ...stockContract,
+  ...tokensContract,
+  ...documentsContract,
   ...usersContract,
   ...auditContract,
   ...backupContract,

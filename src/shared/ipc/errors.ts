@@ -1,6 +1,7 @@
 import type { Permission } from './permissions'
 
 export const ERROR_CODES = [
+  'SETUP_REQUIRED',
   'VALIDATION_FAILED',
   'UNKNOWN_CHANNEL',
   'INVALID_CREDENTIALS',
@@ -30,8 +31,21 @@ type None = Record<never, never>
  * the sentence for the screen: `message` is plain English for logs and tests.
  */
 export interface ErrorParamsByCode {
+  /** The store is not set up yet: only set-up (or loading the demo) is possible. */
+  SETUP_REQUIRED: None
   VALIDATION_FAILED: {
-    rule: 'schema' | 'maxQuantity' | 'dateOrder' | 'backupName' | 'weakPassword' | 'tooLarge'
+    rule:
+      | 'schema'
+      | 'maxQuantity'
+      | 'dateOrder'
+      | 'backupName'
+      | 'weakPassword'
+      | 'tooLarge'
+      | 'timeZone'
+      | 'imageType'
+      | 'pastDate'
+      | 'deltaOrCounted'
+      | 'maxBalance'
     field?: string
     max?: number
     min?: number
@@ -54,6 +68,11 @@ export interface ErrorParamsByCode {
     | { what: 'invoice'; id: number }
     | { what: 'user'; username: string }
     | { what: 'backup'; file: string }
+    | { what: 'userId'; id: number }
+    | { what: 'category'; id: number }
+    | { what: 'image'; id: number }
+    | { what: 'token'; code: string }
+    | { what: 'importJob' }
   CART_EMPTY: None
   CART_CHANGED: { totalCents: number }
   INVALID_TOKEN: { token: string }
@@ -66,6 +85,23 @@ export interface ErrorParamsByCode {
     | { what: 'backup'; problem: 'unreadable' | 'damaged' | 'notTillwise' | 'newer' | 'schema'; detail: string }
     /** The folder chosen for an export could not be written (full, read-only, removed); `detail` is the system's code. */
     | { what: 'exportFolder'; detail: string }
+    /** SKU or barcode already belongs to another product, named so the screen can say which. */
+    | { what: 'sku' | 'barcode'; value: string; productId: number; productSku: string; productName: string }
+    | { what: 'username'; username: string }
+    | { what: 'category'; name: string }
+    /** Set-up runs once; the demo can be left only from the demo. */
+    | { what: 'setupDone' }
+    | { what: 'notDemo' }
+    /** Would leave the store with no active owner, or nobody active who can manage users. */
+    | { what: 'lastOwner' }
+    | { what: 'lastManager' }
+    /** The currency cannot change once the store has sold (every amount is in its minor units). */
+    | { what: 'currencyLocked' }
+    | { what: 'importErrors'; errorCount: number }
+    /** Another import is running. */
+    | { what: 'importRunning' }
+    /** A PDF could not be written where main's dialog pointed. */
+    | { what: 'pdfFile'; detail: string }
   INTERNAL: { reason?: 'shuttingDown' }
 }
 

@@ -20,6 +20,7 @@ const ERROR_PARAMS = {
   FORBIDDEN: ['permission'],
   APPROVAL_REQUIRED: ['permission', 'problem'],
   NOT_FOUND: ['what', 'code', 'productId', 'number', 'id', 'username', 'file'],
+  SETUP_REQUIRED: [],
   CART_EMPTY: [],
   CART_CHANGED: ['totalCents'],
   INVALID_TOKEN: ['token'],
@@ -27,7 +28,7 @@ const ERROR_PARAMS = {
   INSUFFICIENT_BALANCE: [],
   INSUFFICIENT_STOCK: ['productId', 'name', 'quantity'],
   INSUFFICIENT_TENDER: ['tenderedCents', 'totalCents'],
-  CONFLICT: ['what', 'problem', 'detail'],
+  CONFLICT: ['what', 'problem', 'detail', 'value', 'productId', 'productSku', 'productName', 'username', 'name', 'errorCount'],
   INTERNAL: ['reason'],
   UNREACHABLE: [],
 } as const satisfies { readonly [C in ClientErrorCode]: readonly ParamName<C>[] }

@@ -28,6 +28,12 @@ export function errorMessage(error: ClientError): Message {
       if (params?.rule === 'tooLarge') return msg('error.VALIDATION_FAILED.tooLarge')
       if (params?.rule === 'weakPassword' && params.min !== undefined)
         return msg('error.VALIDATION_FAILED.weakPassword', { min: params.min })
+      if (params?.rule === 'timeZone') return msg('error.VALIDATION_FAILED.timeZone', { field: params.field ?? '' })
+      if (params?.rule === 'imageType') return msg('error.VALIDATION_FAILED.imageType')
+      if (params?.rule === 'pastDate') return msg('error.VALIDATION_FAILED.pastDate')
+      if (params?.rule === 'deltaOrCounted') return msg('error.VALIDATION_FAILED.deltaOrCounted')
+      if (params?.rule === 'maxBalance' && params.max !== undefined)
+        return msg('error.VALIDATION_FAILED.maxBalance', { max: money(params.max) })
       if (params?.rule === 'schema' && params.field !== undefined) {
         return msg('error.VALIDATION_FAILED.schema', { field: params.field })
       }
@@ -71,11 +77,20 @@ export function errorMessage(error: ClientError): Message {
       if (params?.what === 'idempotencyKey') return msg('error.CONFLICT.idempotencyKey')
       if (params?.what === 'backup') return msg(`error.CONFLICT.backup.${params.problem}`, { detail: params.detail })
       if (params?.what === 'exportFolder') return msg('error.CONFLICT.exportFolder', { detail: params.detail })
+      if (params?.what === 'sku' || params?.what === 'barcode') {
+        return msg(`error.CONFLICT.${params.what}`, { value: params.value, productName: params.productName, productSku: params.productSku })
+      }
+      if (params?.what === 'username') return msg('error.CONFLICT.username', { username: params.username })
+      if (params?.what === 'category') return msg('error.CONFLICT.category', { name: params.name })
+      if (params?.what === 'importErrors') return msg('error.CONFLICT.importErrors', { errorCount: params.errorCount })
+      if (params?.what === 'pdfFile') return msg('error.CONFLICT.pdfFile', { detail: params.detail })
+      if (params?.what) return msg(`error.CONFLICT.${params.what}`)
       return msg('error.CONFLICT')
     }
     case 'INTERNAL':
       return error.params?.reason === 'shuttingDown' ? msg('error.INTERNAL.shuttingDown') : msg('error.INTERNAL')
     case 'UNKNOWN_CHANNEL':
+    case 'SETUP_REQUIRED':
     case 'INVALID_CREDENTIALS':
     case 'ACCOUNT_LOCKED':
     case 'FORBIDDEN':
@@ -104,6 +119,16 @@ function notFound(params: Extract<ClientError, { code: 'NOT_FOUND' }>['params'])
       return msg('error.NOT_FOUND.user', { username: params.username })
     case 'backup':
       return msg('error.NOT_FOUND.backup', { file: params.file })
+    case 'userId':
+      return msg('error.NOT_FOUND.userId')
+    case 'category':
+      return msg('error.NOT_FOUND.category')
+    case 'image':
+      return msg('error.NOT_FOUND.image')
+    case 'token':
+      return msg('error.NOT_FOUND.token', { code: params.code })
+    case 'importJob':
+      return msg('error.NOT_FOUND.importJob')
     case undefined:
       return msg('error.NOT_FOUND')
   }
