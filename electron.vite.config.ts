@@ -28,7 +28,13 @@ export default defineConfig({
       // from node_modules cost ~200 ms of every start (npm run bench:startup). better-sqlite3 is
       // native code and stays in node_modules, as does electron.
       externalizeDeps: { exclude: MAIN_BUNDLED_DEPENDENCIES },
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The CSV import's worker thread, beside index.js (product-import.service.ts starts it from there).
+          'product-csv.worker': resolve(import.meta.dirname, 'src/core/catalog/product-csv.worker.ts'),
+        },
+      },
     },
   },
   preload: {

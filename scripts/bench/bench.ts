@@ -6,7 +6,7 @@
  *   npm run bench                          100k products, 1M invoice lines, 5k tokens; then start-up
  *   npm run bench -- --big                 1M products (first build takes several minutes)
  *   npm run bench -- --products 250000     any catalog size
- *   options: --iterations <factor>  --no-startup  --keep (keep the run's database copy)
+ *   options: --iterations <factor>  --no-startup  --no-back-office  --keep (keep the run's database copy)
  *
  * Databases are built once per parameter set and cached (scripts/bench/build-database.ts); each run
  * works on a fresh copy, so sales made by one run never change the next.
@@ -32,16 +32,18 @@ import { SEARCH_TOTAL_CAP } from '#core/catalog/catalog.service'
 import { createRng } from './prng'
 import { formatMs, positiveNumber, measure, percentiles, printTextTable, type Percentiles } from './stats'
 import { measureStartup, printStartup, type StartupReport } from './startup'
+import { measureFirstPage, measureImports, printBackOffice, type FirstPageFigures, type ImportFigures } from './back-office'
 
 interface Args {
   database: Partial<BenchDatabaseOptions>
   iterations: number
   startup: boolean
+  backOffice: boolean
   keep: boolean
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { database: {}, iterations: 1, startup: true, keep: false }
+  const args: Args = { database: {}, iterations: 1, startup: true, backOffice: true, keep: false }
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index]!
     if (flag === '--big') args.database.products = 1_000_000
@@ -50,6 +52,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--tokens') args.database.tokens = Math.round(positiveNumber(flag, argv[++index]))
     else if (flag === '--iterations') args.iterations = positiveNumber(flag, argv[++index])
     else if (flag === '--no-startup') args.startup = false
+    else if (flag === '--no-back-office') args.backOffice = false
     else if (flag === '--keep') args.keep = true
     else throw new Error(`unknown option ${flag} (see the header of scripts/bench/bench.ts)`)
   }
@@ -160,6 +163,8 @@ async function main(): Promise<void> {
   const rows: Row[] = []
   const big = manifest.counts.products > 100_000
   const times = (count: number) => Math.max(10, Math.round(count * args.iterations))
+  let firstPage: FirstPageFigures | null = null
+  let imports: ImportFigures | null = null
 
   try {
     const client = backend.connect()
@@ -324,6 +329,24 @@ async function main(): Promise<void> {
       }),
       { ratio: 3 },
     )
+
+    if (args.backOffice) {
+      console.log('back office…')
+      const managerClient = backend.connect()
+      unwrap(await managerClient.invoke('auth:login', { username: 'manager', password: 'manager' }), 'manager sign-in')
+      firstPage = await measureFirstPage(managerClient, hand, times(200))
+      console.log(`  products:list first page: core p50 ${formatMs(firstPage.backend.p50)} p99 ${formatMs(firstPage.backend.p99)} ms`)
+      // Last: it reprices every product of this run's copy.
+      imports = await measureImports({
+        runDir,
+        rows: 100_000,
+        seed: manifest.options.seed + 2,
+        manager: managerClient,
+        till: client,
+        codes,
+        log: (line) => console.log(line),
+      })
+    }
   } finally {
     hand.close()
     await backend.close()
@@ -337,6 +360,7 @@ async function main(): Promise<void> {
       `(synchronous=FULL, WAL; Node ${environment.node}, ${environment.cores} cores; load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)})`,
   )
   printRows(rows)
+  if (firstPage && imports) printBackOffice(firstPage, manifest.counts.products, imports)
 
   let startup: StartupReport | null = null
   if (args.startup) {
@@ -351,7 +375,7 @@ async function main(): Promise<void> {
   const file = join(resultsDir, `bench-${manifest.counts.products}p-${stamp}.json`)
   writeFileSync(
     file,
-    `${JSON.stringify({ at: new Date().toISOString(), environment: { ...environment, loadAverage: [loadBefore, loadAfter] }, database: manifest, iterationsFactor: args.iterations, rows, startup, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), environment: { ...environment, loadAverage: [loadBefore, loadAfter] }, database: manifest, iterationsFactor: args.iterations, rows, backOffice: { firstPage, imports }, startup, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`,
   )
   console.log('')
   console.log(`results: ${file} (${((Date.now() - started) / 1000).toFixed(0)} s)`)

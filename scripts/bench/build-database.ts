@@ -1,6 +1,6 @@
 /**
  * Deterministic benchmark databases (issue 4): a store with N products (realistic names from word
- * lists and a seeded PRNG), a year of sales (invoice lines, their stock movements, token debits and
+ * lists and a seeded PRNG, a category per department, tags), a year of sales (invoice lines, their stock movements, token debits and
  * the audit trail, all consistent), and thousands of tokens.
  *
  * The schema comes from the real migrations (`openDatabase` once, then closed); the rows are bulk
@@ -25,7 +25,7 @@ import { createRng, type Rng } from './prng'
 import { BRANDS, DEPARTMENTS, EXTRA_TAGS, VARIANTS } from './word-lists'
 
 /** Bump when the generator's output changes, so cached databases are rebuilt. */
-export const BUILDER_VERSION = 2
+export const BUILDER_VERSION = 3
 
 export interface BenchDatabaseOptions {
   products: number
@@ -165,7 +165,7 @@ function readFileSize(path: string): number {
   return statSync(path).size
 }
 
-interface GeneratedProduct {
+export interface GeneratedProduct {
   id: number
   sku: string
   name: string
@@ -212,13 +212,23 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
   const sold = new Int32Array(products.length)
   for (let line = 0; line < plan.lineProduct.length; line += 1) sold[plan.lineProduct[line]!]! += plan.lineQuantity[line]!
 
+  // One category per department, as a shop would set its shelves up.
+  const insertCategory = db.prepare('insert into category (id, name, name_key, created_at) values (?, ?, ?, ?)')
+  db.transaction(() =>
+    DEPARTMENTS.forEach((department, index) =>
+      insertCategory.run(index + 1, department.category, department.category.toLowerCase(), setupAt),
+    ),
+  )()
   const insertProduct = db.prepare(
-    `insert into product (id, sku, barcode, name, tags, price_cents, stock, active, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into product (id, sku, barcode, name, tags, price_cents, stock, active, category_id, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
+  const insertTag = db.prepare('insert into product_tag (product_id, tag) values (?, ?)')
   const insertMovement = db.prepare(
-    'insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at) values (?, ?, ?, ?, ?, ?, ?)',
+    'insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at, stock_after) values (?, ?, ?, ?, ?, ?, ?, ?)',
   )
+  /** Each product's stock as the movements so far leave it. */
+  const stock = new Int32Array(products.length)
   let activeProducts = 0
   const batch = 20_000
   for (let from = 0; from < products.length; from += batch) {
@@ -233,14 +243,17 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
           product.sku,
           product.barcode,
           product.name,
-          product.tags,
+          product.tags.length > 0 ? product.tags.join('|') : null,
           product.priceCents,
           initial - sold[index]!,
           active,
+          product.categoryId,
           setupAt,
           setupAt,
         )
-        insertMovement.run(uid(setupAt), tillId, product.id, initial, 'initial', null, setupAt)
+        for (const tag of product.tags) insertTag.run(product.id, tag)
+        stock[index] = initial
+        insertMovement.run(uid(setupAt), tillId, product.id, initial, 'initial', null, setupAt, initial)
       }
     })()
     if (from > 0 && from % 200_000 === 0) log(`  products ${from.toLocaleString('en')}`)
@@ -343,7 +356,8 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
           const product = products[plan.lineProduct[line]!]!
           const quantity = plan.lineQuantity[line]!
           insertLine.run(id, product.id, product.sku, product.name, product.priceCents, quantity, product.priceCents * quantity)
-          insertMovement.run(uid(paidAt), tillId, product.id, -quantity, 'sale', id, paidAt)
+          stock[product.id - 1]! -= quantity
+          insertMovement.run(uid(paidAt), tillId, product.id, -quantity, 'sale', id, paidAt, stock[product.id - 1])
         }
         const fields = {
           prevHash,
@@ -384,13 +398,15 @@ function fill(db: Database.Database, options: BenchDatabaseOptions, log: (line: 
   }
 }
 
-interface PlannedProduct extends GeneratedProduct {
+export interface PlannedProduct extends GeneratedProduct {
   barcode: string | null
-  tags: string | null
+  categoryId: number
+  tags: string[]
   active: boolean
 }
 
-function planProducts(rng: Rng, count: number): PlannedProduct[] {
+/** The catalog of a bench store: names from the word lists, a category per department, tags, barcodes. */
+export function planProducts(rng: Rng, count: number): PlannedProduct[] {
   const products: PlannedProduct[] = []
   const digits = Math.max(6, String(count).length)
   for (let index = 0; index < count; index += 1) {
@@ -401,7 +417,7 @@ function planProducts(rng: Rng, count: number): PlannedProduct[] {
     const [low, high] = department.priceCents
     // Prices end in round rupees, as shelf labels do.
     const priceCents = Math.round(rng.int(low, high) / 500) * 500
-    const tags = rng.chance(0.7) ? [...department.tags, ...(rng.chance(0.3) ? [rng.pick(EXTRA_TAGS)] : [])].join(' ') : null
+    const tags = rng.chance(0.7) ? [...new Set([...department.tags, ...(rng.chance(0.3) ? [rng.pick(EXTRA_TAGS)] : [])])] : []
     // 429 is Nepal's GS1 prefix; multiplying by a number coprime to 10^9 spreads the item numbers
     // without repeating one.
     const item = String((index * 7_919 + 104_729) % 1_000_000_000).padStart(9, '0')
@@ -410,6 +426,7 @@ function planProducts(rng: Rng, count: number): PlannedProduct[] {
       sku: `${department.code}-${String(index + 1).padStart(digits, '0')}`,
       barcode: rng.chance(0.97) ? ean13(`429${item}`) : null,
       name: words.join(' '),
+      categoryId: DEPARTMENTS.indexOf(department) + 1,
       tags,
       priceCents,
       active: rng.chance(0.98),

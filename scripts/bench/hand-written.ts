@@ -23,6 +23,7 @@ interface ProductRow {
   name: string
   price_cents: number
   stock: number
+  image_file: string | null
 }
 
 const toProduct = (row: ProductRow): ProductDto => ({
@@ -32,6 +33,7 @@ const toProduct = (row: ProductRow): ProductDto => ({
   name: row.name,
   priceCents: row.price_cents,
   stock: row.stock,
+  imageFile: row.image_file,
 })
 
 export class HandWritten {
@@ -59,7 +61,7 @@ export class HandWritten {
   lookup(code: string): ProductDto | null {
     const trimmed = code.trim()
     const row = this.#sql(
-      `select id, sku, barcode, name, price_cents, stock from product
+      `select id, sku, barcode, name, price_cents, stock, image_file from product
        where active and (barcode = @code or sku = @code or sku = @upper)
        order by barcode = @code desc, sku = @code desc limit 1`,
     ).get({ code: trimmed, upper: trimmed.toUpperCase() }) as ProductRow | undefined
@@ -75,7 +77,7 @@ export class HandWritten {
         n: number
       }
       const rows = this.#sql(
-        'select id, sku, barcode, name, price_cents, stock from product where active order by name, id limit ? offset ?',
+        'select id, sku, barcode, name, price_cents, stock, image_file from product where active order by name, id limit ? offset ?',
       ).all(pageLimit, offset) as ProductRow[]
       return { items: rows.map(toProduct), total: total.n }
     }
@@ -120,7 +122,7 @@ export class HandWritten {
     }
     if (hits.size === 0 || pageLimit === 0) return { items: [], total: hits.size }
     const rows = this.#sql(
-      `select p.id, p.sku, p.barcode, p.name, p.price_cents, p.stock from json_each(?) hit join product p on p.id = hit.value ->> 0
+      `select p.id, p.sku, p.barcode, p.name, p.price_cents, p.stock, p.image_file from json_each(?) hit join product p on p.id = hit.value ->> 0
        where p.active order by hit.value ->> 1, p.name collate nocase, p.id limit ? offset ?`,
     ).all(JSON.stringify([...hits]), pageLimit, offset) as ProductRow[]
     return { items: rows.map(toProduct), total: hits.size }
@@ -128,9 +130,18 @@ export class HandWritten {
 
   cart(userId: number): CartDto {
     const rows = this.#sql(
-      `select l.product_id, p.sku, p.name, p.price_cents, l.quantity, p.stock from cart_line l join product p on p.id = l.product_id
-       where l.user_id = ? order by l.id`,
-    ).all(userId) as { product_id: number; sku: string; name: string; price_cents: number; quantity: number; stock: number }[]
+      `select l.product_id, p.sku, p.name, p.price_cents, l.quantity, p.stock, p.image_file, p.active from cart_line l
+       join product p on p.id = l.product_id where l.user_id = ? order by l.id`,
+    ).all(userId) as {
+      product_id: number
+      sku: string
+      name: string
+      price_cents: number
+      quantity: number
+      stock: number
+      image_file: string | null
+      active: number
+    }[]
     const lines = rows.map((row) => ({
       productId: row.product_id,
       sku: row.sku,
@@ -139,6 +150,7 @@ export class HandWritten {
       quantity: row.quantity,
       lineTotalCents: row.price_cents * row.quantity,
       stock: row.stock,
+      imageFile: row.image_file,
     }))
     return {
       lines,
@@ -176,10 +188,11 @@ export class HandWritten {
         const previous = this.#sql('select id from invoice where idempotency_key = ?').get(request.idempotencyKey)
         if (previous) throw new Error('CONFLICT: key already used')
         const cart = this.#sql(
-          `select l.product_id, p.sku, p.name, p.price_cents, l.quantity from cart_line l join product p on p.id = l.product_id
+          `select l.product_id, p.sku, p.name, p.price_cents, l.quantity, p.active from cart_line l join product p on p.id = l.product_id
          where l.user_id = ? order by l.id`,
-        ).all(user.id) as { product_id: number; sku: string; name: string; price_cents: number; quantity: number }[]
+        ).all(user.id) as { product_id: number; sku: string; name: string; price_cents: number; quantity: number; active: number }[]
         if (cart.length === 0) throw new Error('CART_EMPTY')
+        if (cart.some((line) => !line.active)) throw new Error('NOT_FOUND')
         const totalCents = cart.reduce((sum, line) => sum + line.price_cents * line.quantity, 0)
         if (totalCents !== request.expectedTotalCents) throw new Error('CART_CHANGED')
         const paidAt = now.toISOString()
@@ -236,8 +249,9 @@ export class HandWritten {
           )
           if (taken.changes !== 1) throw new Error(`INSUFFICIENT_STOCK ${line.name}`)
           this.#sql(
-            "insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at) values (?, ?, ?, ?, 'sale', ?, ?)",
-          ).run(uuidv7(now), tillId, line.product_id, -line.quantity, invoiceId, paidAt)
+            `insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at, stock_after)
+             values (?, ?, ?, ?, 'sale', ?, ?, (select stock from product where id = ?))`,
+          ).run(uuidv7(now), tillId, line.product_id, -line.quantity, invoiceId, paidAt, line.product_id)
           return {
             productId: line.product_id,
             sku: line.sku,

@@ -8,6 +8,8 @@
 export interface Department {
   /** Three letters, the start of every SKU in the department. */
   code: string
+  /** The back office's category its products are in. */
+  category: string
   tags: readonly string[]
   goods: readonly string[]
   sizes: readonly string[]
@@ -18,6 +20,7 @@ export interface Department {
 export const DEPARTMENTS: readonly Department[] = [
   {
     code: 'DAI',
+    category: 'Dairy',
     tags: ['dairy', 'chilled'],
     goods: [
       'Milk',
@@ -41,6 +44,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'BAK',
+    category: 'Bakery',
     tags: ['bakery', 'fresh'],
     goods: [
       'Bread Loaf',
@@ -61,6 +65,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'GRA',
+    category: 'Grains & staples',
     tags: ['grocery', 'staples'],
     goods: [
       'Basmati Rice',
@@ -87,6 +92,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'OIL',
+    category: 'Cooking oil',
     tags: ['grocery', 'cooking'],
     goods: ['Sunflower Oil', 'Mustard Oil', 'Soybean Oil', 'Olive Oil', 'Rice Bran Oil', 'Groundnut Oil', 'Coconut Oil', 'Vanaspati'],
     sizes: ['500ml', '1L', '2L', '5L', '15L'],
@@ -94,6 +100,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'SPI',
+    category: 'Spices',
     tags: ['grocery', 'spices'],
     goods: [
       'Garam Masala',
@@ -117,6 +124,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'BEV',
+    category: 'Beverages',
     tags: ['beverages'],
     goods: [
       'Cola',
@@ -139,6 +147,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'TEA',
+    category: 'Tea & coffee',
     tags: ['beverages', 'hot-drinks'],
     goods: [
       'Black Tea',
@@ -157,6 +166,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'SNK',
+    category: 'Snacks',
     tags: ['snacks'],
     goods: [
       'Potato Chips',
@@ -180,6 +190,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'SWT',
+    category: 'Sweets',
     tags: ['snacks', 'sweets'],
     goods: [
       'Chocolate Bar',
@@ -203,6 +214,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'PRD',
+    category: 'Fruit & vegetables',
     tags: ['produce', 'fresh'],
     goods: [
       'Onion',
@@ -229,6 +241,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'FRZ',
+    category: 'Frozen',
     tags: ['frozen'],
     goods: [
       'Momo',
@@ -249,6 +262,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'HOM',
+    category: 'Household',
     tags: ['household'],
     goods: [
       'Dishwash Bar',
@@ -272,6 +286,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'PER',
+    category: 'Personal care',
     tags: ['personal-care'],
     goods: [
       'Soap',
@@ -296,6 +311,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'BAB',
+    category: 'Baby',
     tags: ['baby'],
     goods: ['Baby Diapers', 'Baby Wipes', 'Baby Lotion', 'Baby Powder', 'Baby Food', 'Infant Formula', 'Baby Shampoo', 'Feeding Bottle'],
     sizes: ['1 pc', '24 pcs', '48 pcs', '100ml', '200g', '400g'],
@@ -303,6 +319,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'PET',
+    category: 'Pets',
     tags: ['pets'],
     goods: ['Dog Food', 'Cat Food', 'Puppy Biscuits', 'Cat Litter', 'Bird Seed', 'Fish Flakes', 'Dog Shampoo'],
     sizes: ['100g', '400g', '1kg', '3kg', '10kg'],
@@ -310,6 +327,7 @@ export const DEPARTMENTS: readonly Department[] = [
   },
   {
     code: 'STA',
+    category: 'Stationery',
     tags: ['stationery'],
     goods: [
       'Notebook',

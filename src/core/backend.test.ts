@@ -110,6 +110,9 @@ describe('app:info', () => {
       demo: true,
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       tillCode: expect.stringMatching(/^[A-Z2-9]{4}$/),
+      setupRequired: false,
+      currencyDecimals: 2,
+      timeZone: 'Asia/Kathmandu',
     })
   })
 })

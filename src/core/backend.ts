@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Channel, ChannelInput, ChannelOutput } from '#shared/ipc/contract'
-import { failure, type IpcResult } from '#shared/ipc/errors'
+import { failure, type ErrorParams, type IpcResult } from '#shared/ipc/errors'
 import type { Backend, BackendClient, OpenBackendOptions } from './backend.types'
 import { createBackupManager } from '#core/backup/backup.manager'
-import type { StoreSettings } from '#core/common/context'
+import type { StoreOperations, StoreSettings } from '#core/common/context'
 import { acquireDataLock } from '#core/db/data-lock'
 import { openDatabase, type Orm } from '#core/db/database'
 import { seedDemo } from '#core/db/seed/demo-seed'
@@ -15,12 +15,14 @@ import { nativeDatabase } from '#core/db/statements'
 import { Dispatcher } from '#core/api/dispatcher'
 import { newSession, signOutBecause, type ClientSession } from '#core/api/session'
 import { copyDatabase, writeBackup } from '#core/backup/backup-writer'
-import { finishInterruptedRestore } from '#core/backup/restore-steps'
+import { finishInterruptedRestore, moveDatabaseFiles, removeDatabaseFiles, uniquePath } from '#core/backup/restore-steps'
+import { anchorsPath } from '#core/backup/audit-anchors'
+import { createDemoStoreManager } from '#core/setup/demo-store.manager'
 import { logToConsole as logError } from '#core/common/log'
 import { loadSettings } from '#core/settings/settings.service'
 import { unlockUser } from '#core/users/users.service'
 
-export type { Backend, BackendClient, BackupFilePicker, OpenBackendOptions } from './backend.types'
+export type { Backend, BackendClient, BackupFilePicker, ClientWindow, DocumentFilePicker, OpenBackendOptions } from './backend.types'
 export { DatabaseTooNewError, DatabaseUnreadableError } from '#core/db/database'
 export { DatabaseInUseError } from '#core/db/data-lock'
 
@@ -34,6 +36,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   const now = options.now ?? (() => new Date())
   const { dbPath } = options
   const backupDir = options.backupDir ?? join(dirname(dbPath), 'backups')
+  const imagesDir = options.imagesDir ?? join(dirname(dbPath), 'images')
   mkdirSync(dirname(dbPath), { recursive: true })
 
   // One till per data folder: a second one is refused here, before it touches the database.
@@ -71,6 +74,15 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   }
 
   const sessions = new Set<ClientSession>()
+  /** Another database in place of the open one (a restore, a fresh store): users come from it, so every till signs in again. */
+  const replaceOrm = async (next: Orm, because: ErrorParams<'NOT_AUTHENTICATED'>) => {
+    orm = next
+    await signWithKey(next)
+    settings = await loadSettings(orm.em.fork())
+    for (const session of sessions) {
+      if (session.user) signOutBecause(session, because)
+    }
+  }
   // The backup manager needs the dispatcher's queue and the dispatcher the manager: the manager
   // only reaches the dispatcher once it runs, after both exist.
   const backups = createBackupManager({
@@ -78,20 +90,44 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     backupDir,
     now,
     orm: () => orm,
-    replaceOrm: async (next) => {
-      orm = next
-      await signWithKey(next)
-      settings = await loadSettings(orm.em.fork())
-      // Users and carts come from the restored file: every till signs in again.
-      for (const session of sessions) {
-        if (session.user) signOutBecause(session, { reason: 'restored' })
-      }
-    },
+    replaceOrm: (next) => replaceOrm(next, { reason: 'restored' }),
     exclusive: (work) => dispatcher.exclusive(work),
     logError,
     ...(options.files ? { files: options.files } : {}),
   })
-  const dispatcher: Dispatcher = new Dispatcher({ orm: () => orm, now, settings: () => settings, backups, logError })
+  // Without main's save dialog a document save is cancelled, as a backup export is.
+  const documentFiles = { choosePdfDestination: async (name: string) => (await options.files?.choosePdfDestination?.(name)) ?? null }
+  const demoStore = createDemoStoreManager({
+    dbPath,
+    now,
+    orm: () => orm,
+    exclusive: (work) => dispatcher.exclusive(work),
+    replaceOrm: (next) => replaceOrm(next, {}),
+    files: { moveDatabaseFiles, removeDatabaseFiles, uniquePath, anchorsPath },
+  })
+  const store: StoreOperations = {
+    reloadSettings: () => dispatcher.exclusive(async () => (settings = await loadSettings(orm.em.fork()))),
+    startOwnStore: (actor) => demoStore.startOwnStore(actor),
+    userChanged(userId, user) {
+      for (const session of sessions) {
+        if (session.user?.id !== userId) continue
+        if (user) session.user = user
+        else signOutBecause(session, {})
+      }
+    },
+  }
+  // Without main's dialog for images, adding images is cancelled.
+  const images = { dir: imagesDir, choose: async () => (await options.files?.chooseImageFiles?.()) ?? null }
+  const dispatcher: Dispatcher = new Dispatcher({
+    orm: () => orm,
+    now,
+    settings: () => settings,
+    backups,
+    documentFiles,
+    store,
+    images,
+    logError,
+  })
 
   let closed = false
   let closing: Promise<void> | undefined
@@ -109,8 +145,9 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   return {
     dbPath,
     backupDir,
-    connect(): BackendClient {
-      const session: ClientSession = newSession(now().getTime())
+    imagesDir,
+    connect(window): BackendClient {
+      const session: ClientSession = newSession(now().getTime(), window ?? null)
       sessions.add(session)
       let connected = true
       const invokeUnknown = async (channel: unknown, input: unknown): Promise<IpcResult<unknown>> => {

@@ -1,4 +1,4 @@
-import type { BackupFilePicker } from '#core/common/context'
+import type { BackupFilePicker, ClientWindow } from '#core/common/context'
 import type { Channel, ChannelInput, ChannelOutput } from '#shared/ipc/contract'
 import type { IpcResult } from '#shared/ipc/errors'
 
@@ -21,6 +21,8 @@ export interface OpenBackendOptions {
   auditKey?: Buffer
   /** Folder for backups. Default: `backups` next to the database file. */
   backupDir?: string
+  /** Folder for product images. Default: `images` next to the database file. */
+  imagesDir?: string
   /**
    * Take the daily backup automatically (on open when none exists for today, then checked hourly).
    * The app turns this on; tests leave it off unless they test it.
@@ -38,7 +40,8 @@ export interface BackendClient {
 }
 
 export interface Backend {
-  connect(): BackendClient
+  /** A client for one window; `window` is what only that window can do (print its page as PDF). */
+  connect(window?: ClientWindow): BackendClient
   /**
    * For someone at the machine with access to the data folder (`npm run admin -- unlock`, the
    * app's `--unlock`): lifts a user's sign-in lock, audited. NOT_FOUND for an unknown name.
@@ -47,6 +50,8 @@ export interface Backend {
   close(): Promise<void>
   readonly dbPath: string
   readonly backupDir: string
+  /** Where product images are kept (`app://pos/images/<file>` serves them). */
+  readonly imagesDir: string
 }
 
-export type { BackupFilePicker } from '#core/common/context'
+export type { BackupFilePicker, ClientWindow, DocumentFilePicker } from '#core/common/context'

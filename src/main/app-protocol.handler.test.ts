@@ -6,7 +6,11 @@ import { createAppProtocolHandler } from './app-protocol.handler'
 import { CONTENT_SECURITY_POLICY } from './app-protocol.policy'
 
 let base: string
+let images: string
 let handler: (request: Request) => Promise<Response>
+
+const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+const PNG_NAME = `${'c0'.repeat(32)}.png`
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'tillwise-app-protocol-'))
@@ -16,7 +20,15 @@ beforeAll(async () => {
   await writeFile(join(root, 'assets', 'index.js'), 'console.log(1)')
   // A secret next to the served folder: what a traversal would be after.
   await writeFile(join(base, 'secret.txt'), 'do not serve')
-  handler = createAppProtocolHandler({ rootDir: root })
+  // The data folder: the database beside the images, and a file in a folder below them.
+  images = join(base, 'data', 'images')
+  await mkdir(join(images, 'sub'), { recursive: true })
+  await writeFile(join(base, 'data', 'tillwise.sqlite'), 'do not serve')
+  await writeFile(join(images, PNG_NAME), PNG_BYTES)
+  await writeFile(join(images, 'sub', PNG_NAME), 'do not serve')
+  await writeFile(join(images, 'notes.txt'), 'do not serve')
+  await writeFile(join(root, 'assets', PNG_NAME), 'do not serve')
+  handler = createAppProtocolHandler({ rootDir: root, imagesDir: images })
 })
 
 afterAll(async () => {
@@ -84,6 +96,38 @@ describe('app:// protocol handler', () => {
     })
     expect((await tooLong(new Request('app://pos/index.html'))).status).toBe(404)
     expect(logger.error).not.toHaveBeenCalled()
+  })
+
+  it('serves a product image from the images folder with its type and the CSP', async () => {
+    const response = await handler(new Request(`app://pos/images/${PNG_NAME}`))
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('image/png')
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(Buffer.from(await response.arrayBuffer()).equals(PNG_BYTES)).toBe(true)
+  })
+
+  it.each([
+    `app://pos/images/${'d0'.repeat(32)}.png`,
+    `app://pos/images/sub/${PNG_NAME}`,
+    'app://pos/images/notes.txt',
+    'app://pos/images/..%2ftillwise.sqlite',
+    'app://pos/images/%2e%2e%2ftillwise.sqlite',
+    'app://pos/images/..%5c..%5csecret.txt',
+    'app://pos/images/../../data/tillwise.sqlite',
+    'app://pos/images/',
+    'app://pos/images',
+    `app://pos/images/assets/${PNG_NAME}`,
+  ])('answers 404 for %s, and never serves what is outside the images folder', async (url) => {
+    const response = await handler(new Request(url))
+    expect(response.status).toBe(404)
+    expect(await response.text()).not.toContain('do not serve')
+  })
+
+  it('has no images without an images folder', async () => {
+    const withoutImages = createAppProtocolHandler({ rootDir: join(base, 'renderer') })
+    expect((await withoutImages(new Request(`app://pos/images/${PNG_NAME}`))).status).toBe(404)
+    expect((await withoutImages(new Request('app://pos/index.html'))).status).toBe(200)
   })
 
   it('refuses methods other than GET and HEAD', async () => {

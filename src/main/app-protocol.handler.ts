@@ -8,6 +8,8 @@ import { appResponseHeaders, contentTypeFor, resolveAppAsset } from './app-proto
 export interface AppProtocolHandlerOptions {
   /** The built renderer (`out/renderer`). */
   rootDir: string
+  /** The product images (`images/` beside the database), served at `images/<file>`. */
+  imagesDir?: string
   readFile?: (path: string) => Promise<Uint8Array>
   logger?: Pick<Console, 'error'>
 }
@@ -24,12 +26,12 @@ function isMissingFile(error: unknown): boolean {
 }
 
 export function createAppProtocolHandler(options: AppProtocolHandlerOptions): (request: Request) => Promise<Response> {
-  const { rootDir, readFile = fsReadFile, logger = console } = options
+  const { rootDir, imagesDir = null, readFile = fsReadFile, logger = console } = options
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return plain(405, 'Method Not Allowed', { Allow: 'GET, HEAD' })
     }
-    const filePath = resolveAppAsset(request.url, rootDir)
+    const filePath = resolveAppAsset(request.url, rootDir, imagesDir)
     if (filePath === null) return plain(404, 'Not Found')
     let body: Uint8Array
     try {

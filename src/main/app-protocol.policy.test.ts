@@ -10,6 +10,8 @@ import {
 } from './app-protocol.policy'
 
 const ROOT = join(sep, 'opt', 'tillwise', 'out', 'renderer')
+const IMAGES = join(sep, 'home', 'shop', '.config', 'Tillwise', 'images')
+const HASH = 'ab'.repeat(32)
 
 describe('resolveAppAsset', () => {
   it('serves index.html for the root and the entry URL', () => {
@@ -55,6 +57,54 @@ describe('resolveAppAsset', () => {
   })
 })
 
+describe('resolveAppAsset for product images', () => {
+  it.each(['png', 'jpg', 'webp'])('maps images/<sha256>.%s to that file in the images folder', (ext) => {
+    expect(resolveAppAsset(`app://pos/images/${HASH}.${ext}`, ROOT, IMAGES)).toBe(join(IMAGES, `${HASH}.${ext}`))
+    expect(resolveAppAsset(`app://pos/images/${HASH}.${ext}?v=1#top`, ROOT, IMAGES)).toBe(join(IMAGES, `${HASH}.${ext}`))
+  })
+
+  it.each([
+    ['no images folder given', `app://pos/images/${HASH}.png`, null],
+    ['the folder itself', 'app://pos/images', IMAGES],
+    ['the folder with a slash', 'app://pos/images/', IMAGES],
+    ['a sub-folder', `app://pos/images/sub/${HASH}.png`, IMAGES],
+    ['a file after the name', `app://pos/images/${HASH}.png/x`, IMAGES],
+    ['an encoded slash', `app://pos/images/..%2f${HASH}.png`, IMAGES],
+    ['an encoded backslash', `app://pos/images/..%5c${HASH}.png`, IMAGES],
+    ['an encoded dot-dot segment after an encoded slash', 'app://pos/images/x%2f%2e%2e%2fsecret.png', IMAGES],
+    ['percent-encoded hex in the name', `app://pos/images/%61${HASH.slice(1)}.png`, IMAGES],
+    ['upper-case hex', `app://pos/images/${HASH.toUpperCase()}.png`, IMAGES],
+    ['a short hash', 'app://pos/images/abc.png', IMAGES],
+    ['a long hash', `app://pos/images/${HASH}0.png`, IMAGES],
+    ['another type', `app://pos/images/${HASH}.svg`, IMAGES],
+    ['an upper-case type', `app://pos/images/${HASH}.PNG`, IMAGES],
+    ['jpeg spelled out', `app://pos/images/${HASH}.jpeg`, IMAGES],
+    ['a second extension', `app://pos/images/${HASH}.png.js`, IMAGES],
+    ['a NUL byte', `app://pos/images/${HASH}.png%00`, IMAGES],
+    ['a renderer file under images', 'app://pos/images/index.html', IMAGES],
+    ['a renderer file under images spelled with an escape', 'app://pos/%69mages/index.html', IMAGES],
+    ['a renderer file under images in capitals', 'app://pos/IMAGES/index.html', IMAGES],
+    ['malformed escape in the folder name', `app://pos/%E0%A4%A/${HASH}.png`, IMAGES],
+    ['an empty segment before images', `app://pos//images/${HASH}.png`, IMAGES],
+  ])('answers 404 for %s', (_case, url, imagesDir) => {
+    expect(resolveAppAsset(url, ROOT, imagesDir)).toBeNull()
+  })
+
+  it('takes images however the folder is spelled, so a file system that ignores case never serves the renderer folder instead', () => {
+    expect(resolveAppAsset(`app://pos/%69mages/${HASH}.png`, ROOT, IMAGES)).toBe(join(IMAGES, `${HASH}.png`))
+    expect(resolveAppAsset(`app://pos/Images/${HASH}.png`, ROOT, IMAGES)).toBe(join(IMAGES, `${HASH}.png`))
+    expect(resolveAppAsset(`app://pos/IMAGES/${HASH}.png`, ROOT, null)).toBeNull()
+  })
+
+  it('never reaches the images folder or its parent through dot segments: the URL parser folds them first', () => {
+    // `/images/../x` is `/x` before the handler sees it: a renderer file, never one beside the images.
+    expect(resolveAppAsset('app://pos/images/../index.html', ROOT, IMAGES)).toBe(join(ROOT, 'index.html'))
+    expect(resolveAppAsset('app://pos/images/%2e%2e/tillwise.sqlite', ROOT, IMAGES)).toBe(join(ROOT, 'tillwise.sqlite'))
+    expect(resolveAppAsset(`app://pos/images/./${HASH}.png`, ROOT, IMAGES)).toBe(join(IMAGES, `${HASH}.png`))
+    expect(resolveAppAsset(`app://pos/x/../images/${HASH}.png`, ROOT, IMAGES)).toBe(join(IMAGES, `${HASH}.png`))
+  })
+})
+
 describe('contentTypeFor', () => {
   it.each([
     ['index.html', 'text/html; charset=utf-8'],
@@ -62,6 +112,9 @@ describe('contentTypeFor', () => {
     ['assets/index-1.CSS', 'text/css; charset=utf-8'],
     ['logo.svg', 'image/svg+xml'],
     ['font.woff2', 'font/woff2'],
+    [`${'0'.repeat(64)}.png`, 'image/png'],
+    [`${'0'.repeat(64)}.jpg`, 'image/jpeg'],
+    [`${'0'.repeat(64)}.webp`, 'image/webp'],
     ['README', 'application/octet-stream'],
   ])('%s → %s', (file, type) => {
     expect(contentTypeFor(file)).toBe(type)

@@ -10,7 +10,7 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 }
 
-/** Serves the built renderer folder on `app://pos/`; call after `ready`. */
-export function serveAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererDir }))
+/** Serves the built renderer folder on `app://pos/`, and the product images at `app://pos/images/`; call after `ready`. */
+export function serveAppProtocol(rendererDir: string, imagesDir: string): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererDir, imagesDir }))
 }

@@ -20,6 +20,9 @@ const INDEX_HTML = join(RENDERER_DIR, 'index.html')
 const INERT_URLS: readonly { prefix: string; why: string }[] = [
   { prefix: 'http://www.w3.org/', why: 'XML namespace names React DOM passes to createElementNS; never fetched' },
   { prefix: 'https://react.dev/errors/', why: "React's error-decoder link, only ever text inside an error message" },
+  { prefix: 'https://json-schema.org/', why: "zod's JSON Schema dialect ids ($schema values in toJSONSchema output); never fetched" },
+  { prefix: 'http://json-schema.org/', why: "zod's older JSON Schema dialect ids; never fetched" },
+  { prefix: 'http://[${', why: "zod's template for printing an IPv6 URL host in a message; not a URL the app loads" },
 ]
 
 function readBuild(): { html: string; assets: { file: string; text: string }[] } {

@@ -4,7 +4,7 @@
  * next to this file; this one only wires them to Electron.
  */
 import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { extname, join } from 'node:path'
 import { app, BrowserWindow, dialog, safeStorage, session } from 'electron'
 import { openBackend, type BackupFilePicker } from '#core/backend'
 import iconPath from '../../resources/icon.png?asset'
@@ -65,6 +65,29 @@ function backupFilePicker(): BackupFilePicker {
         properties: ['openFile'],
         filters: [{ name: 'Tillwise backup', extensions: ['sqlite'] }],
       }),
+    // Core reads, checks and stores the picked files itself: the page only ever sees their hashed names.
+    chooseImageFiles: async () => {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Add product images',
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Images (PNG, JPEG, WebP)', extensions: ['png', 'jpg', 'jpeg', 'webp'] }],
+      }
+      const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return answer.canceled ? null : answer.filePaths
+    },
+    // The page is already printed when this opens; core writes the file where it points.
+    choosePdfDestination: async (suggestedName) => {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Save as PDF',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      }
+      const answer = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+      if (answer.canceled || !answer.filePath) return null
+      // Some desktops leave off the extension the filter names.
+      return extname(answer.filePath) ? answer.filePath : `${answer.filePath}.pdf`
+    },
   }
 }
 
@@ -95,11 +118,11 @@ async function start(): Promise<void> {
   })
 
   hardenSession(session.defaultSession, source.allowedOrigins)
-  serveAppProtocol(RENDERER_DIR)
+  serveAppProtocol(RENDERER_DIR, backend.imagesDir)
   const router = registerIpcHandlers({
     allowedOrigins: source.allowedOrigins,
     isOwnWindow: (id) => ownWebContents.has(id),
-    connect: () => backend.connect(),
+    connect: (window) => backend.connect(window),
   })
   app.on(
     'will-quit',

@@ -1,11 +1,18 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { IpcResult } from '#shared/ipc/errors'
+import type { ClientWindow } from '#core/backend'
 import { FORBIDDEN_REPLY, INTERNAL_REPLY, createIpcRouter, type IpcInvokeEventLike } from './ipc.router'
 
 class FakeSender {
   destroyed = false
+  /** The options of every print of this window's page. */
+  readonly prints: unknown[] = []
   private readonly listeners: Array<() => void> = []
   constructor(readonly id: number) {}
+  async printToPDF(options: unknown): Promise<Uint8Array> {
+    this.prints.push(options)
+    return Buffer.from(`%PDF- window ${this.id}`)
+  }
   isDestroyed(): boolean {
     return this.destroyed
   }
@@ -27,7 +34,7 @@ function setup(options: { ownIds?: number[]; invoke?: (channel: unknown, input: 
   const { ownIds = [1, 2], invoke = async (channel: unknown, input: unknown) => ({ ok: true as const, data: { channel, input } }) } =
     options
   const clients: Array<{ invokeUnknown: ReturnType<typeof vi.fn>; disconnect: ReturnType<typeof vi.fn> }> = []
-  const connect = vi.fn(() => {
+  const connect = vi.fn((_window: ClientWindow) => {
     const client = { invokeUnknown: vi.fn(invoke), disconnect: vi.fn() }
     clients.push(client)
     return client
@@ -61,6 +68,18 @@ describe('IPC router', () => {
     expect(clients[0]?.invokeUnknown).toHaveBeenCalledTimes(2)
     expect(clients[1]?.invokeUnknown).toHaveBeenCalledTimes(1)
     expect(router.size).toBe(2)
+  })
+
+  it('gives each window’s client a PDF of that window, laid out by its print styles', async () => {
+    const { router, connect } = setup()
+    const first = new FakeSender(1)
+    const second = new FakeSender(2)
+    await router.handle('auth:session', event(first), {})
+    await router.handle('auth:session', event(second), {})
+    const secondWindow = connect.mock.calls[1]![0]
+    expect(Buffer.from(await secondWindow.printToPdf()).toString()).toBe('%PDF- window 2')
+    expect(second.prints).toEqual([{ printBackground: true, preferCSSPageSize: true }])
+    expect(first.prints).toEqual([])
   })
 
   it('ends the window’s session when its contents are destroyed', async () => {

@@ -5,7 +5,7 @@
  */
 import type { ChannelName } from '#shared/ipc/channel-names'
 import type { IpcResult } from '#shared/ipc/errors'
-import type { BackendClient } from '#core/backend'
+import type { BackendClient, ClientWindow } from '#core/backend'
 import { isTrustedSender, type SenderFrameLike } from './security.policy'
 
 /** The parts of Electron's `WebContents` the router uses. */
@@ -13,7 +13,11 @@ export interface IpcSenderLike {
   readonly id: number
   isDestroyed(): boolean
   once(event: 'destroyed', listener: () => void): unknown
+  printToPDF(options: { printBackground?: boolean; preferCSSPageSize?: boolean }): Promise<Uint8Array>
 }
+
+/** A document is laid out by the page's print styles: its own page size, its colours kept. */
+export const PDF_OPTIONS = { printBackground: true, preferCSSPageSize: true } as const
 
 /** The parts of Electron's `IpcMainInvokeEvent` the router uses. */
 export interface IpcInvokeEventLike {
@@ -27,8 +31,8 @@ export interface IpcRouterOptions {
   allowedOrigins: readonly string[]
   /** True for the webContents of a window this app created. */
   isOwnWindow: (webContentsId: number) => boolean
-  /** Opens one backend session; called once per window. */
-  connect: () => Pick<BackendClient, 'invokeUnknown' | 'disconnect'>
+  /** Opens one backend session; called once per window, with what that window can do (print itself). */
+  connect: (window: ClientWindow) => Pick<BackendClient, 'invokeUnknown' | 'disconnect'>
   logger?: Pick<Console, 'warn' | 'error'>
 }
 
@@ -88,7 +92,8 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
   const clientFor = (sender: IpcSenderLike): Pick<BackendClient, 'invokeUnknown' | 'disconnect'> => {
     let client = clients.get(sender.id)
     if (!client) {
-      client = connect()
+      // A PDF is always of the window that asked for it, showing what it shows.
+      client = connect({ printToPdf: () => sender.printToPDF(PDF_OPTIONS) })
       clients.set(sender.id, client)
       // The session belongs to the window: it ends when the window's contents go away.
       sender.once('destroyed', () => disconnect(sender.id))

@@ -33,10 +33,12 @@ describe('data folder', () => {
 })
 
 describe('resolveSeed', () => {
-  it('loads the demo store unless TILLWISE_DEMO=0', () => {
-    expect(resolveSeed({})).toBe('demo')
+  it('opens set-up on a fresh install, and loads the demo store only with TILLWISE_DEMO=1', () => {
+    expect(resolveSeed({})).toBe('none')
     expect(resolveSeed({ TILLWISE_DEMO: '1' })).toBe('demo')
+    expect(resolveSeed({ TILLWISE_DEMO: ' 1 ' })).toBe('demo')
     expect(resolveSeed({ TILLWISE_DEMO: '0' })).toBe('none')
+    expect(resolveSeed({ TILLWISE_DEMO: 'yes' })).toBe('none')
   })
 })
 

@@ -25,9 +25,9 @@ export function defaultUserDataDir(platform: NodeJS.Platform, env: Env, home: st
   return join(env.XDG_CONFIG_HOME?.trim() || join(home, '.config'), appName)
 }
 
-/** The demo store loads into an empty database unless `TILLWISE_DEMO=0`; store setup comes later. */
+/** A fresh install opens set-up (where the demo is one choice); `TILLWISE_DEMO=1` loads the demo store into an empty database straight away. */
 export function resolveSeed(env: Env): 'demo' | 'none' {
-  return env.TILLWISE_DEMO?.trim() === '0' ? 'none' : 'demo'
+  return env.TILLWISE_DEMO?.trim() === '1' ? 'demo' : 'none'
 }
 
 export interface RendererSource {

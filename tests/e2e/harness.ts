@@ -6,6 +6,7 @@
  * Playwright binding instead of Electron IPC. The renderer runs the same bytes the app ships.
  */
 import { contentTypeFor } from '#shared/content-types'
+import { PRODUCT_IMAGE_FILE } from '#shared/contract/catalog'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
@@ -27,9 +28,31 @@ export const FIXED_NOW = '2026-03-15T10:00:00+05:45'
 /** Name of the page binding the `window.pos` functions forward through. */
 const BRIDGE = '__tillwiseBackend'
 
-async function serveStatic(root: string): Promise<{ server: Server; baseUrl: string }> {
+/**
+ * Serves the renderer from `root`, and `/images/<file>` from the images folders of the open tills
+ * (newest first), as the app's protocol does: only a stored image's name (`<sha256>.<ext>`), directly
+ * inside the folder; anything else under `/images/` is a 404, never a file of the renderer.
+ */
+async function serveStatic(root: string, imagesDirs: () => readonly string[]): Promise<{ server: Server; baseUrl: string }> {
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
+    const rawPath = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
+    const [, folder = '', ...rest] = rawPath.split('/')
+    if (isImagesFolder(folder)) {
+      const name = rest.length === 1 ? rest[0]! : ''
+      if (!PRODUCT_IMAGE_FILE.test(name)) {
+        response.writeHead(404).end()
+        return
+      }
+      serveImage(name, imagesDirs()).then(
+        (body) => {
+          if (!body) response.writeHead(404).end()
+          else response.writeHead(200, { 'content-type': contentTypeFor(name), 'cache-control': 'no-store' }).end(body)
+        },
+        () => response.writeHead(404).end(),
+      )
+      return
+    }
+    const pathname = decodeURIComponent(rawPath)
     const file = resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`)
     if (!file.startsWith(root + sep)) {
       response.writeHead(404).end()
@@ -49,6 +72,26 @@ async function serveStatic(root: string): Promise<{ server: Server; baseUrl: str
   await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen))
   const { port } = server.address() as AddressInfo
   return { server, baseUrl: `http://127.0.0.1:${port}` }
+}
+
+/** However the folder is spelled (`IMAGES`, `%69mages`). */
+function isImagesFolder(segment: string): boolean {
+  try {
+    return decodeURIComponent(segment).toLowerCase() === 'images'
+  } catch {
+    return false
+  }
+}
+
+async function serveImage(name: string, dirs: readonly string[]): Promise<Buffer | null> {
+  for (const dir of dirs) {
+    try {
+      return await readFile(join(dir, name))
+    } catch {
+      // Not in this till's folder: the next one may have it.
+    }
+  }
+  return null
 }
 
 /** Name of the page global counting, per channel, the replies handed back to the renderer. */
@@ -161,10 +204,11 @@ export interface Till {
    */
   advanceClock(ms: number): void
   /**
-   * What main's file dialogs answer next, for the backup export and import: a folder or a file
-   * path, or null as when the person cancels. Both start as null.
+   * What main's file dialogs answer next, for the backup export and import, for saving a PDF and
+   * for a product's images: a folder, a file path or the picked image files, or null as when the
+   * person cancels. All start as null.
    */
-  readonly dialogs: { exportFolder: string | null; importFile: string | null }
+  readonly dialogs: { exportFolder: string | null; importFile: string | null; pdfFile: string | null; imageFiles: string[] | null }
   /** A second, independent session for reading back what the screen did. */
   signedInClient(username?: string): Promise<BackendClient>
   screenshot(name: string): Promise<string>
@@ -177,6 +221,8 @@ export interface OpenTillOptions {
    * fresh demo store on FIXED_NOW.
    */
   database?: { path: string; now: Date }
+  /** A fresh database with the demo store (the default), or empty, as on a first start (set-up shows). */
+  seed?: 'demo' | 'none'
   /**
    * Runs once the browser context exists and before the page loads, so init scripts and request
    * listeners added here see the first document and every asset it fetches.
@@ -198,7 +244,7 @@ export async function startHarness(): Promise<Harness> {
   }
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`)
   await mkdir(SCREENS_DIR, { recursive: true })
-  const { server, baseUrl } = await serveStatic(RENDERER_DIR)
+  const { server, baseUrl } = await serveStatic(RENDERER_DIR, () => [...tills].reverse().map((till) => till.backend.imagesDir))
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -209,15 +255,28 @@ export async function startHarness(): Promise<Harness> {
     const dir = options.database ? null : await mkdtemp(join(tmpdir(), 'tillwise-e2e-'))
     const dbPath = options.database?.path ?? join(dir!, 'tillwise.sqlite')
     let nowMs = options.database?.now.getTime() ?? Date.parse(FIXED_NOW)
-    const dialogs: Till['dialogs'] = { exportFolder: null, importFile: null }
+    const dialogs: Till['dialogs'] = { exportFolder: null, importFile: null, pdfFile: null, imageFiles: null }
     const backend = await openBackend({
       dbPath,
-      seed: options.database ? 'none' : 'demo',
+      seed: options.database ? 'none' : (options.seed ?? 'demo'),
       now: () => new Date(nowMs),
-      files: { chooseExportFolder: async () => dialogs.exportFolder, chooseImportFile: async () => dialogs.importFile },
+      files: {
+        chooseExportFolder: async () => dialogs.exportFolder,
+        chooseImportFile: async () => dialogs.importFile,
+        choosePdfDestination: async () => dialogs.pdfFile,
+        chooseImageFiles: async () => dialogs.imageFiles,
+      },
     })
     const clients: BackendClient[] = []
-    const windowClient = backend.connect()
+    // The window prints itself as Electron's printToPDF would: headless Chromium's own PDF of the
+    // page as it shows now, laid out by its print styles. The page exists once the context does.
+    const shown: { page?: Page } = {}
+    const windowClient = backend.connect({
+      printToPdf: async () => {
+        if (!shown.page) throw new Error('the page is not open yet')
+        return shown.page.pdf({ printBackground: true, preferCSSPageSize: true })
+      },
+    })
     clients.push(windowClient)
     const context: BrowserContext = await browser.newContext({
       viewport: { width: 1280, height: 800 },
@@ -239,6 +298,7 @@ export async function startHarness(): Promise<Harness> {
     await context.addInitScript(definePos, { bridge: BRIDGE, channels: [...CHANNEL_NAMES], delivered: DELIVERED })
     await options.beforeLoad?.(context)
     const page = await context.newPage()
+    shown.page = page
     const problems: string[] = []
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`)

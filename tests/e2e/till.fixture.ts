@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { BackendClient } from '#core/backend'
 import type { ProductDto } from '#shared/contract/catalog'
 import { formatMoney } from '#shared/money/money'
-import { startHarness, type Harness, type Till } from './harness'
+import { startHarness, type Harness, type OpenTillOptions, type Till } from './harness'
 import { LoginPage } from './pages/login.page'
 import { normalise } from './pages/receipt.page'
 import { RegisterPage } from './pages/register.page'
@@ -45,6 +45,30 @@ export function useTills(): () => Till {
   })
   return () => {
     if (!till) throw new Error('no till open: call inside a test')
+    return till
+  }
+}
+
+/**
+ * One browser for the spec file; each test opens the tills it needs (an empty store, the demo, a
+ * given file), and every one is closed after the test. Returns the opener.
+ */
+export function useHarness(): (options?: OpenTillOptions) => Promise<Till> {
+  let harness: Harness | undefined
+  const open: Till[] = []
+  beforeAll(async () => {
+    harness = await startHarness()
+  })
+  afterEach(async () => {
+    for (const till of open.splice(0)) await till.close()
+  })
+  afterAll(async () => {
+    await harness?.close()
+  })
+  return async (options) => {
+    if (!harness) throw new Error('no harness: call inside a test')
+    const till = await harness.openTill(options)
+    open.push(till)
     return till
   }
 }

@@ -3,7 +3,16 @@ import { createKeyedQueue, createSerialQueue } from '#shared/async/serial-queue'
 import { contract, isChannel, type Channel } from '#shared/ipc/contract'
 import { failure, type IpcResult } from '#shared/ipc/errors'
 import type { ChannelPermission } from '#shared/ipc/permissions'
-import type { ApprovalInUse, BackupOperations, DbContext, RequestContext, StoreSettings } from '#core/common/context'
+import type {
+  ApprovalInUse,
+  BackupOperations,
+  DbContext,
+  DocumentFilePicker,
+  ProductImageFiles,
+  RequestContext,
+  StoreOperations,
+  StoreSettings,
+} from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import type { LogError } from '#core/common/log'
 import type { Orm } from '#core/db/database'
@@ -18,6 +27,12 @@ export interface DispatcherDeps {
   now: () => Date
   settings: () => StoreSettings
   backups: BackupOperations
+  /** Main's save dialog for documents. */
+  documentFiles: DocumentFilePicker
+  /** Settings reloads, leaving the demo, sessions of a changed user. */
+  store: StoreOperations
+  /** The product images' folder and main's dialog that picks them. */
+  images: ProductImageFiles
   logError?: LogError
 }
 
@@ -41,8 +56,9 @@ type Step = (call: Call) => Promise<IpcResult<never> | undefined> | IpcResult<ne
 
 /**
  * The one door into core, a pipeline of steps: sign out an idle till → the channel exists → the
- * caller may use it (signed in, permission or a manager's approval) → the input is valid → use up
- * the approval, count the activity → the handler. Never throws; every outcome is an envelope.
+ * store is set up (or the channel is set-up's) → the caller may use it (signed in, permission or a
+ * manager's approval) → the input is valid → use up the approval, count the activity → the
+ * handler. Never throws; every outcome is an envelope.
  */
 export class Dispatcher {
   readonly #queue = createSerialQueue()
@@ -59,6 +75,7 @@ export class Dispatcher {
     this.#steps = [
       (call) => this.#expireIdleSession(call),
       knownChannel,
+      (call) => this.#setUpFirst(call),
       (call) => this.#authorize(call),
       validInput,
       (call) => this.#commit(call),
@@ -134,6 +151,18 @@ export class Dispatcher {
     )
   }
 
+  /**
+   * Until the store is set up only set-up answers (and what the screen needs to offer it). The flag
+   * is a cache of "no user yet": while it says so the database is asked again, so a store set up
+   * since (on another window, or at the machine) is seen at once.
+   */
+  #setUpFirst(call: Call): Promise<IpcResult<never> | undefined> | undefined {
+    if (!this.#deps.settings().setupRequired || OPEN_BEFORE_SETUP.has(call.channel)) return undefined
+    return this.#deps.store
+      .reloadSettings()
+      .then((settings) => (settings.setupRequired ? failure('SETUP_REQUIRED', 'The store is not set up yet.') : undefined))
+  }
+
   #authorize(call: Call): IpcResult<never> | undefined {
     const { session, permission } = call
     if (permission === 'public') return undefined
@@ -184,12 +213,16 @@ export class Dispatcher {
   }
 
   #run(call: Call): Promise<unknown> {
-    const { now, settings, backups } = this.#deps
+    const { now, settings, backups, documentFiles } = this.#deps
     const { session } = call
     const ctx: RequestContext = {
       ...this.#dbContext(call.approval, session.user),
       settings: settings(),
       backups,
+      window: session.window,
+      documentFiles,
+      store: this.#deps.store,
+      images: this.#deps.images,
       setUser: (user) => signIn(session, user, now().getTime()),
       oneAccountAtATime: (username, work) => this.#accounts.run(username, work),
       grantApproval: (permission, approver) => grantApproval(session, permission, approver, now().getTime()),
@@ -203,6 +236,9 @@ export class Dispatcher {
     return this.#queue.run(async () => undefined)
   }
 }
+
+/** What answers before the store is set up: set-up itself and what the screen needs to offer it. */
+const OPEN_BEFORE_SETUP: ReadonlySet<Channel> = new Set(['app:info', 'auth:session', 'setup:createStore', 'setup:loadDemo'])
 
 function knownChannel(call: Call): IpcResult<never> | undefined {
   if (!isChannel(call.rawChannel)) {

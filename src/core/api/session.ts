@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ErrorParams } from '#shared/ipc/errors'
 import type { Permission } from '#shared/ipc/permissions'
-import type { SessionUser } from '#core/common/context'
+import type { ClientWindow, SessionUser } from '#core/common/context'
 
 /** How long a manager's approval stays usable. */
 export const APPROVAL_TTL_MS = 120_000
@@ -21,10 +21,12 @@ export interface ClientSession {
   signedOutBecause: ErrorParams<'NOT_AUTHENTICATED'> | null
   /** Approvals granted to whoever is signed in on this window; cleared when they change. */
   readonly approvals: Map<string, Approval>
+  /** What the window itself can do (print its page), when the client has one. */
+  readonly window: ClientWindow | null
 }
 
-export function newSession(now: number): ClientSession {
-  return { user: null, lastActivityAt: now, signedOutBecause: null, approvals: new Map() }
+export function newSession(now: number, window: ClientWindow | null = null): ClientSession {
+  return { user: null, lastActivityAt: now, signedOutBecause: null, approvals: new Map(), window }
 }
 
 export function signIn(session: ClientSession, user: SessionUser | null, now: number): void {

@@ -1,8 +1,7 @@
 import type { FeatureHandlers } from '#core/common/handler'
 import { signedIn } from '#core/common/signed-in'
-import { notBuilt } from '#core/common/not-built'
 import { write } from '#core/db/tx'
-import { approve, authenticate, recoverOwner, toUserDto } from './auth.service'
+import { approve, authenticate, changePassword, recoverOwner, setPin, toUserDto } from './auth.service'
 
 export const authHandlers = {
   'auth:login': async ({ username, password }, ctx) => {
@@ -19,8 +18,14 @@ export const authHandlers = {
   'auth:session': async (_input, ctx) => ({ user: ctx.user ? toUserDto(ctx.user) : null }),
   'auth:approve': async ({ username, secret, permission }, ctx) => approve(ctx, signedIn(ctx), username, secret, permission),
   'auth:recover': async ({ username, recoveryCode, newPassword }, ctx) => recoverOwner(ctx, username, recoveryCode, newPassword),
-  'auth:changePassword': async () => notBuilt('auth:changePassword'),
-  'auth:setPin': async () => notBuilt('auth:setPin'),
+  'auth:changePassword': async ({ currentPassword, newPassword }, ctx) => {
+    await changePassword(ctx, signedIn(ctx), currentPassword, newPassword)
+    return {}
+  },
+  'auth:setPin': async ({ currentPassword, pin }, ctx) => {
+    await setPin(ctx, signedIn(ctx), currentPassword, pin)
+    return {}
+  },
 } satisfies FeatureHandlers<
   'auth:login' | 'auth:logout' | 'auth:session' | 'auth:approve' | 'auth:recover' | 'auth:changePassword' | 'auth:setPin'
 >

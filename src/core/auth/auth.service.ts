@@ -28,8 +28,24 @@ export function normalizeUsername(typed: string): string {
   return typed.trim().toLowerCase()
 }
 
-/** Recovery-code guesses are throttled apart from passwords, so they cannot lock the owner's sign-in. */
-const recoveryGuard = (name: string) => `recover:${name}`
+type SecretKind = 'password' | 'recoveryCode' | 'pin'
+
+/**
+ * The guard a check of `kind` on `name` counts against. Recovery codes and PINs are throttled apart
+ * from passwords, so guessing one cannot lock the other. A username never holds ':', so a name typed
+ * with one gets its password guard under `password:` and can never stand for another name's code or PIN.
+ */
+function guardNameOf(kind: SecretKind, name: string): string {
+  if (kind === 'recoveryCode') return `recover:${name}`
+  if (kind === 'pin') return `pin:${name}`
+  return name.includes(':') ? `password:${name}` : name
+}
+
+/** Every guard of a user's name: a lock on any of them is lifted by users:unlock and recovery. */
+const guardNamesOf = (name: string) => (['password', 'recoveryCode', 'pin'] as const).map((kind) => guardNameOf(kind, name))
+
+/** A PIN is 4 to 6 digits; a password is at least MIN_PASSWORD_LENGTH characters, so the two never look alike. */
+const PIN_PATTERN = /^[0-9]{4,6}$/
 
 const time = (iso: string | null | undefined): number | null => (iso == null ? null : Date.parse(iso))
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString())
@@ -42,8 +58,6 @@ function guardStateOf(row: SignInGuard | null): GuardState {
 function lockedError(unlocksAt?: number): DomainError {
   return new DomainError('ACCOUNT_LOCKED', LOCKED, unlocksAt === undefined ? {} : { unlocksAt: new Date(unlocksAt).toISOString() })
 }
-
-type SecretKind = 'password' | 'recoveryCode'
 
 /**
  * Checks a username and a secret the way sign-in does, for a sign-in, an approval or a recovery:
@@ -59,13 +73,19 @@ function checkSecret(
   secret: string,
   kind: SecretKind,
   success: (user: SessionUser) => AuditEvent,
+  /**
+   * Runs once the secret is right, outside the database queue (it may derive a key), and answers
+   * what to write in the success's own transaction (a new password, a PIN, the sign-in time).
+   */
+  andThen?: (user: SessionUser) => Promise<(em: EntityManager) => Promise<unknown>>,
 ): Promise<SessionUser> {
   const name = normalizeUsername(typedName)
-  const guardName = kind === 'password' ? name : recoveryGuard(name)
+  const guardName = guardNameOf(kind, name)
   return ctx.oneAccountAtATime(guardName, async () => {
     const lockMinutes = ctx.settings.signInLockMinutes
+    const hash = kind === 'password' ? 'passwordHash' : kind === 'pin' ? 'pinHash' : 'recoveryHash'
     const [user, guardRow] = await read(ctx, async ({ em }) => [
-      await em.findOne(User, { username: name, active: true }, { populate: ['passwordHash', 'recoveryHash'] }),
+      await em.findOne(User, { username: name, active: true }, { populate: [hash] }),
       await em.findOne(SignInGuard, { name: guardName }),
     ])
     const verdict = signInVerdict(guardStateOf(guardRow), ctx.now().getTime(), lockMinutes)
@@ -80,22 +100,24 @@ function checkSecret(
       })
     }
 
-    const stored = kind === 'password' ? user?.passwordHash : user?.recoveryHash
-    const typed = kind === 'password' ? secret : normalizeRecoveryCode(secret)
+    const stored = user?.[hash]
+    const typed = kind === 'recoveryCode' ? normalizeRecoveryCode(secret) : secret
     // Verify even for an unknown name so the reply takes the same time either way.
     const secretOk = await verifyPassword(typed, stored ?? DUMMY_HASH)
     if (!user || !stored || !secretOk) {
-      const locked = await recordFailure(ctx, guardName, name, user !== null)
+      const locked = await recordFailure(ctx, kind, name, user !== null)
       throw locked ? lockedError(ctx.now().getTime() + lockDurationMs(guardStateOf(guardRow).locks + 1, lockMinutes)) : invalid()
     }
 
     const signedIn = sessionUserOf(user)
+    const alsoWrite = await andThen?.(signedIn)
     await write(ctx, async (tx) => {
       const guard = await tx.em.findOne(SignInGuard, { name: guardName })
       const now = ctx.now().getTime()
       if (signInVerdict(guardStateOf(guard), now, lockMinutes).kind === 'locked') throw lockedError()
       if (guard) tx.em.remove(guard)
       await tx.em.flush()
+      await alsoWrite?.(tx.em)
       tx.audit(success(signedIn))
     })
     return signedIn
@@ -110,7 +132,8 @@ function invalid(): DomainError {
 const FORGET_GUARDS_AFTER_MS = 24 * 60 * 60_000
 
 /** Counts a wrong secret and locks at the limit; returns whether the name is now locked. */
-function recordFailure(ctx: RequestContext, guardName: string, name: string, known: boolean): Promise<boolean> {
+function recordFailure(ctx: RequestContext, kind: SecretKind, name: string, known: boolean): Promise<boolean> {
+  const guardName = guardNameOf(kind, name)
   const now = ctx.now().getTime()
   return write(ctx, async (tx) => {
     const row = (await tx.em.findOne(SignInGuard, { name: guardName })) ?? tx.em.create(SignInGuard, { name: guardName })
@@ -124,7 +147,7 @@ function recordFailure(ctx: RequestContext, guardName: string, name: string, kno
     const subject = name.slice(0, 64)
     const details: AuditDetails = { failures: guard.failures }
     if (!known) details['reason'] = 'unknown user'
-    if (guardName !== name) details['secret'] = 'recovery code'
+    if (kind !== 'password') details['secret'] = kind === 'pin' ? 'PIN' : 'recovery code'
     tx.audit({ action: 'auth.sign-in-failed', actor: null, subject, details })
     if (locked) tx.audit({ action: 'auth.locked', actor: null, subject, details: { failures: guard.failures, locks: guard.locks } })
     return locked
@@ -156,20 +179,24 @@ function recordRefusal(ctx: RequestContext, guardName: string): Promise<void> {
 }
 
 export function authenticate(ctx: RequestContext, username: string, password: string): Promise<SessionUser> {
-  return checkSecret(ctx, username, password, 'password', (user) => ({
-    action: 'auth.sign-in',
-    actor: { id: user.id, name: user.displayName },
-    subject: user.username,
-  }))
+  return checkSecret(
+    ctx,
+    username,
+    password,
+    'password',
+    (user) => ({ action: 'auth.sign-in', actor: { id: user.id, name: user.displayName }, subject: user.username }),
+    async (user) => (em) => em.nativeUpdate(User, { id: user.id }, { lastSignInAt: ctx.now().toISOString() }),
+  )
 }
 
 /**
  * A user who holds `permission` approves one call of it by the signed-in user. The approver's
- * password is checked and throttled exactly like a sign-in; a user without the permission cannot
- * approve it, whatever their password.
+ * password, or their PIN (4–6 digits), is checked and throttled exactly like a sign-in, a PIN on a
+ * guard of its own; a user without the permission cannot approve it, whatever their secret.
  */
 export async function approve(ctx: RequestContext, requester: SessionUser, username: string, secret: string, permission: Permission) {
-  const approver = await checkSecret(ctx, username, secret, 'password', (user) => ({
+  const kind = PIN_PATTERN.test(secret) ? 'pin' : 'password'
+  const approver = await checkSecret(ctx, username, secret, kind, (user) => ({
     action: roleHas(user.role, permission) ? 'auth.approved' : 'auth.approval-refused',
     actor: { id: user.id, name: user.displayName },
     subject: requester.username,
@@ -182,19 +209,119 @@ export async function approve(ctx: RequestContext, requester: SessionUser, usern
   return { ...granted, approvedBy: { id: approver.id, username: approver.username, displayName: approver.displayName } }
 }
 
-/** A new password: long enough, and not the username. */
-export function checkNewPassword(username: string, password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH || normalizeUsername(password) === normalizeUsername(username)) {
+/** The passwords tried first by anyone guessing (lower case), refused as new passwords. */
+const COMMON_PASSWORDS = new Set([
+  'password',
+  'password1',
+  'password123',
+  'passw0rd',
+  'p@ssw0rd',
+  'qwertyui',
+  'qwertyuiop',
+  'qwerty123',
+  'asdfghjk',
+  'zxcvbnm1',
+  '1q2w3e4r',
+  '1qaz2wsx',
+  'abc12345',
+  'admin123',
+  'iloveyou',
+  'letmein1',
+  'welcome1',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'trustno1',
+  'tillwise',
+])
+
+/** One character repeated, or a straight run up or down (`12345678`, `abcdefgh`, `87654321`). */
+function isTrivial(password: string): boolean {
+  const codes = [...password.toLowerCase()].map((character) => character.codePointAt(0) ?? 0)
+  const steps = new Set(codes.slice(1).map((code, index) => code - codes[index]!))
+  return steps.size === 1 && [0, 1, -1].includes([...steps][0]!)
+}
+
+/** The username with a few characters around it (`manager1`, `sita2026`) is as good as the username. */
+function isUsernameAndLittleElse(folded: string, username: string): boolean {
+  const name = normalizeUsername(username)
+  return name.length > 0 && folded.split(name).join('').length <= MIN_PASSWORD_LENGTH / 2
+}
+
+/**
+ * A new password: at least MIN_PASSWORD_LENGTH characters, not (nearly) the username, not one
+ * character repeated or a straight run, and not one of the passwords guessed first. `field` names
+ * the input it came in (VALIDATION_FAILED weakPassword).
+ */
+export function checkNewPassword(username: string, password: string, field = 'newPassword'): void {
+  const folded = normalizeUsername(password)
+  if (
+    password.length < MIN_PASSWORD_LENGTH ||
+    isUsernameAndLittleElse(folded, username) ||
+    isTrivial(password) ||
+    COMMON_PASSWORDS.has(folded)
+  ) {
     throw new DomainError(
       'VALIDATION_FAILED',
-      `A password needs at least ${MIN_PASSWORD_LENGTH} characters and must not be the username.`,
-      {
-        rule: 'weakPassword',
-        field: 'newPassword',
-        min: MIN_PASSWORD_LENGTH,
-      },
+      `A password needs at least ${MIN_PASSWORD_LENGTH} characters, must not be the username and must not be easy to guess.`,
+      { rule: 'weakPassword', field, min: MIN_PASSWORD_LENGTH },
     )
   }
+}
+
+/** A username as stored: trimmed, lower case, and without ':' (which the sign-in guards use). */
+export function checkUsername(typed: string, field: string): string {
+  const name = normalizeUsername(typed)
+  if (name === '' || name.includes(':')) {
+    throw new DomainError('VALIDATION_FAILED', "A username must not be empty or hold ':'.", { rule: 'schema', field })
+  }
+  return name
+}
+
+/**
+ * The signed-in user changes their own password: the current one is checked through the sign-in's
+ * throttle (so this cannot be used to guess it), the new one must pass checkNewPassword.
+ */
+export async function changePassword(ctx: RequestContext, user: SessionUser, currentPassword: string, newPassword: string): Promise<void> {
+  checkNewPassword(user.username, newPassword)
+  await checkSecret(
+    ctx,
+    user.username,
+    currentPassword,
+    'password',
+    (checked) => ({ action: 'auth.password-changed', actor: { id: checked.id, name: checked.displayName }, subject: checked.username }),
+    async (checked) => {
+      const passwordHash = await hashPassword(newPassword)
+      return (em) => em.nativeUpdate(User, { id: checked.id }, { passwordHash })
+    },
+  )
+}
+
+/**
+ * The signed-in user sets (or, with null, removes) their approval PIN after their current password
+ * is checked like a sign-in. A new PIN starts with a clean guard.
+ */
+export async function setPin(ctx: RequestContext, user: SessionUser, currentPassword: string, pin: string | null): Promise<void> {
+  await checkSecret(
+    ctx,
+    user.username,
+    currentPassword,
+    'password',
+    (checked) => ({
+      action: 'auth.pin-set',
+      actor: { id: checked.id, name: checked.displayName },
+      subject: checked.username,
+      details: { removed: pin === null },
+    }),
+    async (checked) => {
+      const pinHash = pin === null ? null : await hashPassword(pin)
+      return async (em) => {
+        await em.nativeUpdate(User, { id: checked.id }, { pinHash })
+        await em.nativeDelete(SignInGuard, { name: guardNameOf('pin', checked.username) })
+      }
+    },
+  )
 }
 
 /**
@@ -218,19 +345,42 @@ export async function recoverOwner(
   const [passwordHash, recoveryHash] = [await hashPassword(newPassword), await hashPassword(normalizeRecoveryCode(nextCode))]
   await write(ctx, async (tx) => {
     await tx.em.nativeUpdate(User, { id: owner.id }, { passwordHash, recoveryHash })
-    await tx.em.nativeDelete(SignInGuard, { name: { $in: [name, recoveryGuard(name)] } })
+    await tx.em.nativeDelete(SignInGuard, { name: { $in: guardNamesOf(name) } })
   })
   return { recoveryCode: nextCode }
 }
 
+/** A new owner's password hash and a fresh recovery code (answered once) with its hash. */
+export async function ownerSecrets(password: string): Promise<{ passwordHash: string; recoveryHash: string; recoveryCode: string }> {
+  const recoveryCode = newRecoveryCode()
+  const [passwordHash, recoveryHash] = await Promise.all([hashPassword(password), hashPassword(normalizeRecoveryCode(recoveryCode))])
+  return { passwordHash, recoveryHash, recoveryCode }
+}
+
+/** A password hashed for storing (a new member of staff, a reset). */
+export const hashNewPassword = (password: string): Promise<string> => hashPassword(password)
+
 /** Clears every lock on a name; whether there was one. Used by users:unlock and the machine's own command. */
 export async function clearSignInGuards(em: EntityManager, username: string, now: number, lockMinutes: number): Promise<boolean> {
   const name = normalizeUsername(username)
-  const guards = await em.find(SignInGuard, { name: { $in: [name, recoveryGuard(name)] } })
+  const guards = await em.find(SignInGuard, { name: { $in: guardNamesOf(name) } })
   const wasLocked = guards.some((guard) => signInVerdict(guardStateOf(guard), now, lockMinutes).kind === 'locked')
   for (const guard of guards) em.remove(guard)
   await em.flush()
   return wasLocked
+}
+
+/** The names among `usernames` locked right now by wrong passwords or PINs (the staff list shows them). */
+export async function lockedUsernames(em: EntityManager, usernames: string[], now: number, lockMinutes: number): Promise<Set<string>> {
+  const owners = new Map(
+    usernames.flatMap((username) => (['password', 'pin'] as const).map((kind) => [guardNameOf(kind, username), username])),
+  )
+  const guards = await em.find(SignInGuard, { name: { $in: [...owners.keys()] } })
+  return new Set(
+    guards
+      .filter((guard) => signInVerdict(guardStateOf(guard), now, lockMinutes).kind === 'locked')
+      .map((guard) => owners.get(guard.name)!),
+  )
 }
 
 export function toUserDto(user: SessionUser): UserDto {

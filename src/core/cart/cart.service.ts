@@ -25,6 +25,7 @@ export function toCartDto(lines: readonly CartLineRow[]): CartDto {
     quantity: line.quantity,
     lineTotalCents: lineTotalCents(line.price_cents, line.quantity),
     stock: line.stock,
+    imageFile: line.image_file,
   }))
   return {
     lines: dtoLines,
@@ -98,8 +99,9 @@ export function setCartQuantity(ctx: DbContext, userId: number, productId: numbe
       sql.removeLine(userId, productId)
     } else {
       if (quantity > MAX_LINE_QUANTITY) throw tooMany()
+      // A line of a product archived since it was added can only be removed.
+      requireActiveProduct(sql, productId)
       const existing = sql.lineQuantity(userId, productId)
-      if (existing === undefined) requireActiveProduct(sql, productId)
       putLine(sql, userId, productId, quantity, existing, at)
     }
     return toCartDto(readCartLines(sql, userId))

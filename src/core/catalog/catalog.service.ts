@@ -22,8 +22,17 @@ export interface SearchResult {
   total: number
 }
 
-function rowToDto(row: ProductRow): ProductDto {
-  return { id: row.id, sku: row.sku, barcode: row.barcode, name: row.name, priceCents: row.price_cents, stock: row.stock }
+/** A product as the till shows it (the back office's DTO extends it). */
+export function rowToDto(row: ProductRow): ProductDto {
+  return {
+    id: row.id,
+    sku: row.sku,
+    barcode: row.barcode,
+    name: row.name,
+    priceCents: row.price_cents,
+    stock: row.stock,
+    imageFile: row.image_file,
+  }
 }
 
 /**

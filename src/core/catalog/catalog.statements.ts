@@ -2,9 +2,9 @@ import { type TableRow } from '#core/db/entities'
 import { defineStatements, rowOf } from '#core/db/statements'
 
 /** A product as the till shows it. */
-export type ProductRow = Pick<TableRow<'product'>, 'id' | 'sku' | 'barcode' | 'name' | 'price_cents' | 'stock'>
+export type ProductRow = Pick<TableRow<'product'>, 'id' | 'sku' | 'barcode' | 'name' | 'price_cents' | 'stock' | 'image_file'>
 
-const PRODUCT_COLUMNS = 'p.id, p.sku, p.barcode, p.name, p.price_cents, p.stock'
+const PRODUCT_COLUMNS = 'p.id, p.sku, p.barcode, p.name, p.price_cents, p.stock, p.image_file'
 
 /** The indexes (`product_search`, `product_substring`) and the triggers that fill them are in migration 0003. */
 export const CATALOG_SQL = defineStatements({

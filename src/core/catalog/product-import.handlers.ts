@@ -1,8 +1,10 @@
 import type { FeatureHandlers } from '#core/common/handler'
-import { notBuilt } from '#core/common/not-built'
+import { signedIn } from '#core/common/signed-in'
+import { exportProducts, importProducts, importProgress } from './product-import.service'
 
 export const productImportHandlers = {
-  'products:import': async () => notBuilt('products:import'),
-  'products:importProgress': async () => notBuilt('products:importProgress'),
-  'products:export': async () => notBuilt('products:export'),
+  'products:import': async ({ csv, apply, jobId }, ctx) =>
+    importProducts(ctx, signedIn(ctx), ctx.settings.currencyDecimals, { csv, apply, jobId }),
+  'products:importProgress': async ({ jobId }) => importProgress(jobId),
+  'products:export': async (_input, ctx) => exportProducts(ctx, ctx.settings.currencyDecimals),
 } satisfies FeatureHandlers<'products:import' | 'products:importProgress' | 'products:export'>

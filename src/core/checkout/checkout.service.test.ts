@@ -196,13 +196,14 @@ describe('token expiry', () => {
   it('is valid through its expiry date inclusive and refused the next day', async () => {
     withRawDb(store.dbPath, (db) => db.prepare("update token set expires_on = '2026-03-15' where code = ?").run(TOKENS.rich))
 
-    // Hours pass: the idle till signs out, so the cashier signs in again each time.
-    store.clock.now = new Date(2026, 2, 15, 23, 59, 59)
+    // Hours pass: the idle till signs out, so the cashier signs in again each time. The day is the
+    // store's (Kathmandu, +05:45), whatever the machine's zone.
+    store.clock.now = new Date('2026-03-15T23:59:59+05:45')
     till = await signedInClient(store.backend)
     let cart = await fillCart(till, [['DEMO-001', 1]])
     ok(await payByToken(till, TOKENS.rich, cart.totalCents))
 
-    store.clock.now = new Date(2026, 2, 16, 0, 0, 0)
+    store.clock.now = new Date('2026-03-16T00:00:00+05:45')
     till = await signedInClient(store.backend)
     cart = await fillCart(till, [['DEMO-001', 1]])
     expectError(await payByToken(till, TOKENS.rich, cart.totalCents), 'TOKEN_EXPIRED', 'Token has expired')

@@ -1,7 +1,6 @@
 import type { CheckoutResultDto, PaymentInput } from '#shared/contract/checkout'
 import type { InvoiceDto } from '#shared/contract/invoices'
 import { formatMoney, lineTotalCents, sumCents } from '#shared/money/money'
-import { localDate } from '#core/common/clock'
 import { uuidv7 } from '#core/common/ids'
 import type { DbContext, SessionUser, StoreSettings } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
@@ -9,6 +8,7 @@ import type { BoundStatements } from '#core/db/statements'
 import { write, writeStatements, type StatementWriter } from '#core/db/tx'
 import { CART_SQL, deleteCartLines, readCartLines } from '#core/cart/cart.service'
 import { INVOICE_SQL, readInvoiceHeader, readInvoiceLines, toInvoiceDto, type InvoiceHeaderRow } from '#core/invoices/invoices.service'
+import { isTokenExpired, normalizeTokenCode } from '#core/tokens/tokens.service'
 import { CHECKOUT_SQL, type TokenRow } from './checkout.statements'
 
 export interface CheckoutRequest {
@@ -20,16 +20,6 @@ export interface CheckoutRequest {
 export interface CheckoutEnv {
   user: SessionUser
   settings: StoreSettings
-}
-
-/** A token as typed or scanned: surrounding spaces dropped, case folded. */
-export function normalizeToken(text: string): string {
-  return text.trim().toLowerCase()
-}
-
-/** Valid through its expiry date inclusive, in the store's local date. */
-export function isTokenExpired(expiresOn: string, now: Date): boolean {
-  return localDate(now) > expiresOn
 }
 
 /** What the sale took, as figures: the screen words it. */
@@ -64,6 +54,11 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
 
   const cart = readCartLines(carts, env.user.id)
   if (cart.length === 0) throw new DomainError('CART_EMPTY', 'The cart is empty.')
+  // A product archived after it went into the cart is no longer sold: the line has to go first.
+  const archived = cart.find((line) => !line.active)
+  if (archived) {
+    throw new DomainError('NOT_FOUND', `${archived.name} is no longer sold.`, { what: 'product', productId: archived.product_id })
+  }
   const totalCents = sumCents(cart.map((line) => lineTotalCents(line.price_cents, line.quantity)))
   if (totalCents !== request.expectedTotalCents) {
     throw new DomainError(
@@ -90,7 +85,7 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
   }
   let token: TokenRow | null = null
   if (request.payment.method === 'token') {
-    token = debitToken(sql, request.payment.token, totalCents, now)
+    token = debitToken(sql, request.payment.token, totalCents, now, env.settings.timeZone)
     header.token_last4 = token.code.slice(-4)
     header.token_balance_after_cents = token.balance_cents
   } else {
@@ -128,7 +123,14 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
         quantity: line.quantity,
       })
     }
-    sql.insertMovement(uuidv7(now), tillId, line.product_id, -line.quantity, invoiceId, paidAt)
+    sql.insertMovement({
+      uid: uuidv7(now),
+      till_id: tillId,
+      product_id: line.product_id,
+      delta_qty: -line.quantity,
+      invoice_id: invoiceId,
+      at: paidAt,
+    })
     return {
       productId: line.product_id,
       sku: line.sku,
@@ -171,11 +173,14 @@ export async function checkoutRecordingRefusals(ctx: DbContext, request: Checkou
   }
 }
 
-/** Debits the token for the sale, or refuses; the token as it is after the debit. */
-function debitToken(sql: BoundStatements<typeof CHECKOUT_SQL>, typed: string, totalCents: number, now: Date): TokenRow {
-  const token = sql.token(normalizeToken(typed))
+/**
+ * Debits the token for the sale, or refuses; the token as it is after the debit. A switched-off
+ * token is not found, so it is refused exactly like an unknown code.
+ */
+function debitToken(sql: BoundStatements<typeof CHECKOUT_SQL>, typed: string, totalCents: number, now: Date, timeZone: string): TokenRow {
+  const token = sql.token(normalizeTokenCode(typed))
   if (!token) throw new DomainError('INVALID_TOKEN', `Invalid token '${typed.trim()}'`, { token: typed.trim() })
-  if (isTokenExpired(token.expires_on, now)) throw new DomainError('TOKEN_EXPIRED', 'Token has expired')
+  if (isTokenExpired(token.expires_on, now, timeZone)) throw new DomainError('TOKEN_EXPIRED', 'Token has expired')
   if (token.balance_cents < totalCents) throw new DomainError('INSUFFICIENT_BALANCE', 'Insufficient balance')
   const debited = sql.debitToken({ id: token.id, amount: totalCents }).changes
   if (debited !== 1) throw new DomainError('INSUFFICIENT_BALANCE', 'Insufficient balance')

@@ -10,7 +10,12 @@ export type TokenRow = Pick<TableRow<'token'>, 'id' | 'code' | 'balance_cents' |
 export const CHECKOUT_SQL = defineStatements({
   /** Numbers run per till. */
   lastNumber: { sql: 'select max(number) from invoice where till_id = ?', mode: 'value', row: rowOf<number | null>() },
-  token: { sql: 'select id, code, balance_cents, expires_on from token where code = ?', mode: 'get', row: rowOf<TokenRow>() },
+  /** Only a token that is switched on: a deactivated one is refused like an unknown code. Still one look-up of the unique code. */
+  token: {
+    sql: 'select id, code, balance_cents, expires_on from token where code = ? and active = 1',
+    mode: 'get',
+    row: rowOf<TokenRow>(),
+  },
   /** Conditional: two tills paying with one token cannot both spend the same balance. */
   debitToken: { sql: 'update token set balance_cents = balance_cents - @amount where id = @id and balance_cents >= @amount', mode: 'run' },
   insertInvoice: {
@@ -32,8 +37,10 @@ export const CHECKOUT_SQL = defineStatements({
   },
   /** Conditional: two tills racing for the last unit cannot both take it. */
   takeStock: { sql: 'update product set stock = stock - @quantity, updated_at = @at where id = @id and stock >= @quantity', mode: 'run' },
+  /** After `takeStock`: the movement records the stock it left. */
   insertMovement: {
-    sql: "insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at) values (?, ?, ?, ?, 'sale', ?, ?)",
+    sql: `insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at, stock_after)
+      values (@uid, @till_id, @product_id, @delta_qty, 'sale', @invoice_id, @at, (select stock from product where id = @product_id))`,
     mode: 'run',
   },
 })

@@ -12,9 +12,23 @@ export interface SessionUser {
 
 export interface StoreSettings {
   storeName: string
+  address: string
+  phone: string
+  /** PAN / VAT number printed on receipts. */
+  taxNumber: string
   currency: string
+  /** Minor units of the currency (NPR 2, JPY 0, KWD 3): every amount on record is in them. */
+  currencyDecimals: 0 | 2 | 3
   locale: string
+  /** IANA time zone the store's business days are counted in. */
+  timeZone: string
+  receiptHeader: string
+  receiptFooter: string
+  /** Products at or below this count are low on stock unless the product sets its own threshold. */
+  defaultLowStockAt: number
   demo: boolean
+  /** No user yet: only set-up (or loading the demo) is possible. */
+  setupRequired: boolean
   /** A till with no activity for this long is signed out. */
   sessionIdleMinutes: number
   /** How long a name stays locked after too many wrong passwords (doubling on repeat). */
@@ -35,6 +49,33 @@ export interface BackupFilePicker {
   chooseExportFolder(): Promise<string | null>
   /** The backup file to restore from, or null when the person cancelled. */
   chooseImportFile(): Promise<string | null>
+  /** Image files to add to a product, or null when the person cancelled; without it, adding images is cancelled. */
+  chooseImageFiles?(): Promise<string[] | null>
+  /** Where to save a PDF (DocumentFilePicker); without it, saving a document is cancelled. */
+  choosePdfDestination?(suggestedName: string): Promise<string | null>
+}
+
+/** The product images: the folder they are kept in and main's own dialog that picks new ones (no path crosses IPC). */
+export interface ProductImageFiles {
+  /** `images/` beside the database; every file is named by the SHA-256 of its bytes. */
+  readonly dir: string
+  /** The files the person picked, or null when they cancelled. */
+  choose(): Promise<string[] | null>
+}
+
+/** Main's own save dialog for documents (a token card as PDF): the renderer never sends a path. */
+export interface DocumentFilePicker {
+  /** Where to save a PDF, offered as `suggestedName`; null when the person cancelled. */
+  choosePdfDestination(suggestedName: string): Promise<string | null>
+}
+
+/**
+ * What only the calling window can do, handed by the shell to that window's client (core never
+ * sees Electron; the browser harness gives Playwright's page).
+ */
+export interface ClientWindow {
+  /** The page the window shows now, laid out by its print styles, as PDF bytes. */
+  printToPdf(): Promise<Uint8Array>
 }
 
 /** What the backup handlers need of the backup manager (which lives in `core/backup`). */
@@ -46,6 +87,19 @@ export interface BackupOperations {
   importFile(actor: SessionUser): Promise<ChannelOutput<'backup:importFile'>>
   /** The audit trail's heads recorded at each backup, export and restore since the last restore. */
   anchors(): ({ entries: number; hash: string | null; mac: string | null; at: string; event: string; file: string } | { broken: string })[]
+}
+
+/** What the set-up and settings handlers need of the backend (which owns the open database and the windows). */
+export interface StoreOperations {
+  /** Reads the settings again, in the database queue, so the next call sees a change just written. */
+  reloadSettings(): Promise<StoreSettings>
+  /**
+   * Puts the demo database aside (`demo-stores/` in the data folder) and opens a fresh, empty one in
+   * its place; every window is signed out. CONFLICT notDemo outside the demo. Answers the kept file's name.
+   */
+  startOwnStore(actor: SessionUser | null): Promise<{ keptAs: string }>
+  /** Windows signed in as this user take the change on their next call: a new name or role, or signed out (`null`). */
+  userChanged(userId: number, user: SessionUser | null): void
 }
 
 /** Database access for one request: the queue every piece of work goes through, and the clock. */
@@ -65,6 +119,12 @@ export interface DbContext {
 export interface RequestContext extends DbContext {
   settings: StoreSettings
   backups: BackupOperations
+  store: StoreOperations
+  /** The calling client's window; null for a client without one (tests, the machine's own commands). */
+  window: ClientWindow | null
+  /** Main's save dialog for documents; without one, a save is cancelled. */
+  documentFiles: DocumentFilePicker
+  images: ProductImageFiles
   /** Signs the calling client in or out. */
   setUser(user: SessionUser | null): void
   /**

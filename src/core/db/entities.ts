@@ -2,9 +2,12 @@ import type { InferKyselyDB } from '@mikro-orm/sqlite'
 import type { Selectable } from 'kysely'
 import { AuditEntrySchema } from './entities/audit-entry.entity'
 import { CartLineSchema } from './entities/cart-line.entity'
+import { CategorySchema } from './entities/category.entity'
 import { InvoiceLineSchema } from './entities/invoice-line.entity'
 import { InvoiceSchema } from './entities/invoice.entity'
+import { ProductImageSchema } from './entities/product-image.entity'
 import { ProductSchema } from './entities/product.entity'
+import { ProductTagSchema } from './entities/product-tag.entity'
 import { SettingSchema } from './entities/setting.entity'
 import { SignInGuardSchema } from './entities/sign-in-guard.entity'
 import { StockMovementSchema } from './entities/stock-movement.entity'
@@ -14,9 +17,12 @@ import { UserSchema } from './entities/user.entity'
 
 export { AuditEntry } from './entities/audit-entry.entity'
 export { CartLine } from './entities/cart-line.entity'
+export { Category } from './entities/category.entity'
 export { InvoiceLine } from './entities/invoice-line.entity'
 export { Invoice } from './entities/invoice.entity'
+export { ProductImage } from './entities/product-image.entity'
 export { Product } from './entities/product.entity'
+export { ProductTag } from './entities/product-tag.entity'
 export { Setting } from './entities/setting.entity'
 export { SignInGuard } from './entities/sign-in-guard.entity'
 export { StockMovement } from './entities/stock-movement.entity'
@@ -27,7 +33,10 @@ export { User } from './entities/user.entity'
 /** Listed explicitly: a bundled app has no folder to discover entities in. */
 export const ENTITIES = [
   UserSchema,
+  CategorySchema,
   ProductSchema,
+  ProductTagSchema,
+  ProductImageSchema,
   CartLineSchema,
   TokenSchema,
   TokenLedgerEntrySchema,

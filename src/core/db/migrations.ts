@@ -5,6 +5,9 @@ import { Migration0004TillIdentityAndOwner } from './migrations/migration-0004-t
 import { Migration0005SignInGuard } from './migrations/migration-0005-sign-in-guard'
 import { Migration0006AuditAnchors } from './migrations/migration-0006-audit-anchors'
 import { Migration0007PriceCap } from './migrations/migration-0007-price-cap'
+import { Migration0008StaffPinAndLastSignIn } from './migrations/migration-0008-staff-pin-and-last-sign-in'
+import { Migration0009CatalogAdmin } from './migrations/migration-0009-catalog-admin'
+import { Migration0010TokenAdmin } from './migrations/migration-0010-token-admin'
 
 /**
  * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
@@ -18,6 +21,9 @@ export const MIGRATIONS = [
   { name: '0005-sign-in-guard', class: Migration0005SignInGuard },
   { name: '0006-audit-anchors', class: Migration0006AuditAnchors },
   { name: '0007-price-cap', class: Migration0007PriceCap },
+  { name: '0008-staff-pin-and-last-sign-in', class: Migration0008StaffPinAndLastSignIn },
+  { name: '0009-catalog-admin', class: Migration0009CatalogAdmin },
+  { name: '0010-token-admin', class: Migration0010TokenAdmin },
 ]
 
 /** Where applied migrations are recorded, by name. */

@@ -9,9 +9,8 @@ export const appHandlers = {
     demo: settings.demo,
     version: packageJson.version,
     tillCode: settings.tillCode,
-    // TEMPORARY (issue 11 set-up): filled from the database by the set-up feature.
-    setupRequired: false,
-    currencyDecimals: 2,
-    timeZone: 'Asia/Kathmandu',
+    setupRequired: settings.setupRequired,
+    currencyDecimals: settings.currencyDecimals,
+    timeZone: settings.timeZone,
   }),
 } satisfies FeatureHandlers<'app:info'>

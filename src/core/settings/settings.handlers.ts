@@ -1,7 +1,8 @@
 import type { FeatureHandlers } from '#core/common/handler'
-import { notBuilt } from '#core/common/not-built'
+import { signedIn } from '#core/common/signed-in'
+import { getSettings, updateSettings } from './settings.service'
 
 export const settingsHandlers = {
-  'settings:get': async () => notBuilt('settings:get'),
-  'settings:update': async () => notBuilt('settings:update'),
+  'settings:get': async (_input, ctx) => getSettings(ctx),
+  'settings:update': async ({ patch }, ctx) => updateSettings(ctx, signedIn(ctx), patch),
 } satisfies FeatureHandlers<'settings:get' | 'settings:update'>

@@ -1,32 +1,170 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
-import type { StoreSettings } from '#core/common/context'
-import { Setting } from '#core/db/entities'
+import type { Kysely } from 'kysely'
+import type { z } from 'zod'
+import { localeTag } from '#shared/contract/setup'
+import type { settingsPatch, StoreSettingsDto } from '#shared/contract/settings'
+import type { RequestContext, SessionUser, StoreSettings } from '#core/common/context'
+import { DomainError } from '#core/common/domain-error'
+import type { AuditDetails } from '#core/db/audit-chain'
+import { Setting, User, type TillDatabase } from '#core/db/entities'
+import { read, write } from '#core/db/tx'
+
+export type SettingsPatch = z.infer<typeof settingsPatch>
 
 export const DEFAULT_SETTINGS: StoreSettings = {
   storeName: 'Tillwise Store',
+  address: '',
+  phone: '',
+  taxNumber: '',
   currency: 'NPR',
+  currencyDecimals: 2,
   locale: 'en-IN',
+  timeZone: 'Asia/Kathmandu',
+  receiptHeader: '',
+  receiptFooter: '',
+  defaultLowStockAt: 5,
   demo: false,
+  setupRequired: true,
   sessionIdleMinutes: 15,
   signInLockMinutes: 15,
   tillCode: '',
 }
 
+/** The settings a person may change (`settings:update`), each kept as one row of `setting`. */
+const PATCH_KEYS = [
+  'storeName',
+  'address',
+  'phone',
+  'taxNumber',
+  'currency',
+  'currencyDecimals',
+  'locale',
+  'timeZone',
+  'receiptHeader',
+  'receiptFooter',
+  'sessionIdleMinutes',
+  'signInLockMinutes',
+  'defaultLowStockAt',
+] as const satisfies readonly (keyof SettingsPatch & keyof StoreSettings)[]
+
+/** Reads every setting, with the default for one never written; `setupRequired` while no user exists. */
 export async function loadSettings(em: EntityManager): Promise<StoreSettings> {
   const rows = await em.find(Setting, {})
   const values = new Map(rows.map((row) => [row.key, row.value]))
+  const text = (key: keyof StoreSettings & string, fallback: string) => values.get(key) ?? fallback
+  const decimals = Number(values.get('currencyDecimals'))
   return {
-    storeName: values.get('storeName') ?? DEFAULT_SETTINGS.storeName,
-    currency: values.get('currency') ?? DEFAULT_SETTINGS.currency,
-    locale: values.get('locale') ?? DEFAULT_SETTINGS.locale,
+    storeName: text('storeName', DEFAULT_SETTINGS.storeName),
+    address: text('address', DEFAULT_SETTINGS.address),
+    phone: text('phone', DEFAULT_SETTINGS.phone),
+    taxNumber: text('taxNumber', DEFAULT_SETTINGS.taxNumber),
+    currency: text('currency', DEFAULT_SETTINGS.currency),
+    currencyDecimals: decimals === 0 || decimals === 2 || decimals === 3 ? decimals : DEFAULT_SETTINGS.currencyDecimals,
+    locale: text('locale', DEFAULT_SETTINGS.locale),
+    timeZone: text('timeZone', DEFAULT_SETTINGS.timeZone),
+    receiptHeader: text('receiptHeader', DEFAULT_SETTINGS.receiptHeader),
+    receiptFooter: text('receiptFooter', DEFAULT_SETTINGS.receiptFooter),
+    defaultLowStockAt: wholeNumber(values.get('defaultLowStockAt'), 0) ?? DEFAULT_SETTINGS.defaultLowStockAt,
     demo: values.get('demo') === 'true',
-    sessionIdleMinutes: positiveInt(values.get('sessionIdleMinutes')) ?? DEFAULT_SETTINGS.sessionIdleMinutes,
-    signInLockMinutes: positiveInt(values.get('signInLockMinutes')) ?? DEFAULT_SETTINGS.signInLockMinutes,
-    tillCode: values.get('tillCode') ?? DEFAULT_SETTINGS.tillCode,
+    setupRequired: (await em.count(User, {})) === 0,
+    sessionIdleMinutes: wholeNumber(values.get('sessionIdleMinutes'), 1) ?? DEFAULT_SETTINGS.sessionIdleMinutes,
+    signInLockMinutes: wholeNumber(values.get('signInLockMinutes'), 1) ?? DEFAULT_SETTINGS.signInLockMinutes,
+    tillCode: text('tillCode', DEFAULT_SETTINGS.tillCode),
   }
 }
 
-function positiveInt(text: string | undefined): number | null {
+function wholeNumber(text: string | undefined, min: number): number | null {
   const value = Number(text)
-  return text !== undefined && Number.isSafeInteger(value) && value > 0 ? value : null
+  return text !== undefined && text.trim() !== '' && Number.isSafeInteger(value) && value >= min ? value : null
+}
+
+/** An IANA name (`Asia/Kathmandu`, `UTC`): letters first, so a bare offset such as `+05:45` is not one. */
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/
+
+/** The time zone as given (trimmed) when this machine's Intl knows it; VALIDATION_FAILED timeZone naming `field` otherwise. */
+export function checkTimeZone(typed: string, field: string): string {
+  const zone = typed.trim()
+  if (ZONE_NAME.test(zone)) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone })
+      return zone
+    } catch {
+      // Not a zone Intl knows: refused below.
+    }
+  }
+  throw new DomainError('VALIDATION_FAILED', `'${zone.slice(0, 64)}' is not a time zone this computer knows.`, { rule: 'timeZone', field })
+}
+
+/** Writes settings rows: the one door for set-up and `settings:update` (inside their transaction). */
+export async function writeSettings(em: EntityManager, values: Partial<Record<string, string | number>>): Promise<void> {
+  const keys = Object.keys(values)
+  const rows = new Map((await em.find(Setting, { key: { $in: keys } })).map((row) => [row.key, row]))
+  for (const key of keys) {
+    const value = String(values[key])
+    const row = rows.get(key)
+    if (row) row.value = value
+    else em.create(Setting, { key, value })
+  }
+  await em.flush()
+}
+
+/** Whether any sale is on record: from then on every amount is in the currency's minor units. */
+async function hasSold(kysely: Kysely<TillDatabase>): Promise<boolean> {
+  return (await kysely.selectFrom('invoice').select('id').limit(1).executeTakeFirst()) !== undefined
+}
+
+/** The settings as the screen edits them, with whether the currency is fixed by a sale. */
+export async function getSettings(ctx: RequestContext): Promise<StoreSettingsDto> {
+  const currencyLocked = await read(ctx, ({ kysely }) => hasSold(kysely))
+  return toSettingsDto(ctx.settings, currencyLocked)
+}
+
+function toSettingsDto(settings: StoreSettings, currencyLocked: boolean): StoreSettingsDto {
+  return {
+    storeName: settings.storeName,
+    address: settings.address,
+    phone: settings.phone,
+    taxNumber: settings.taxNumber,
+    currency: settings.currency,
+    currencyDecimals: settings.currencyDecimals,
+    locale: localeTag.safeParse(settings.locale).data ?? 'en-IN',
+    timeZone: settings.timeZone,
+    receiptHeader: settings.receiptHeader,
+    receiptFooter: settings.receiptFooter,
+    sessionIdleMinutes: settings.sessionIdleMinutes,
+    signInLockMinutes: settings.signInLockMinutes,
+    defaultLowStockAt: settings.defaultLowStockAt,
+    demo: settings.demo,
+    currencyLocked,
+  }
+}
+
+/**
+ * A partial change of the store's settings, audited with each changed key's value before and after.
+ * The currency and its decimals are fixed once the store has sold (CONFLICT currencyLocked): every
+ * amount on record is in their minor units. The next call, on any window, sees the new settings.
+ */
+export async function updateSettings(ctx: RequestContext, actor: SessionUser, patch: SettingsPatch): Promise<StoreSettingsDto> {
+  const wanted: SettingsPatch =
+    patch.timeZone === undefined ? patch : { ...patch, timeZone: checkTimeZone(patch.timeZone, 'patch.timeZone') }
+  const currencyLocked = await write(ctx, async (tx) => {
+    const current = await loadSettings(tx.em)
+    const sold = await hasSold(tx.kysely)
+    const changed = PATCH_KEYS.filter((key) => wanted[key] !== undefined && wanted[key] !== current[key])
+    if (changed.length === 0) return sold
+    if ((changed.includes('currency') || changed.includes('currencyDecimals')) && sold) {
+      throw new DomainError('CONFLICT', 'The currency cannot change once the store has made a sale.', { what: 'currencyLocked' })
+    }
+    const values: Partial<Record<string, string | number>> = {}
+    const details: AuditDetails = {}
+    for (const key of changed) {
+      values[key] = wanted[key]!
+      details[`before.${key}`] = current[key]
+      details[`after.${key}`] = wanted[key]!
+    }
+    await writeSettings(tx.em, values)
+    tx.audit({ action: 'settings.updated', actor: { id: actor.id, name: actor.displayName }, subject: changed.join(','), details })
+    return sold
+  })
+  return toSettingsDto(await ctx.store.reloadSettings(), currencyLocked)
 }

@@ -1,8 +1,15 @@
 import type { FeatureHandlers } from '#core/common/handler'
-import { notBuilt } from '#core/common/not-built'
+import { toUserDto } from '#core/auth/auth.service'
+import { createStore, loadDemo } from './setup.service'
 
 export const setupHandlers = {
-  'setup:createStore': async () => notBuilt('setup:createStore'),
-  'setup:loadDemo': async () => notBuilt('setup:loadDemo'),
-  'setup:startOwnStore': async () => notBuilt('setup:startOwnStore'),
+  'setup:createStore': async (input, ctx) => {
+    const { user, recoveryCode } = await createStore(ctx, input)
+    return { user: toUserDto(user), recoveryCode }
+  },
+  'setup:loadDemo': async (_input, ctx) => {
+    await loadDemo(ctx)
+    return {}
+  },
+  'setup:startOwnStore': async (_input, ctx) => ctx.store.startOwnStore(ctx.user),
 } satisfies FeatureHandlers<'setup:createStore' | 'setup:loadDemo' | 'setup:startOwnStore'>

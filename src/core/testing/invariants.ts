@@ -158,27 +158,41 @@ export function checkBooks(
     if (stock !== moved) violations.push({ rule: 'stock-movements', detail: `${sku}: stock ${stock} but movements sum to ${moved}` })
   }
 
-  const tokens = rows<{ code: string; balance: number; sales: number; ledger: number }>(
+  // A manager's top-ups (and later refunds, adjustments, expiries) are credits on top of what was sold.
+  const tokens = rows<{ code: string; balance: number; sales: number; credits: number; ledger: number }>(
     `select t.code, t.balance_cents as balance,
             (select coalesce(sum(total_cents), 0) from invoice i where i.token_id = t.id and i.payment_method = 'token') as sales,
+            (select coalesce(sum(delta_cents), 0) from token_ledger_entry e
+              where e.token_id = t.id and e.reason not in ('issue', 'sale')) as credits,
             (select coalesce(sum(delta_cents), 0) from token_ledger_entry e where e.token_id = t.id) as ledger
        from token t`,
   )
-  for (const { code, balance, sales, ledger } of tokens) {
+  for (const { code, balance, sales, credits, ledger } of tokens) {
     if (!Number.isSafeInteger(balance) || balance < 0) {
       violations.push({ rule: 'token-negative', detail: `token …${code.slice(-4)}: balance ${balance}` })
     }
     const before = initial.tokens[code]
-    if (before !== undefined && balance !== before - sales) {
+    if (before !== undefined && balance !== before - sales + credits) {
       violations.push({
         rule: 'token-conserved',
-        detail: `token …${code.slice(-4)}: balance ${balance} ≠ ${before} at the start − ${sales} sold`,
+        detail: `token …${code.slice(-4)}: balance ${balance} ≠ ${before} at the start − ${sales} sold + ${credits} credited`,
       })
     }
     if (balance !== ledger) {
       violations.push({ rule: 'token-ledger', detail: `token …${code.slice(-4)}: balance ${balance} but ledger sums to ${ledger}` })
     }
   }
+  // Each ledger row's balance after is the sum of the token's rows up to it: the ledger explains
+  // every step, not only the end.
+  each<{ id: number; code: string; after: number; running: number }>(
+    'token-ledger',
+    `select e.id, t.code, e.balance_after_cents as after, e.running from
+       (select id, token_id, balance_after_cents, sum(delta_cents) over (partition by token_id order by id) as running
+          from token_ledger_entry) e
+       join token t on t.id = e.token_id
+      where e.balance_after_cents != e.running`,
+    ({ id, code, after, running }) => `token …${code.slice(-4)}: ledger entry ${id} says ${after} after but the entries sum to ${running}`,
+  )
 
   return violations
 }

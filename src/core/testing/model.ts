@@ -16,6 +16,8 @@ export interface ModelProduct {
   sku: string
   name: string
   priceCents: number
+  /** Its thumbnail (`product.image_file`); none when left out. */
+  imageFile?: string | null
 }
 
 export interface PayRequest {
@@ -87,7 +89,7 @@ export function cartTotalCents(model: TillModel, userId: number): number {
 /** The cart as `cart:get` should show it: current prices, recorded stock, lines in the order added. */
 export function expectedCart(model: TillModel, userId: number): CartDto {
   const lines = [...cartOf(model, userId)].map(([productId, quantity]) => {
-    const { sku, name, priceCents } = product(model, productId)
+    const { sku, name, priceCents, imageFile = null } = product(model, productId)
     return {
       productId,
       sku,
@@ -96,6 +98,7 @@ export function expectedCart(model: TillModel, userId: number): CartDto {
       quantity,
       lineTotalCents: priceCents * quantity,
       stock: model.stock[sku]!,
+      imageFile,
     }
   })
   return {

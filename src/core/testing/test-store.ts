@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect } from 'vitest'
-import type { ChannelOutput } from '#shared/ipc/contract'
+import type { ChannelInput, ChannelOutput } from '#shared/ipc/contract'
 import type { IpcResult } from '#shared/ipc/errors'
 import { openBackend, type Backend, type BackendClient, type BackupFilePicker } from '#core/backend'
 
@@ -25,6 +25,8 @@ export interface TestStore {
   dbPath: string
   backend: Backend
   clock: { now: Date }
+  /** What main's dialog for product images answers next: the picked paths, or null as when the person cancels. */
+  dialogs: { imageFiles: string[] | null }
   reopen(): Promise<Backend>
   cleanup(): Promise<void>
 }
@@ -35,18 +37,27 @@ export async function openTestStore(
   const dir = mkdtempSync(join(tmpdir(), 'tillwise-test-'))
   const dbPath = join(dir, 'tillwise.sqlite')
   const clock = { now: options.now ?? FIXED_NOW }
+  const dialogs: TestStore['dialogs'] = { imageFiles: null }
+  // The dialogs a test does not give answer as a cancelled one would.
+  const files: BackupFilePicker = {
+    chooseExportFolder: async () => null,
+    chooseImportFile: async () => null,
+    chooseImageFiles: async () => dialogs.imageFiles,
+    ...options.files,
+  }
   const open = () =>
     openBackend({
       dbPath,
       seed: options.seed ?? 'demo',
       now: () => clock.now,
-      ...(options.files ? { files: options.files } : {}),
+      files,
       ...(options.auditKey ? { auditKey: options.auditKey } : {}),
     })
   const store: TestStore = {
     dir,
     dbPath,
     clock,
+    dialogs,
     backend: await open(),
     async reopen() {
       await store.backend.close()
@@ -72,6 +83,25 @@ export function expectError(result: IpcResult<unknown>, code: string, message?: 
   expect(result.error.code).toBe(code)
   if (typeof message === 'string') expect(result.error.message).toBe(message)
   else if (message) expect(result.error.message).toMatch(message)
+}
+
+/** The store and owner a set-up gives unless a test says otherwise. */
+export const STORE_SETUP = {
+  store: { name: 'Himal Kirana', currency: 'NPR', currencyDecimals: 2, locale: 'en-IN', timeZone: 'Asia/Kathmandu' },
+  owner: { username: 'sita', displayName: 'Sita Sharma', password: 'himal kirana 2026' },
+} as const satisfies ChannelInput<'setup:createStore'>
+
+/**
+ * Sets up an empty store (`openTestStore({ seed: 'none' })`) through set-up itself: answers a client
+ * signed in as its owner and the one-time recovery code.
+ */
+export async function setUpStore(
+  backend: Backend,
+  input: ChannelInput<'setup:createStore'> = STORE_SETUP,
+): Promise<{ client: BackendClient; recoveryCode: string }> {
+  const client = backend.connect()
+  const { recoveryCode } = ok(await client.invoke('setup:createStore', input))
+  return { client, recoveryCode }
 }
 
 export async function signedInClient(backend: Backend, username = 'cashier'): Promise<BackendClient> {

@@ -1,15 +1,15 @@
 import type { FeatureHandlers } from '#core/common/handler'
-import { notBuilt } from '#core/common/not-built'
 import { signedIn } from '#core/common/signed-in'
 import { toUserDto } from '#core/auth/auth.service'
-import { unlockUser } from './users.service'
+import { createStaff, listStaff, setStaffPassword, unlockUser, updateStaff } from './users.service'
 
 export const usersHandlers = {
   'users:unlock': async ({ username }, ctx) => ({
     user: toUserDto(await unlockUser(ctx, username, signedIn(ctx), ctx.settings.signInLockMinutes)),
   }),
-  'users:list': async () => notBuilt('users:list'),
-  'users:create': async () => notBuilt('users:create'),
-  'users:update': async () => notBuilt('users:update'),
-  'users:setPassword': async () => notBuilt('users:setPassword'),
+  'users:list': async ({ includeInactive }, ctx) => listStaff(ctx, includeInactive ?? false),
+  'users:create': async ({ username, displayName, role, password }, ctx) =>
+    createStaff(ctx, signedIn(ctx), { username, displayName, role, password }),
+  'users:update': async ({ id, displayName, role, active }, ctx) => updateStaff(ctx, signedIn(ctx), { id, displayName, role, active }),
+  'users:setPassword': async ({ id, password }, ctx) => setStaffPassword(ctx, signedIn(ctx), id, password),
 } satisfies FeatureHandlers<'users:unlock' | 'users:list' | 'users:create' | 'users:update' | 'users:setPassword'>

@@ -15,7 +15,7 @@ export const cartLineDto = z.strictObject({
   /** Recorded stock, so the screen can warn when the cart holds more than the shelf count. */
   stock: z.int(),
   /** The product's first image, for a thumbnail (`images/<file>`). */
-  imageFile: z.string().nullable().optional(),
+  imageFile: z.string().nullable(),
 })
 export type CartLineDto = z.infer<typeof cartLineDto>
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../ipc/channel'
-import { empty, id, isoDateTime, nonNegativeCents, protectedInput, text } from './common'
+import { id, isoDateTime, nonNegativeCents, protectedInput, text } from './common'
 
 /** The highest price a product may have, in minor units (a catalog cap: the schemas of product edits use it). */
 export const MAX_PRICE_CENTS = 1_000_000_000_000
@@ -13,12 +13,17 @@ export const productDto = z.strictObject({
   priceCents: nonNegativeCents,
   stock: z.int(),
   /** The product's first image (`<sha256>.<ext>` under the app's `images/`), for a thumbnail; null without one. */
-  imageFile: z.string().nullable().optional(),
+  imageFile: z.string().nullable(),
 })
 export type ProductDto = z.infer<typeof productDto>
 
+/** The name of a stored product image: the SHA-256 of its bytes and its type. Nothing else is served from `images/`. */
+export const PRODUCT_IMAGE_FILE = /^[0-9a-f]{64}\.(png|jpg|webp)$/
+/** The largest image file a product takes, in bytes (5 MB). */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
 /** A product image, stored under `images/` by the hash of its bytes and served by the app's protocol at `images/<file>`. */
-export const productImageDto = z.strictObject({ id, file: z.string() })
+export const productImageDto = z.strictObject({ id, file: z.string().regex(PRODUCT_IMAGE_FILE) })
 export type ProductImageDto = z.infer<typeof productImageDto>
 
 export const categoryDto = z.strictObject({ id, name: z.string(), productCount: z.int().min(0) })
@@ -59,7 +64,7 @@ const productFields = {
   lowStockAt: z.int().min(0).max(1_000_000).nullable().optional(),
 }
 
-export const productListInput = z.strictObject({
+export const productListInput = protectedInput({
   query: text(200).optional(),
   categoryId: id.optional(),
   tag: tagText.optional(),
@@ -91,8 +96,14 @@ export const importErrorDto = z.strictObject({
     'takenByOther',
     'badCsv',
     'tooManyRows',
+    /** A control character (a line break inside a quoted name, NUL…), which no name or code may hold. */
+    'badText',
   ]),
-  /** The offending value, clipped; for takenByOther the other product's SKU. */
+  /**
+   * The offending value, clipped; for takenByOther the other product's SKU; for badCsv what broke the
+   * record (`unclosedQuote`, `strayQuote`, `fieldCount`, or the parser's own code); for tooManyRows the
+   * most rows a file may have.
+   */
   value: z.string().optional(),
   /** For duplicateInFile, the line that had it first. */
   otherLine: z.int().optional(),
@@ -107,6 +118,8 @@ export const importResultDto = z.strictObject({
   /** The first 500 errors, in line order; `errorCount` has them all. */
   errors: z.array(importErrorDto),
   errorCount: z.int().min(0),
+  /** Category names the file uses that the store does not have yet: apply creates them. */
+  newCategories: z.int().min(0),
   applied: z.boolean(),
 })
 export type ImportResultDto = z.infer<typeof importResultDto>
@@ -131,9 +144,9 @@ export const catalogContract = {
   ),
   'catalog:lookup': channel('signedIn', z.strictObject({ code: text(64).min(1) }), productDto),
 
-  /** The back office's table: paged in SQL, archived ones too when asked. */
-  'products:list': channel('signedIn', productListInput, z.strictObject({ items: z.array(productAdminDto), total: z.int().min(0) })),
-  'products:get': channel('signedIn', z.strictObject({ id }), productAdminDto),
+  /** The back office's table: paged in SQL, archived ones too when asked. Back-office reads are for managers: a cashier's till has catalog:search. */
+  'products:list': channel('catalog.manage', productListInput, z.strictObject({ items: z.array(productAdminDto), total: z.int().min(0) })),
+  'products:get': channel('catalog.manage', protectedInput({ id }), productAdminDto),
   /** SKU or barcode in use → CONFLICT naming the other product. `openingStock` is recorded as a movement. */
   'products:create': channel(
     'catalog.manage',
@@ -169,8 +182,8 @@ export const catalogContract = {
   'products:removeImage': channel('catalog.manage', protectedInput({ id, imageId: id }), productAdminDto),
   /** Every tag in use, with how many products carry it, for the filter. */
   'products:tags': channel(
-    'signedIn',
-    empty,
+    'catalog.manage',
+    protectedInput({}),
     z.strictObject({ items: z.array(z.strictObject({ tag: z.string(), productCount: z.int().min(0) })) }),
   ),
   /**
@@ -183,6 +196,11 @@ export const catalogContract = {
     protectedInput({ csv: z.string().max(MAX_IMPORT_CHARS), apply: z.boolean(), jobId: z.uuid().optional() }),
     importResultDto,
   ),
+  /**
+   * Where an import is: `parsing` counts the file's lines, `checking` its rows, `applying` the
+   * changes it writes; `waiting` is for the database (another call is using it). A job is forgotten a minute after it
+   * is done (NOT_FOUND importJob); one import runs at a time (CONFLICT importRunning).
+   */
   'products:importProgress': channel(
     'catalog.manage',
     protectedInput({ jobId: z.uuid() }),
@@ -191,7 +209,7 @@ export const catalogContract = {
   /** The whole catalog, archived products included, in the import's own format (formula-escaped). */
   'products:export': channel('catalog.manage', protectedInput({}), z.strictObject({ csv: z.string(), rows: z.int().min(0) })),
 
-  'categories:list': channel('signedIn', empty, z.strictObject({ items: z.array(categoryDto) })),
+  'categories:list': channel('catalog.manage', protectedInput({}), z.strictObject({ items: z.array(categoryDto) })),
   /** A name in use (ignoring case) → CONFLICT category. */
   'categories:create': channel('catalog.manage', protectedInput({ name: text(80).min(1) }), categoryDto),
   'categories:update': channel('catalog.manage', protectedInput({ id, name: text(80).min(1) }), categoryDto),

@@ -25,8 +25,19 @@ export const storeSettingsDto = z.strictObject({
   /** Products at or below this count are low on stock unless the product sets its own threshold. */
   defaultLowStockAt: z.int().min(0).max(1_000_000),
   demo: z.boolean(),
+  /**
+   * True once the store has sold: the currency and its decimals can no longer change (settings:update
+   * answers CONFLICT currencyLocked), so the screen shows them fixed, with the reason.
+   */
+  currencyLocked: z.boolean().optional(),
 })
 export type StoreSettingsDto = z.infer<typeof storeSettingsDto>
+
+/** Receipt text: several lines (line feeds), but no other control character. */
+const receiptText = z
+  .string()
+  .max(500)
+  .refine((value) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value), 'must not contain control characters other than line breaks')
 
 /**
  * A partial patch; at least one field. The currency and its decimals can change only while the store
@@ -42,8 +53,8 @@ export const settingsPatch = z
     currencyDecimals,
     locale: localeTag,
     timeZone,
-    receiptHeader: text(500, { trim: false }),
-    receiptFooter: text(500, { trim: false }),
+    receiptHeader: receiptText,
+    receiptFooter: receiptText,
     sessionIdleMinutes: z.int().min(1).max(720),
     signInLockMinutes: z.int().min(1).max(1440),
     defaultLowStockAt: z.int().min(0).max(1_000_000),

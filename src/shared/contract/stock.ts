@@ -6,6 +6,7 @@ import { productAdminDto } from './catalog'
 export const STOCK_REASONS = ['received', 'count', 'damaged', 'returned', 'correction'] as const
 /** Every reason a movement may have: the ones a person picks, and the ones the till records itself. */
 export const MOVEMENT_REASONS = ['initial', 'sale', 'import', ...STOCK_REASONS] as const
+export type MovementReason = (typeof MOVEMENT_REASONS)[number]
 
 export const stockMovementDto = z.strictObject({
   id,
@@ -27,8 +28,11 @@ export type StockMovementDto = z.infer<typeof stockMovementDto>
 export const stockContract = {
   /**
    * One movement: `delta` (+/−) or `counted` (the new shelf count; the movement is the difference),
-   * exactly one of them (VALIDATION_FAILED otherwise). Stock may not go below zero (INSUFFICIENT_STOCK).
-   * `damaged` takes stock away, `received` and `returned` add it.
+   * exactly one of them (VALIDATION_FAILED deltaOrCounted otherwise). Stock may not go below zero
+   * (INSUFFICIENT_STOCK). Each reason moves stock one way (VALIDATION_FAILED stockReason otherwise):
+   * `received` and `returned` add it (a positive delta); `damaged` takes it away (a negative delta, or
+   * a count below the record); `count` is a count (equal to the record, it confirms it: a movement of
+   * 0); `correction` is either, either way.
    */
   'stock:adjust': channel(
     'stock.manage',

@@ -37,6 +37,19 @@ export type TokenLedgerEntryDto = z.infer<typeof tokenLedgerEntryDto>
 /** The highest balance a token may hold (a prepaid card, not a bank account). */
 export const MAX_TOKEN_BALANCE_CENTS = 100_000_000_000
 
+/**
+ * "Low balance" in the token list: a usable token with less left than this share (in basis points)
+ * of what was put on it (its issue and top-ups): a tenth. A share, not an amount, fits any currency.
+ */
+export const TOKEN_LOW_BALANCE_SHARE_BPS = 1_000
+
+/**
+ * The list's filters, each a part of `all`: `active` can pay today; `expired` is switched on but past
+ * its last day; `inactive` is switched off (whatever its date); `lowBalance` is the part of `active`
+ * under TOKEN_LOW_BALANCE_SHARE_BPS.
+ */
+export const TOKEN_STATUSES = ['all', 'active', 'expired', 'inactive', 'lowBalance'] as const
+
 export const tokensContract = {
   /** A new token with a random v4 UUID code; `expiresOn` today or later. */
   'tokens:issue': channel(
@@ -65,11 +78,12 @@ export const tokensContract = {
     }),
     tokenDto,
   ),
+  /** The token with its whole ledger, newest first. */
   'tokens:get': channel('tokens.manage', protectedInput({ code: tokenCode }), tokenDto.extend({ ledger: z.array(tokenLedgerEntryDto) })),
   'tokens:list': channel(
     'tokens.manage',
     protectedInput({
-      status: z.enum(['all', 'active', 'expired', 'inactive', 'lowBalance']).optional(),
+      status: z.enum(TOKEN_STATUSES).optional(),
       /** Part of the code, or of the holder's name. */
       query: text(80).optional(),
       limit: z.int().min(1).max(200).optional(),
@@ -77,7 +91,7 @@ export const tokensContract = {
     }),
     z.strictObject({ items: z.array(tokenDto), total: z.int().min(0) }),
   ),
-  /** For a customer who asks at the till. An unknown code is INVALID_TOKEN. */
+  /** For a customer who asks at the till. An unknown code is INVALID_TOKEN; a switched-off one answers `active: false`. */
   'tokens:balance': channel(
     'signedIn',
     z.strictObject({ code: tokenCode }),

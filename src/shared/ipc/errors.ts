@@ -45,6 +45,8 @@ export interface ErrorParamsByCode {
       | 'imageType'
       | 'pastDate'
       | 'deltaOrCounted'
+      /** The reason does not fit the change (received stock comes in, damaged stock goes out…). */
+      | 'stockReason'
       | 'maxBalance'
     field?: string
     max?: number

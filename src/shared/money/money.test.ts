@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { assertCents, formatMoney, lineTotalCents, parseMoney, sumCents } from './money'
+import { assertCents, decimalAmount, formatMoney, lineTotalCents, parseDecimalAmount, parseMoney, sumCents } from './money'
 
 const npr = { currency: 'NPR', locale: 'en-IN' }
 const plain = (text: string) => text.replace(/\u00a0/g, ' ')
@@ -34,6 +34,36 @@ describe('money', () => {
     expect(parseMoney('-5', 'NPR')).toBeNull()
     expect(parseMoney('', 'NPR')).toBeNull()
     expect(parseMoney('5', 'JPY')).toBe(5)
+  })
+
+  it("parses a price typed in the store's own minor digits, whatever Intl says of the currency", () => {
+    expect(parseDecimalAmount('125.5', 2)).toBe(12_550)
+    expect(parseDecimalAmount('1,250', 0)).toBe(1_250)
+    expect(parseDecimalAmount('1.5', 0)).toBeNull()
+    expect(parseDecimalAmount('0.125', 3)).toBe(125)
+    expect(parseDecimalAmount('0.1255', 3)).toBeNull()
+    expect(parseDecimalAmount('12.', 2)).toBe(1_200)
+    expect(parseDecimalAmount('', 2)).toBeNull()
+    expect(parseDecimalAmount('-1', 2)).toBeNull()
+    expect(parseDecimalAmount('1e3', 2)).toBeNull()
+  })
+
+  it('writes minor units as the plain decimal an edit field starts from', () => {
+    expect(decimalAmount(12_550, 2)).toBe('125.50')
+    expect(decimalAmount(5, 2)).toBe('0.05')
+    expect(decimalAmount(-250, 2)).toBe('-2.50')
+    expect(decimalAmount(1_250, 0)).toBe('1250')
+    expect(decimalAmount(125, 3)).toBe('0.125')
+    expect(() => decimalAmount(0.5, 2)).toThrow(RangeError)
+  })
+
+  it('round-trips a decimal amount for every amount and number of decimals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.constantFrom(0, 2, 3), (cents, decimals) => {
+        expect(parseDecimalAmount(decimalAmount(cents, decimals), decimals)).toBe(cents)
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('round-trips: parse(format(x)) = x for every amount', () => {

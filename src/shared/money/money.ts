@@ -48,16 +48,21 @@ export function currencyExponent(currency: string): number {
 
 /** Formats integer minor units for people. The only place an amount becomes text. */
 export function formatMoney(cents: number, options: MoneyFormatOptions): string {
+  return formatterFor(options).format(decimalAmount(cents, currencyExponent(options.currency)) as `${number}`)
+}
+
+/**
+ * Minor units as a plain decimal ("1250.50", "-3", no grouping or symbol), with `decimals` digits
+ * after the point: what an edit field starts from. Built from integers, so no float rounding.
+ */
+export function decimalAmount(cents: number, decimals: number): string {
   assertCents(cents)
-  const exponent = currencyExponent(options.currency)
-  // Build the decimal string from integers so no binary float rounding reaches the screen.
-  const negative = cents < 0
+  const divisor = 10 ** decimals
   const abs = Math.abs(cents)
-  const divisor = 10 ** exponent
   const major = Math.trunc(abs / divisor)
   const minor = abs % divisor
-  const decimal = exponent === 0 ? `${major}` : `${major}.${String(minor).padStart(exponent, '0')}`
-  return formatterFor(options).format(`${negative ? '-' : ''}${decimal}` as `${number}`)
+  const decimal = decimals === 0 ? `${major}` : `${major}.${String(minor).padStart(decimals, '0')}`
+  return `${cents < 0 ? '-' : ''}${decimal}`
 }
 
 /**
@@ -65,13 +70,21 @@ export function formatMoney(cents: number, options: MoneyFormatOptions): string 
  * not an amount. Never goes through floating point.
  */
 export function parseMoney(text: string, currency: string): number | null {
-  const exponent = currencyExponent(currency)
+  return parseDecimalAmount(text, currencyExponent(currency))
+}
+
+/**
+ * The same for a store whose currency has `decimals` minor digits (its `currencyDecimals`), which
+ * is what prices are typed in: "125.5" with 2 decimals is 12 550. Null when it is not an amount
+ * or has more digits after the point than the currency has.
+ */
+export function parseDecimalAmount(text: string, decimals: number): number | null {
   const cleaned = text.trim().replace(/[,\s]/g, '')
   const match = /^(\d{1,13})(?:\.(\d*))?$/.exec(cleaned)
   if (!match) return null
   const [, majorText = '0', fraction = ''] = match
-  if (fraction.length > exponent) return null
-  const minorText = fraction.padEnd(exponent, '0')
-  const cents = Number(majorText) * 10 ** exponent + (minorText ? Number(minorText) : 0)
+  if (fraction.length > decimals) return null
+  const minorText = fraction.padEnd(decimals, '0')
+  const cents = Number(majorText) * 10 ** decimals + (minorText ? Number(minorText) : 0)
   return Number.isSafeInteger(cents) ? cents : null
 }

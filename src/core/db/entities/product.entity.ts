@@ -1,8 +1,12 @@
 import { defineEntity, p } from '@mikro-orm/core'
+import { Category } from './category.entity'
 
 export const ProductSchema = defineEntity({
   name: 'Product',
   tableName: 'product',
+  // The back office sorts by stock along this index, and counts (all, active, archived, low on
+  // stock) by reading it alone: it is far smaller than the table.
+  indexes: [{ name: 'product_stock_index', properties: ['stock', 'lowStockAt', 'active'] }],
   // The cap of MAX_PRICE_CENTS (migration 0007).
   triggers: [
     ...(['insert', 'update'] as const).map((event) => ({
@@ -19,12 +23,19 @@ export const ProductSchema = defineEntity({
     barcode: p.string().nullable().unique(),
     /** Indexed so the catalog lists in name order without a sort (migration 0003). */
     name: p.string().index(),
-    /** Free words a search also matches (`vegan gluten-free`); see migration 0003. */
+    /** The product's tags joined by `|` (one row each in `product_tag`); the search indexes cover it (migration 0003). */
     tags: p.string().nullable(),
-    priceCents: p.integer().check('`price_cents` >= 0'),
+    /** Indexed for the back office's sort by price. */
+    priceCents: p.integer().check('`price_cents` >= 0').index(),
     /** Recorded shelf count; a sale may never take it below zero. */
     stock: p.integer(),
+    /** False once archived: not sold, not found by the till's search, never deleted (it may have been sold). */
     active: p.boolean().default(true),
+    category: () => p.manyToOne(Category).nullable().index(),
+    /** Low on stock at or below this count; null: the store's `defaultLowStockAt`. */
+    lowStockAt: p.integer().nullable().check('`low_stock_at` >= 0'),
+    /** The first image's file (`product_image`), kept here for the till's thumbnails. */
+    imageFile: p.string().nullable(),
     createdAt: p.string(),
     updatedAt: p.string(),
   },

@@ -1,6 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core'
+import { TOKEN_LEDGER_REASONS } from '#shared/contract/tokens'
 import { Invoice } from './invoice.entity'
 import { Token } from './token.entity'
+import { User } from './user.entity'
 
 /** Every change of a token's balance, so the balance can always be explained. */
 export const TokenLedgerEntrySchema = defineEntity({
@@ -20,13 +22,17 @@ export const TokenLedgerEntrySchema = defineEntity({
     token: () => p.manyToOne(Token).index(),
     deltaCents: p.integer(),
     balanceAfterCents: p.integer(),
-    reason: p.enum(['issue', 'sale'] as const),
+    reason: p.enum(TOKEN_LEDGER_REASONS),
     invoice: () => p.manyToOne(Invoice).nullable().index(),
     at: p.string(),
     /** UUIDv7, unique across every till (DESIGN §4). */
     uid: p.string().nullable().unique(),
     /** The till that wrote the row (`setting.tillId`). */
     tillId: p.string().nullable(),
+    /** What the manager wrote with an issue or a top-up. */
+    note: p.string().nullable(),
+    /** Who made the change (a sale's cashier is on its invoice). */
+    user: () => p.manyToOne(User).nullable().index(),
   },
 })
 

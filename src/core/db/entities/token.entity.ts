@@ -11,6 +11,11 @@ export const TokenSchema = defineEntity({
     /** Last valid day (inclusive), `YYYY-MM-DD` in the store's local date. */
     expiresOn: p.string(),
     createdAt: p.string(),
+    /** Whose card it is, for the manager's list and the printed card. */
+    holderName: p.string().nullable(),
+    note: p.string().nullable(),
+    /** A deactivated token (lost, withdrawn) is refused at checkout like an unknown code. */
+    active: p.boolean().default(true),
   },
 })
 

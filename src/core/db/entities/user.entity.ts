@@ -15,6 +15,9 @@ export const UserSchema = defineEntity({
     createdAt: p.string(),
     /** The owner's recovery code, hashed like a password (`auth:recover`); never sent over IPC. */
     recoveryHash: p.string().nullable().lazy(),
+    /** A 4–6 digit PIN for approvals, hashed like a password; never sent over IPC. */
+    pinHash: p.string().nullable().lazy(),
+    lastSignInAt: p.string().nullable(),
   },
 })
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
 import { uuidv7 } from '#core/common/ids'
-import { Product, Setting, StockMovement, Token, TokenLedgerEntry, User } from '#core/db/entities'
+import { Category, Product, ProductTag, Setting, StockMovement, Token, TokenLedgerEntry, User } from '#core/db/entities'
 
 /**
  * The demo store (documented in the README): a Kathmandu corner shop selling in NPR.
@@ -99,6 +99,41 @@ const DEMO_CATALOG: [string, number, number][] = [
   ['Last Jar of Timur Chutney', 35_000, 1],
 ]
 
+/** The demo's shelves, each with the index of its first product in DEMO_CATALOG (the shelf runs to the next one's). */
+const DEMO_CATEGORIES: [name: string, first: number][] = [
+  ['Dairy', 0],
+  ['Noodles', 4],
+  ['Rice & Dal', 7],
+  ['Flour, Oil & Sugar', 12],
+  ['Tea & Coffee', 17],
+  ['Drinks', 20],
+  ['Snacks & Sweets', 25],
+  ['Bread & Eggs', 33],
+  ['Vegetables', 36],
+  ['Household & Care', 41],
+  ['Spices', 51],
+  ['Pickles & Local Foods', 54],
+]
+
+/** A few free tags, by product index, so the back office has something to filter by. */
+const DEMO_TAGS: Record<number, string[]> = {
+  0: ['local', 'bestseller'],
+  1: ['local'],
+  4: ['local', 'bestseller'],
+  5: ['local'],
+  6: ['local'],
+  17: ['local'],
+  18: ['local'],
+  19: ['imported'],
+  20: ['bestseller'],
+  24: ['imported'],
+  25: ['local'],
+  29: ['imported'],
+  54: ['local'],
+  55: ['local'],
+  56: ['local'],
+}
+
 /** EAN-13 check digit over the first 12 digits. */
 export function ean13(first12: string): string {
   const sum = [...first12].reduce((acc, digit, index) => acc + Number(digit) * (index % 2 === 0 ? 1 : 3), 0)
@@ -113,8 +148,13 @@ export async function seedDemo(em: EntityManager, now: Date, tillId: string): Pr
   const settings = { storeName: 'Tillwise Demo Store', currency: 'NPR', locale: 'en-IN', demo: 'true' }
   for (const [key, value] of Object.entries(settings)) em.create(Setting, { key, value })
   for (const user of DEMO_USERS) em.create(User, { ...user, active: true, createdAt: at })
+  const categories = DEMO_CATEGORIES.map(([name, first]) => ({
+    first,
+    category: em.create(Category, { name, nameKey: name.toLowerCase(), createdAt: at }),
+  }))
   DEMO_CATALOG.forEach(([name, priceCents, stock], index) => {
     const last = index === DEMO_CATALOG.length - 1
+    const tags = DEMO_TAGS[index] ?? []
     const product = em.create(Product, {
       // 429 is Nepal's GS1 prefix; the rest is a demo company and item number.
       sku: last ? DEMO_LAST_ONE_SKU : `DEMO-${String(index + 1).padStart(3, '0')}`,
@@ -123,10 +163,22 @@ export async function seedDemo(em: EntityManager, now: Date, tillId: string): Pr
       priceCents,
       stock,
       active: true,
+      category: categories.findLast((shelf) => shelf.first <= index)?.category ?? null,
+      tags: tags.length > 0 ? tags.join('|') : null,
       createdAt: at,
       updatedAt: at,
     })
-    em.create(StockMovement, { product, deltaQty: stock, reason: 'initial', invoice: null, at, uid: uuidv7(now), tillId })
+    for (const tag of tags) em.create(ProductTag, { product, tag })
+    em.create(StockMovement, {
+      product,
+      deltaQty: stock,
+      stockAfter: stock,
+      reason: 'initial',
+      invoice: null,
+      at,
+      uid: uuidv7(now),
+      tillId,
+    })
   })
   for (const token of DEMO_TOKENS) {
     const entity = em.create(Token, { ...token, createdAt: at })

@@ -7,8 +7,10 @@ export const appEn = {
   'app.startFailed': 'The till could not start: {reason}',
   'app.requestFailed': 'Something went wrong: {message}',
 
-  'header.cashier': 'Cashier: {name}',
-  'header.manager': 'Manager: {name}',
+  'header.role.cashier': 'Cashier',
+  'header.role.manager': 'Manager',
+  'header.role.owner': 'Owner',
+  'header.accountHint': '{role} · My account',
   'header.findInvoice': 'Find invoice',
   'header.managerTools': 'Manager tools',
   'header.signOut': 'Sign out',
@@ -20,4 +22,18 @@ export const appEn = {
   'keys.find': 'find invoice',
   'keys.managerTools': 'manager tools',
   'keys.escape': 'clear field',
+  'keys.backOffice': 'back office',
+
+  'header.backOffice': 'Back office',
+  'header.myAccount': 'My account',
+
+  'backOffice.title': 'Back office',
+  'backOffice.nav': 'Back-office sections',
+  'backOffice.back': 'Back to till',
+  'backOffice.reportsLater': 'Reports (coming)',
+  'backOffice.section.products': 'Products',
+  'backOffice.section.stock': 'Stock',
+  'backOffice.section.tokens': 'Tokens',
+  'backOffice.section.staff': 'Staff',
+  'backOffice.section.settings': 'Settings',
 } as const satisfies Catalog

@@ -10,13 +10,38 @@ import { managerEn } from '../features/manager/public'
 import { receiptsEn } from '../features/receipts/public'
 import { scanEn } from '../features/scan/public'
 import { sessionEn } from '../features/session/public'
+import { tokensEn } from '../features/tokens/public'
+import { settingsEn } from '../features/settings/public'
+import { setupEn } from '../features/setup/public'
+import { usersEn } from '../features/users/public'
+import { productsEn } from '../features/products/public'
+import { stockEn } from '../features/stock/public'
 import { errorsEn } from '../platform/errors.en'
 import type { Translation } from '../platform/i18n/translate'
+import { formEn } from '../ui/form.en'
 import { uiEn } from '../ui/ui.en'
 import { appEn } from './app.en'
 
 /** Every catalog, once; a key defined in two of them is a mistake a test catches. */
-export const CATALOGS = [appEn, uiEn, errorsEn, sessionEn, scanEn, cartEn, checkoutEn, receiptsEn, invoicesEn, managerEn] as const
+export const CATALOGS = [
+  appEn,
+  uiEn,
+  errorsEn,
+  sessionEn,
+  scanEn,
+  cartEn,
+  checkoutEn,
+  receiptsEn,
+  invoicesEn,
+  managerEn,
+  tokensEn,
+  formEn,
+  setupEn,
+  settingsEn,
+  usersEn,
+  productsEn,
+  stockEn,
+] as const
 
 export const en = {
   ...appEn,
@@ -29,6 +54,13 @@ export const en = {
   ...receiptsEn,
   ...invoicesEn,
   ...managerEn,
+  ...tokensEn,
+  ...formEn,
+  ...setupEn,
+  ...settingsEn,
+  ...usersEn,
+  ...productsEn,
+  ...stockEn,
 } as const
 
 export type AppTexts = typeof en

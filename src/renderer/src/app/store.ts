@@ -11,9 +11,17 @@ import { invoicesSlice, type InvoicesState } from '../features/invoices/public'
 import { managerSlice, type ManagerState } from '../features/manager/public'
 import { SEARCH_DELAY_MS, scanSlice, type ScanState, type Timers } from '../features/scan/public'
 import { currencyOf, localeOf, sessionSlice, type SessionState } from '../features/session/public'
+import { dayFormatter, tokensSlice, type TokensState } from '../features/tokens/public'
+import { settingsSlice, type SettingsState } from '../features/settings/public'
+import { setupSlice, type SetupState } from '../features/setup/public'
+import { usersSlice, type UsersState } from '../features/users/public'
+import { productImportSlice, productsSlice, type ProductImportState, type ProductsState } from '../features/products/public'
+import { stockSlice, type StockState } from '../features/stock/public'
 import { withErrorFunnel, type PosClient } from '../platform/api/client'
 import { errorMessage } from '../platform/errors'
 import { createResetRegistry, sliceApi } from '../platform/store/slice'
+import { backOfficeSlice, type BackOfficeState } from './back-office.slice'
+import { mayUseBackOffice } from './back-office-sections'
 import { shellSlice, type ShellState } from './shell.slice'
 
 /** Every slice under its own key. */
@@ -25,6 +33,14 @@ export interface PosState {
   invoices: InvoicesState
   manager: ManagerState
   shell: ShellState
+  tokens: TokensState
+  setup: SetupState
+  backOffice: BackOfficeState
+  settings: SettingsState
+  users: UsersState
+  products: ProductsState
+  productImport: ProductImportState
+  stock: StockState
 }
 
 export type PosStore = StoreApi<PosState>
@@ -74,6 +90,9 @@ export function createPosStore(options: PosStoreOptions): PosStore {
         productPicked: (product) => get().cart.productPicked(product),
         itemScanned: (code, fallback) => get().cart.itemScanned(code, fallback),
         dialogOpen: () => shell().dialog !== null,
+        // A card scanned with items in the cart pays for them; with an empty cart the customer wants its balance.
+        tokenScanned: (code) =>
+          get().cart.cart.lines.length > 0 ? get().checkout.tokenScanned(code) : get().tokens.balanceCheckOpened(code),
       }),
       cart: cartSlice.create(sliceApi(root, cartSlice.key, resets), {
         api,
@@ -115,6 +134,48 @@ export function createPosStore(options: PosStoreOptions): PosStore {
         locale: () => localeOf(get().session),
       }),
       shell: shellSlice.create(sliceApi(root, shellSlice.key, resets), {}),
+      tokens: tokensSlice.create(sliceApi(root, tokensSlice.key, resets), {
+        api,
+        formatDay: (day) => dayFormatter(localeOf(get().session))(day),
+        tillBusy: () => tillBusy(get()),
+        dialogOpened: () => shell().dialogOpened('balance'),
+        dialogClosed: () => shell().dialogClosed(),
+        focusReturned,
+      }),
+      setup: setupSlice.create(sliceApi(root, setupSlice.key, resets), {
+        api,
+        storeCreated: (user) => get().session.storeCreated(user),
+        storeReplaced: () => get().session.storeReplaced(),
+        dialogOpened: () => shell().dialogOpened('ownStore'),
+        dialogClosed: () => shell().dialogClosed(),
+        focusReturned,
+      }),
+      backOffice: backOfficeSlice.create(sliceApi(root, backOfficeSlice.key, resets), {
+        mayUse: () => mayUseBackOffice(get().session.user?.permissions ?? []),
+        tillBusy: () => tillBusy(get()),
+        focusReturned,
+      }),
+      settings: settingsSlice.create(sliceApi(root, settingsSlice.key, resets), {
+        api,
+        storeInfoChanged: () => get().session.appInfoRequested(),
+      }),
+      users: usersSlice.create(sliceApi(root, usersSlice.key, resets), {
+        api,
+        selfId: () => get().session.user?.id ?? null,
+        selfChanged: () => get().session.userRequested(),
+        tillBusy: () => tillBusy(get()),
+        dialogOpened: () => shell().dialogOpened('account'),
+        dialogClosed: () => shell().dialogClosed(),
+        focusReturned,
+      }),
+      products: productsSlice.create(sliceApi(root, productsSlice.key, resets), { api, timers: options.timers }),
+      productImport: productImportSlice.create(sliceApi(root, productImportSlice.key, resets), {
+        api,
+        timers: options.timers,
+        newJobId: options.newKey,
+        catalogChanged: () => get().products.catalogChanged(),
+      }),
+      stock: stockSlice.create(sliceApi(root, stockSlice.key, resets), { api, timers: options.timers }),
     }
     return slices
   })

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { InvoiceFinderDialog } from '../features/invoices/public'
 import { ManagerToolsDialog } from '../features/manager/public'
 import { PaidScreen, PaymentFailedScreen, PayDialog } from '../features/checkout/public'
+import { BalanceCheckDialog } from '../features/tokens/public'
 import { isTypingKey, takesText } from '../platform/lib/keys'
 import { tillActionFor } from './keymap'
 import { RegisterScreen } from './register-screen'
@@ -49,6 +50,7 @@ export function TillScreen() {
       {dialog === 'pay' && <PayDialog />}
       {dialog === 'finder' && <InvoiceFinderDialog />}
       {dialog === 'manager' && <ManagerToolsDialog />}
+      {dialog === 'balance' && <BalanceCheckDialog />}
     </div>
   )
 }

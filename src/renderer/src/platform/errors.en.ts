@@ -13,11 +13,15 @@ export const errorsEn = {
   'error.VALIDATION_FAILED.dateOrder': "'from' must not be after 'to'.",
   'error.VALIDATION_FAILED.backupName': 'That is not the name of a backup.',
   'error.VALIDATION_FAILED.tooLarge': 'That would make the sale larger than any total can hold.',
-  'error.VALIDATION_FAILED.weakPassword': 'A password needs at least {min} characters and must not be the username.',
+  'error.VALIDATION_FAILED.weakPassword':
+    'A password needs at least {min} characters, must not be the username and must not be easy to guess (like 12345678 or password).',
   'error.VALIDATION_FAILED.timeZone': "'{field}' is not a time zone this computer knows.",
   'error.VALIDATION_FAILED.imageType': 'Only PNG, JPEG or WebP images can be added.',
+  'error.VALIDATION_FAILED.imageTooLarge': 'An image can be at most {max} MB. Pick a smaller one.',
   'error.VALIDATION_FAILED.pastDate': 'That date is already past.',
   'error.VALIDATION_FAILED.deltaOrCounted': 'Give either the change or the counted number, not both.',
+  'error.VALIDATION_FAILED.stockReason':
+    'That reason does not fit the change: received and returned stock comes in, damaged stock goes out, and a count gives the number on the shelf.',
   'error.VALIDATION_FAILED.maxBalance': 'A token can hold at most {max}.',
   'error.SETUP_REQUIRED': 'This till is not set up yet. Set up the store first.',
   'error.UNKNOWN_CHANNEL': 'The till asked the backend for something it does not know.',

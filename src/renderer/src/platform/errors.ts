@@ -25,6 +25,8 @@ export function errorMessage(error: ClientError): Message {
       }
       if (params?.rule === 'dateOrder') return msg('error.VALIDATION_FAILED.dateOrder')
       if (params?.rule === 'backupName') return msg('error.VALIDATION_FAILED.backupName')
+      if (params?.rule === 'tooLarge' && params.field === 'images' && params.max !== undefined)
+        return msg('error.VALIDATION_FAILED.imageTooLarge', { max: Math.floor(params.max / (1024 * 1024)) })
       if (params?.rule === 'tooLarge') return msg('error.VALIDATION_FAILED.tooLarge')
       if (params?.rule === 'weakPassword' && params.min !== undefined)
         return msg('error.VALIDATION_FAILED.weakPassword', { min: params.min })
@@ -32,6 +34,7 @@ export function errorMessage(error: ClientError): Message {
       if (params?.rule === 'imageType') return msg('error.VALIDATION_FAILED.imageType')
       if (params?.rule === 'pastDate') return msg('error.VALIDATION_FAILED.pastDate')
       if (params?.rule === 'deltaOrCounted') return msg('error.VALIDATION_FAILED.deltaOrCounted')
+      if (params?.rule === 'stockReason') return msg('error.VALIDATION_FAILED.stockReason')
       if (params?.rule === 'maxBalance' && params.max !== undefined)
         return msg('error.VALIDATION_FAILED.maxBalance', { max: money(params.max) })
       if (params?.rule === 'schema' && params.field !== undefined) {

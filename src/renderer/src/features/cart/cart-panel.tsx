@@ -1,10 +1,14 @@
 import { useEffect, useRef } from 'react'
 import type { CartLineDto } from '#shared/contract/cart'
 import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
+import { ProductThumb } from '../../ui/product-thumb'
 import { useScan } from '../scan/public'
 import type { cartEn } from './cart.en'
 import { QuantityInput } from './quantity-input'
 import { useCart } from './use-cart'
+
+/** A line's thumbnail box (px), fixed so a late image moves nothing. */
+const CART_THUMB_SIZE = 44
 
 function CartLine({ line, touched }: { line: CartLineDto; touched: boolean }) {
   const { t } = useI18n<typeof cartEn>()
@@ -28,10 +32,13 @@ function CartLine({ line, touched }: { line: CartLineDto; touched: boolean }) {
   return (
     <tr ref={rowRef} className={['cart-line', touched ? 'cart-line-touched' : '', overStock ? 'cart-line-over' : ''].join(' ')}>
       <th scope="row" className="cart-line-name">
-        <div className="cart-line-stack">
-          <span className="cart-line-title">{line.name}</span>
-          <span className="cart-line-sku">{line.sku}</span>
-          {overStock && <span className="stock-warning">{t('cart.overStock', { stock: line.stock })}</span>}
+        <div className="cart-line-item">
+          <ProductThumb file={line.imageFile} size={CART_THUMB_SIZE} />
+          <div className="cart-line-stack">
+            <span className="cart-line-title">{line.name}</span>
+            <span className="cart-line-sku">{line.sku}</span>
+            {overStock && <span className="stock-warning">{t('cart.overStock', { stock: line.stock })}</span>}
+          </div>
         </div>
       </th>
       <td className="num">{money(line.unitPriceCents)}</td>

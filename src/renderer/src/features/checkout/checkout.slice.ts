@@ -37,6 +37,8 @@ export interface CheckoutState {
   outcome: CheckoutOutcome | null
   /** F9 */
   payOpened(): void
+  /** A token card scanned into the register's field while the cart has lines: pay with it, the code filled in. */
+  tokenScanned(code: string): void
   /** Esc in the pay dialog */
   payCancelled(): void
   payMethodChosen(method: PaymentMethod): void
@@ -137,6 +139,13 @@ export const checkoutSlice = defineSlice('checkout', ({ set, get, registerReset 
         return
       }
       set(initialCheckout)
+      deps.dialogOpened()
+      deps.noticeDismissed()
+    },
+
+    tokenScanned: (code) => {
+      if (deps.tillBusy() || deps.cart().lines.length === 0) return
+      set({ ...initialCheckout, payMethod: 'token', tokenText: code })
       deps.dialogOpened()
       deps.noticeDismissed()
     },

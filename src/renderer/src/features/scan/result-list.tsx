@@ -2,11 +2,14 @@ import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { ProductDto } from '#shared/contract/catalog'
 import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
 import { rowWindow, scrollTopToShow } from '../../platform/lib/row-window'
+import { ProductThumb } from '../../ui/product-thumb'
 import type { SparseRows } from './result-pages'
 import type { scanEn } from './scan.en'
 
 /** Every row is exactly this tall (px): the windowing math depends on it, so it is set here, not in CSS. */
 export const RESULT_ROW_HEIGHT = 68
+/** The thumbnail's fixed box (px): it fits the row, so an image arriving late moves nothing. */
+const RESULT_THUMB_SIZE = 48
 /** Rows kept in the DOM beyond each edge of the viewport, so a short scroll shows no blank. */
 const OVERSCAN = 4
 /** A first guess at the viewport (the popup's max-height) until it is measured. */
@@ -102,6 +105,9 @@ export const ResultList = memo(function ResultList({ id, results, total, highlig
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => void onChoose(index)}
         >
+          <span className="scan-result-thumb">
+            <ProductThumb file={product.imageFile} size={RESULT_THUMB_SIZE} />
+          </span>
           <span className="scan-result-name">{product.name}</span>
           <span className="scan-result-codes">
             {product.barcode ? t('scan.codes', { sku: product.sku, barcode: product.barcode }) : product.sku}

@@ -30,6 +30,15 @@ describe('decideEnter', () => {
     expect(decideAfterMiss(state)).toEqual({ kind: 'search', query: 'mi' })
   })
 
+  it('sends a token card’s code, scanned in any case with spaces around it, to the token', () => {
+    const code = '11111111-1111-4111-8111-111111111111'
+    expect(decideEnter(field({ text: ` ${code.toUpperCase()} ` }))).toEqual({ kind: 'token', code: code.toUpperCase() })
+    expect(decideEnter(field({ text: code, results: [milk], resultsFor: code }))).toEqual({ kind: 'token', code })
+    // Almost a token is a product code like any other.
+    expect(decideEnter(field({ text: code.slice(1) }))).toEqual({ kind: 'lookup', code: code.slice(1) })
+    expect(decideEnter(field({ text: code.replace(/-/g, '') }))).toEqual({ kind: 'lookup', code: code.replace(/-/g, '') })
+  })
+
   it('trims the code and ignores an empty field', () => {
     expect(decideEnter(field({ text: '  ABC-1 ' }))).toEqual({ kind: 'lookup', code: 'ABC-1' })
     expect(decideEnter(field({ text: '   ' }))).toEqual({ kind: 'ignore' })

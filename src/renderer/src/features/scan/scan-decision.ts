@@ -17,7 +17,20 @@ export interface ScanFieldState<P> {
 }
 
 export type EnterDecision<P> =
-  { readonly kind: 'ignore' } | { readonly kind: 'pick'; readonly product: P } | { readonly kind: 'lookup'; readonly code: string }
+  | { readonly kind: 'ignore' }
+  | { readonly kind: 'pick'; readonly product: P }
+  | { readonly kind: 'lookup'; readonly code: string }
+  | { readonly kind: 'token'; readonly code: string }
+
+/**
+ * A token card's code (a UUID, any case), as its QR makes a scanner type it. Product codes are
+ * barcodes and SKUs, never this shape, so such a code goes to the token's payment, not the catalog.
+ */
+const TOKEN_CODE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function looksLikeToken(code: string): boolean {
+  return TOKEN_CODE.test(code)
+}
 
 export type MissDecision<P> = { readonly kind: 'pick'; readonly product: P } | { readonly kind: 'search'; readonly query: string }
 
@@ -32,6 +45,7 @@ export function decideEnter<P>(state: ScanFieldState<P>): EnterDecision<P> {
     if (product !== undefined) return { kind: 'pick', product }
   }
   if (code === '') return { kind: 'ignore' }
+  if (looksLikeToken(code)) return { kind: 'token', code }
   return { kind: 'lookup', code }
 }
 

@@ -54,6 +54,8 @@ export interface ScanDeps {
   readonly itemScanned: (code: string, fallback: () => ProductDto | null) => Promise<void>
   /** A modal dialog has focus: the scan field must not take it. */
   readonly dialogOpen: () => boolean
+  /** A token card was scanned (or its code typed) into the field. */
+  readonly tokenScanned: (code: string) => void
 }
 
 const initialScan = {
@@ -167,6 +169,10 @@ export const scanSlice = defineSlice('scan', ({ set, get, registerReset }, deps:
       fieldCleared()
       if (decision.kind === 'pick') {
         await deps.productPicked(decision.product)
+        return
+      }
+      if (decision.kind === 'token') {
+        deps.tokenScanned(decision.code)
         return
       }
       await deps.itemScanned(decision.code, () => {

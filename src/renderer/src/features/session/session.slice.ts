@@ -19,11 +19,38 @@ export interface SessionState {
   signInError: Message | null
   /** Why the sign-in screen is showing (signed out after a restore, idle, …); cleared on the next try. */
   signInNotice: Message | null
+  /** "Forgot the owner's password?": the recovery form is showing instead of the sign-in form. */
+  recoveryOpen: boolean
+  recoveryPending: boolean
+  recoveryError: Message | null
+  /** The code that replaced the one just used, shown once; and whose it is. */
+  recoveredCode: { readonly code: string; readonly username: string } | null
+  /** Who last recovered their password, so the sign-in form starts with their name. */
+  recoveredUsername: string | null
   appStarted(): Promise<void>
+  /** The store's details changed (settings saved): the header, the title and the formats follow. */
+  appInfoRequested(): Promise<void>
+  /** The signed-in user's name or role changed: `user` is read again. */
+  userRequested(): Promise<void>
+  /** The database behind the till is another one (the demo loaded, or set aside): everything starts over. */
+  storeReplaced(): Promise<void>
+  /** Set-up made the store and signed this window in as its owner. */
+  storeCreated(user: UserDto): Promise<void>
+  recoveryOpened(): void
+  recoveryCancelled(): void
+  recoverySubmitted(input: RecoveryInput): Promise<void>
+  /** The new recovery code was written down: back to signing in, with the new password. */
+  recoveredCodeNoted(): void
   signInSubmitted(username: string, password: string): Promise<void>
   signOutChosen(): Promise<void>
   /** The backend no longer knows this window's session; `reason` is what to tell the person. */
   sessionEnded(reason: Message): void
+}
+
+export interface RecoveryInput {
+  readonly username: string
+  readonly recoveryCode: string
+  readonly newPassword: string
 }
 
 export interface SessionDeps {
@@ -42,63 +69,130 @@ const DEFAULT_LOCALE = 'en-NP'
 export const currencyOf = (session: Pick<SessionState, 'appInfo'>): string => session.appInfo?.currency ?? DEFAULT_CURRENCY
 export const localeOf = (session: Pick<SessionState, 'appInfo'>): string => session.appInfo?.locale ?? DEFAULT_LOCALE
 
+const closedRecovery = {
+  recoveryOpen: false,
+  recoveryPending: false,
+  recoveryError: null,
+  recoveredCode: null,
+} satisfies Partial<SessionState>
+
 export const sessionSlice = defineSlice(
   'session',
-  ({ set, get }, { api, saleReset, cartRequested, focusReturned }: SessionDeps): SessionState => ({
-    appInfo: null,
-    startError: null,
-    user: null,
-    booted: false,
-    signInPending: false,
-    signInError: null,
-    signInNotice: null,
-
-    appStarted: async () => {
+  ({ set, get }, { api, saleReset, cartRequested, focusReturned }: SessionDeps): SessionState => {
+    async function appStarted(): Promise<void> {
       const info = await api.call('app:info', {})
       if (!info.ok) {
         set({ startError: errorMessage(info.error), booted: true })
         return
       }
       set({ appInfo: info.data })
+      // Nobody can be signed in to a store that is not set up yet (core answers SETUP_REQUIRED).
+      if (info.data.setupRequired) {
+        set({ user: null, booted: true })
+        return
+      }
       const session = await api.call('auth:session', {})
       set({ user: session.ok ? session.data.user : null, booted: true })
       if (session.ok && session.data.user) {
         await cartRequested()
         focusReturned()
       }
-    },
+    }
 
-    signInSubmitted: async (username, password) => {
-      if (get().signInPending) return
-      if (username.trim() === '' || password === '') {
-        set({ signInError: msg('signIn.missing') })
-        return
-      }
-      set({ signInPending: true, signInError: null, signInNotice: null })
-      const reply = await api.call('auth:login', { username: username.trim(), password })
-      if (!reply.ok) {
-        set({ signInPending: false, signInError: errorMessage(reply.error) })
-        return
-      }
-      saleReset()
-      set({ user: reply.data.user, signInPending: false })
-      await cartRequested()
-      focusReturned()
-    },
+    return {
+      appInfo: null,
+      startError: null,
+      user: null,
+      booted: false,
+      signInPending: false,
+      signInError: null,
+      signInNotice: null,
+      ...closedRecovery,
+      recoveredUsername: null,
 
-    signOutChosen: async () => {
-      await api.call('auth:logout', {})
-      // Signed out locally whatever the reply: the next call would be refused anyway.
-      saleReset()
-      set({ user: null, signInError: null, signInNotice: null })
-    },
+      appStarted,
 
-    sessionEnded: (reason) => {
-      // Calls already in flight are refused as well; the first refusal's reason stays on screen
-      // rather than being replaced by each later one.
-      if (get().user === null) return
-      saleReset()
-      set({ user: null, signInError: null, signInNotice: reason })
-    },
-  }),
+      appInfoRequested: async () => {
+        const info = await api.call('app:info', {})
+        if (info.ok) set({ appInfo: info.data })
+      },
+
+      userRequested: async () => {
+        const session = await api.call('auth:session', {})
+        if (session.ok && session.data.user && get().user) set({ user: session.data.user })
+      },
+
+      storeReplaced: async () => {
+        saleReset()
+        set({ user: null, signInError: null, signInNotice: null, recoveredUsername: null, ...closedRecovery })
+        await appStarted()
+      },
+
+      storeCreated: async (user) => {
+        saleReset()
+        set({ user, signInError: null, signInNotice: null })
+        const info = await api.call('app:info', {})
+        if (info.ok) set({ appInfo: info.data })
+        await cartRequested()
+      },
+
+      recoveryOpened: () => set({ ...closedRecovery, recoveryOpen: true, signInError: null }),
+
+      recoveryCancelled: () => {
+        if (get().recoveryPending) return
+        set(closedRecovery)
+      },
+
+      recoverySubmitted: async (input) => {
+        if (get().recoveryPending) return
+        set({ recoveryPending: true, recoveryError: null })
+        const reply = await api.call('auth:recover', input)
+        if (!reply.ok) {
+          // A wrong name or code is said as such, not as a wrong password.
+          const error = reply.error.code === 'INVALID_CREDENTIALS' ? msg('recover.wrongCode') : errorMessage(reply.error)
+          set({ recoveryPending: false, recoveryError: error })
+          return
+        }
+        set({ recoveryPending: false, recoveredCode: { code: reply.data.recoveryCode, username: input.username } })
+      },
+
+      recoveredCodeNoted: () => {
+        const username = get().recoveredCode?.username ?? null
+        set({ ...closedRecovery, recoveredUsername: username, signInNotice: msg('recover.done') })
+      },
+
+      signInSubmitted: async (username, password) => {
+        if (get().signInPending) return
+        if (username.trim() === '' || password === '') {
+          set({ signInError: msg('signIn.missing') })
+          return
+        }
+        set({ signInPending: true, signInError: null, signInNotice: null })
+        const reply = await api.call('auth:login', { username: username.trim(), password })
+        if (!reply.ok) {
+          set({ signInPending: false, signInError: errorMessage(reply.error) })
+          return
+        }
+        saleReset()
+        set({ user: reply.data.user, signInPending: false })
+        await cartRequested()
+        focusReturned()
+      },
+
+      signOutChosen: async () => {
+        await api.call('auth:logout', {})
+        // Signed out locally whatever the reply: the next call would be refused anyway.
+        saleReset()
+        set({ user: null, signInError: null, signInNotice: null })
+      },
+
+      sessionEnded: (reason) => {
+        // Calls already in flight are refused as well; the first refusal's reason stays on screen
+        // rather than being replaced by each later one.
+        if (get().user === null) return
+        saleReset()
+        set({ user: null, signInError: null, signInNotice: reason })
+      },
+    }
+  },
 )

@@ -3,12 +3,42 @@ import { useShallow } from 'zustand/react/shallow'
 import { useI18n } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
 import type { UiTexts } from '../../ui/ui.en'
+import { RecoveryCodeScreen } from '../setup/public'
+import { RecoveryForm } from './recovery-form'
 import type { sessionEn } from './session.en'
 import { useSession } from './use-session'
 
+/** Signing in, or the owner's recovery: the form, then the code that replaces the one used. */
 export function SignInScreen() {
+  const recoveryOpen = useSession((s) => s.recoveryOpen)
+  const recovered = useSession((s) => s.recoveredCode)
+  const storeName = useSession((s) => s.appInfo?.storeName ?? '')
+  const recoveredCodeNoted = useSession((s) => s.recoveredCodeNoted)
+  if (recovered) {
+    return (
+      <RecoveryCodeScreen
+        kind="replaced"
+        code={recovered.code}
+        username={recovered.username}
+        storeName={storeName}
+        onContinue={recoveredCodeNoted}
+      />
+    )
+  }
+  if (recoveryOpen) {
+    return (
+      <main className="sign-in">
+        <RecoveryForm />
+      </main>
+    )
+  }
+  return <SignInForm />
+}
+
+function SignInForm() {
   const { t, render } = useI18n<typeof sessionEn & UiTexts>()
-  const [username, setUsername] = useState('')
+  const recoveredUsername = useSession((s) => s.recoveredUsername)
+  const [username, setUsername] = useState(recoveredUsername ?? '')
   const [password, setPassword] = useState('')
   const usernameRef = useRef<HTMLInputElement>(null)
   const passwordRef = useRef<HTMLInputElement>(null)
@@ -22,9 +52,11 @@ export function SignInScreen() {
     })),
   )
   const signInSubmitted = useSession((s) => s.signInSubmitted)
+  const recoveryOpened = useSession((s) => s.recoveryOpened)
 
   useEffect(() => {
-    usernameRef.current?.focus()
+    if (usernameRef.current?.value) passwordRef.current?.focus()
+    else usernameRef.current?.focus()
   }, [])
 
   // After a refusal keep the username and ask for the password again.
@@ -85,6 +117,9 @@ export function SignInScreen() {
         <FormError message={error} />
         <button type="submit" className="button button-primary button-wide" disabled={pending}>
           {pending ? t('signIn.pending') : t('signIn.submit')}
+        </button>
+        <button type="button" className="link-button" onClick={recoveryOpened}>
+          {t('signIn.forgot')}
         </button>
         {demo && (
           <p className="demo-hint" data-testid="demo-hint">

@@ -4,6 +4,10 @@ export const KEYS = {
   findInvoice: 'F4',
   /** F5 reloads and F7 toggles caret browsing in Chromium; F6 is free. */
   managerTools: 'F6',
+  /** F10 opens the window's menu bar in Electron on Windows and Linux; F8 is free. */
+  backOffice: 'F8',
+  /** F1 has no action in Electron; Chromium's help page is a browser shortcut the till's key handler stops. */
+  balanceCheck: 'F1',
   payByToken: 'F2',
   payByCash: 'F3',
 } as const

@@ -1,0 +1,75 @@
+/**
+ * The CSV worker in both lives it has: from source (the TypeScript file through tsx, as vitest and
+ * the benchmarks run it) and bundled as the app ships it (its own entry beside the main bundle, as
+ * electron.vite.config.ts builds it). Electron cannot start here, so the main bundle's layout is
+ * rebuilt with a probe in place of main's entry and run under plain Node.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { build } from 'vite'
+import config from '../../../electron.vite.config'
+import { parseInWorker } from './product-import.service'
+
+const ROOT = resolve(import.meta.dirname, '../../..')
+// Inside the project, so the bundle finds node_modules as out/main does.
+mkdirSync(join(ROOT, '.tmp'), { recursive: true })
+const dir = mkdtempSync(join(ROOT, '.tmp', 'csv-worker-'))
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const CSV = '\ufeffsku,name,price\r\nA-1,"Rice, basmati",55.5\r\nA-2,,1\r\n'
+
+describe('the CSV worker', () => {
+  it('reads a file off the thread from source, saying how far it is', async () => {
+    const progress: [number, number][] = []
+    const rows = Array.from({ length: 4_000 }, (_, index) => `S${index},N,1`).join('\n')
+    const parsed = await parseInWorker(`sku,name,price\n${rows}\n`, 2, (done, total) => progress.push([done, total]))
+    expect(parsed.rows).toHaveLength(4_000)
+    expect(progress.at(-1)).toEqual([4_001, 4_001])
+    const small = await parseInWorker(CSV, 2, () => undefined)
+    expect(small.rows.map((row) => [row.line, row.sku, row.name, row.priceCents])).toEqual([[2, 'A-1', 'Rice, basmati', 5550]])
+    expect(small.errors).toEqual([{ line: 3, column: 'name', problem: 'missing' }])
+  })
+
+  it('runs bundled beside the main process as the build makes it', { timeout: 120_000 }, async () => {
+    const mainBuild = typeof config === 'function' ? null : config.main?.build
+    const inputs = mainBuild?.rollupOptions?.input as Record<string, string> | undefined
+    const workerEntry = inputs?.['product-csv.worker']
+    expect(workerEntry, 'electron.vite.config.ts builds the worker as its own entry').toBe(
+      resolve(import.meta.dirname, 'product-csv.worker.ts'),
+    )
+
+    const probe = join(dir, 'probe.ts')
+    writeFileSync(
+      probe,
+      `import { parseInWorker } from ${JSON.stringify(resolve(import.meta.dirname, 'product-import.service.ts'))}\n` +
+        `const parsed = await parseInWorker(${JSON.stringify(CSV)}, 2, () => undefined)\n` +
+        'console.log(`PARSED ${JSON.stringify(parsed)}`)\n',
+    )
+    const outDir = join(dir, 'out')
+    await build({
+      configFile: false,
+      logLevel: 'error',
+      root: ROOT,
+      publicDir: false,
+      build: {
+        ssr: true,
+        outDir,
+        emptyOutDir: true,
+        target: 'node22',
+        minify: false,
+        rollupOptions: { input: { index: probe, 'product-csv.worker': workerEntry! }, output: { format: 'es' } },
+      },
+    })
+    expect(existsSync(join(outDir, 'product-csv.worker.js'))).toBe(true)
+    const run = spawnSync(process.execPath, [join(outDir, 'index.js')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+    expect(run.stderr).toBe('')
+    const line = /^PARSED (.*)$/m.exec(run.stdout)
+    expect(line, run.stdout).not.toBeNull()
+    const parsed = JSON.parse(line![1]!) as Awaited<ReturnType<typeof parseInWorker>>
+    expect(parsed.rows.map((row) => [row.line, row.sku, row.name, row.priceCents])).toEqual([[2, 'A-1', 'Rice, basmati', 5550]])
+    expect(parsed.errors).toEqual([{ line: 3, column: 'name', problem: 'missing' }])
+  })
+})

@@ -1,0 +1,520 @@
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { sql as rawSql } from 'kysely'
+import type { ImportResultDto } from '#shared/contract/catalog'
+import type { ChannelOutput } from '#shared/ipc/contract'
+import type { DbContext, SessionUser } from '#core/common/context'
+import { DomainError } from '#core/common/domain-error'
+import { uuidv7 } from '#core/common/ids'
+import type { BoundStatements } from '#core/db/statements'
+import { read, write, type Writer } from '#core/db/tx'
+import { formatProductCsv, parseProductCsv, type CsvRow, type ParsedCsv } from './product-csv.rules'
+import {
+  categoryIdOf,
+  ImportPlanner,
+  mergeErrors,
+  type ExistingProduct,
+  type ImportPlan,
+  type WorkerReply,
+  type WorkerRequest,
+} from './product-import.rules'
+import { PRODUCT_IMPORT_SQL, type ImportProductRow } from './product-import.statements'
+import { splitTags } from './products.rules'
+
+type ImportSql = BoundStatements<typeof PRODUCT_IMPORT_SQL>
+type Decimals = 0 | 2 | 3
+export type ImportProgress = ChannelOutput<'products:importProgress'>
+
+/** Errors a result lists; `errorCount` has them all. */
+const LISTED_ERRORS = 500
+/** Rows per set statement, and per look-up read of a preview (the till's calls go in between). */
+const CHUNK = 5_000
+/**
+ * The page cache while an import writes, in KiB (SQLite's negative cache_size): the search indexes'
+ * pages stay in memory instead of spilling to the WAL and being read back (the README's Speed table).
+ */
+const IMPORT_CACHE_KIB = 262_144
+/** A job's progress stays readable this long after it is done. */
+const FORGET_AFTER_MS = 60_000
+/** A preview's parse is kept this long for the apply of the same file. */
+const PARSE_KEPT_MS = 10 * 60_000
+/** A file this small is read in core's thread: it takes less time than starting a worker. */
+const IN_THREAD_MAX_CHARS = 200_000
+
+// ---------------------------------------------------------------------------------------------
+// Jobs: one import at a time, its progress kept in memory (a till process runs one backend).
+// ---------------------------------------------------------------------------------------------
+
+interface Job extends ImportProgress {
+  finishedAt: number | null
+}
+
+const jobs = new Map<string, Job>()
+/** Lets the event loop run (a till's call, a progress call) before going on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+let running = false
+
+function forgetOldJobs(): void {
+  const now = Date.now()
+  for (const [id, job] of jobs) if (job.finishedAt !== null && now - job.finishedAt > FORGET_AFTER_MS) jobs.delete(id)
+}
+
+function step(job: Job, phase: ImportProgress['phase'], total: number): void {
+  job.phase = phase
+  job.done = 0
+  job.total = total
+}
+
+/** Where the import with this id is (`products:importProgress`). */
+export function importProgress(jobId: string): ImportProgress {
+  forgetOldJobs()
+  const job = jobs.get(jobId)
+  if (!job) throw new DomainError('NOT_FOUND', 'No import with that id is running or just done.', { what: 'importJob' })
+  return { phase: job.phase, done: job.done, total: job.total }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing, in a worker thread
+// ---------------------------------------------------------------------------------------------
+
+const WORKER_NAME = 'product-csv.worker'
+
+/**
+ * The worker's entry. From source (vitest, tsx) it is the TypeScript beside this file, run through
+ * tsx; in the built app electron-vite makes it an entry of its own next to the main bundle
+ * (electron.vite.config.ts), and this code sits in that bundle or one of its chunks.
+ */
+function workerEntry(): { url: URL; execArgv?: string[] } {
+  if (import.meta.url.endsWith('.ts')) {
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+    return { url: new URL(`./${WORKER_NAME}.ts`, import.meta.url), execArgv: ['--import', tsx] }
+  }
+  const file = `${WORKER_NAME}.js`
+  const candidates = [`./${file}`, `../${file}`].map((path) => new URL(path, import.meta.url))
+  const found = candidates.find((url) => existsSync(fileURLToPath(url)))
+  if (!found) throw new Error(`the CSV worker is missing beside ${fileURLToPath(import.meta.url)}`)
+  return { url: found }
+}
+
+/**
+ * Reads the CSV in a worker thread, reporting its progress and handing its rows over as they come.
+ * The worker sends its batches as JSON text, which crosses threads as one copy; they are turned
+ * back into rows here one batch a turn, so the till's calls are answered between batches (a port
+ * hands every waiting message over at once, and rows cloned as objects would all be rebuilt then).
+ */
+export function parseInWorker(
+  csv: string,
+  currencyDecimals: Decimals,
+  onProgress: (done: number, total: number) => void,
+  onRows?: (rows: readonly CsvRow[]) => void,
+): Promise<ParsedCsv> {
+  const { url, execArgv } = workerEntry()
+  const request: WorkerRequest = { csv, currencyDecimals }
+  const worker = new Worker(url, { workerData: request, ...(execArgv ? { execArgv } : {}) })
+  const rows: CsvRow[] = []
+  const batches: string[] = []
+  let draining: Promise<void> | null = null
+  const drain = async () => {
+    for (let batch = batches.shift(); batch !== undefined; batch = batches.shift()) {
+      const read = JSON.parse(batch) as CsvRow[]
+      for (const row of read) rows.push(row)
+      onRows?.(read)
+      await nextTurn()
+    }
+    draining = null
+  }
+  return new Promise((resolve, reject) => {
+    let settled = false
+    const settle = (outcome: () => void) => {
+      if (settled) return
+      settled = true
+      outcome()
+    }
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.kind === 'rows') {
+        batches.push(reply.json)
+        draining ??= drain()
+      } else if (reply.kind === 'progress') onProgress(reply.done, reply.total)
+      else if (reply.kind === 'done') {
+        settled = true
+        void (draining ?? Promise.resolve()).then(() => resolve({ ...(JSON.parse(reply.json) as ParsedCsv), rows }), reject)
+      } else settle(() => reject(new Error(`the CSV worker failed: ${reply.message}`)))
+    })
+    worker.on('error', (error) => settle(() => reject(error)))
+    worker.on('exit', (code) => settle(() => reject(new Error(`the CSV worker stopped (exit ${code}) before answering`))))
+  })
+}
+
+/** The last file read, so applying a file just previewed does not read it again. */
+let lastParse: { key: string; parsed: ParsedCsv; at: number } | null = null
+
+/**
+ * Reads the file, or takes the last reading of the same file. `onRows` sees the rows as the worker
+ * hands them over (a preview looks them up meanwhile); it is not called for a file read otherwise,
+ * which `streamed: false` says.
+ */
+async function parseFile(
+  csv: string,
+  decimals: Decimals,
+  job: Job,
+  onRows?: (rows: readonly CsvRow[]) => void,
+): Promise<{ parsed: ParsedCsv; streamed: boolean }> {
+  const key = `${decimals}:${createHash('sha256').update(csv).digest('hex')}`
+  if (lastParse && lastParse.key === key && Date.now() - lastParse.at < PARSE_KEPT_MS) return { parsed: lastParse.parsed, streamed: false }
+  lastParse = null
+  step(job, 'parsing', 0)
+  const progress = (done: number, total: number) => {
+    job.done = done
+    job.total = total
+  }
+  const streamed = csv.length > IN_THREAD_MAX_CHARS
+  const parsed = streamed
+    ? await parseInWorker(csv, decimals, progress, onRows)
+    : parseProductCsv(csv, { currencyDecimals: decimals, onProgress: progress })
+  lastParse = { key, parsed, at: Date.now() }
+  return { parsed, streamed }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking against the database
+// ---------------------------------------------------------------------------------------------
+
+interface Lookups {
+  productsBySku: Map<string, ExistingProduct>
+  barcodeOwners: Map<string, { id: number; sku: string }>
+  categoriesByKey: Map<string, number>
+}
+
+function existing(row: ImportProductRow): ExistingProduct {
+  return {
+    id: row.id,
+    sku: row.sku,
+    name: row.name,
+    priceCents: row.price_cents,
+    barcode: row.barcode,
+    categoryId: row.category_id,
+    tags: row.tags,
+    stock: row.stock,
+    lowStockAt: row.low_stock_at,
+    active: Boolean(row.active),
+  }
+}
+
+/** Adds what the database holds for these rows to the look-ups. */
+function lookUp(sql: ImportSql, rows: readonly CsvRow[], lookups: Lookups): void {
+  for (const row of sql.productsBySku(JSON.stringify(rows.map((r) => r.sku)))) lookups.productsBySku.set(row.sku, existing(row))
+  const barcodes = rows.flatMap((r) => (r.barcode ? [r.barcode] : []))
+  if (barcodes.length > 0) {
+    for (const owner of sql.barcodeOwners(JSON.stringify(barcodes)))
+      lookups.barcodeOwners.set(owner.barcode!, { id: owner.id, sku: owner.sku })
+  }
+}
+
+function newLookups(sql: ImportSql): Lookups {
+  return {
+    productsBySku: new Map(),
+    barcodeOwners: new Map(),
+    categoriesByKey: new Map(sql.categories().map((category) => [category.name_key, category.id])),
+  }
+}
+
+/**
+ * A preview's look-ups, one read per batch of rows, so the till's own calls are answered in
+ * between; batches are looked up while the worker is still reading the rest of the file.
+ */
+class PreviewLookups {
+  #lookups: Lookups | null = null
+  #chain: Promise<void> = Promise.resolve()
+  #failure: unknown = null
+  /** Rows looked up so far. */
+  looked = 0
+
+  constructor(
+    readonly ctx: DbContext,
+    readonly job: Job,
+  ) {}
+
+  add(rows: readonly CsvRow[]): void {
+    this.#chain = this.#chain
+      .then(() =>
+        read(this.ctx, PRODUCT_IMPORT_SQL, ({ sql }) => {
+          this.#lookups ??= newLookups(sql)
+          lookUp(sql, rows, this.#lookups)
+          this.looked += rows.length
+          if (this.job.phase === 'checking') this.job.done = this.looked
+        }),
+      )
+      // Kept for done(): a failure must not go unhandled while the file is still being read.
+      .catch((error: unknown) => {
+        this.#failure ??= error
+      })
+  }
+
+  async done(): Promise<Lookups> {
+    await this.#chain
+    if (this.#failure) throw this.#failure
+    this.#lookups ??= await read(this.ctx, PRODUCT_IMPORT_SQL, ({ sql }) => newLookups(sql))
+    return this.#lookups
+  }
+}
+
+/** Previews a file: reads it (looking its rows up as they come) and plans it against the database. */
+async function previewFile(ctx: DbContext, csv: string, decimals: Decimals, job: Job): Promise<{ parsed: ParsedCsv; plan: ImportPlan }> {
+  const lookups = new PreviewLookups(ctx, job)
+  const { parsed, streamed } = await parseFile(csv, decimals, job, (rows) => lookups.add(rows))
+  const { rows } = parsed
+  if (!streamed) for (let start = 0; start < rows.length; start += CHUNK) lookups.add(rows.slice(start, start + CHUNK))
+  step(job, 'checking', rows.length)
+  job.done = lookups.looked
+  return { parsed, plan: await planInSteps(rows, await lookups.done()) }
+}
+
+/** Plans the rows a chunk at a time, letting other calls in between. */
+async function planInSteps(rows: readonly CsvRow[], lookups: Lookups): Promise<ImportPlan> {
+  const planner = new ImportPlanner(rows, lookups)
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    planner.planRows(start, start + CHUNK)
+    await nextTurn()
+  }
+  return planner.plan
+}
+
+function resultOf(parsed: ParsedCsv, plan: ImportPlan, applied: boolean): ImportResultDto {
+  const errors = mergeErrors(parsed.errors, plan.errors)
+  return {
+    rows: parsed.rowCount,
+    creates: plan.creates.length,
+    updates: plan.updates.length,
+    unchanged: plan.unchanged,
+    errors: errors.slice(0, LISTED_ERRORS),
+    errorCount: errors.length,
+    newCategories: plan.newCategories.size,
+    applied,
+  }
+}
+
+function refuseErrors(errorCount: number): DomainError<'CONFLICT'> {
+  return new DomainError('CONFLICT', `The file has ${errorCount} error(s); nothing was imported.`, { what: 'importErrors', errorCount })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import: preview or apply
+// ---------------------------------------------------------------------------------------------
+
+export interface ImportRequest {
+  csv: string
+  apply: boolean
+  jobId?: string | undefined
+}
+
+/**
+ * Previews or applies a product CSV. Reading the file runs in a worker; looking its rows up and
+ * writing them run in core's database queue. Apply is one transaction that checks the file against
+ * the database again (it may have changed since the preview) and refuses it while any error is
+ * left; it writes every create and update, their tags, new categories, a stock movement `import`
+ * for every count it changes, and one audit entry. A file that changes nothing writes nothing.
+ */
+export async function importProducts(
+  ctx: DbContext,
+  actor: SessionUser,
+  decimals: Decimals,
+  request: ImportRequest,
+): Promise<ImportResultDto> {
+  if (running) throw new DomainError('CONFLICT', 'Another import is running.', { what: 'importRunning' })
+  running = true
+  forgetOldJobs()
+  const job: Job = { phase: 'parsing', done: 0, total: 0, finishedAt: null }
+  if (request.jobId) jobs.set(request.jobId, job)
+  try {
+    if (!request.apply) {
+      const { parsed, plan } = await previewFile(ctx, request.csv, decimals, job)
+      return resultOf(parsed, plan, false)
+    }
+    const { parsed } = await parseFile(request.csv, decimals, job)
+    if (parsed.errors.length > 0) {
+      // The count includes what the database says about the other rows (barcodes other products have).
+      const { plan } = await previewFile(ctx, request.csv, decimals, job)
+      throw refuseErrors(mergeErrors(parsed.errors, plan.errors).length)
+    }
+    return await applyFile(ctx, actor, parsed, job)
+  } finally {
+    job.phase = 'done'
+    job.done = job.total
+    job.finishedAt = Date.now()
+    running = false
+  }
+}
+
+function applyFile(ctx: DbContext, actor: SessionUser, parsed: ParsedCsv, job: Job): Promise<ImportResultDto> {
+  const at = ctx.now()
+  step(job, 'waiting', parsed.rows.length)
+  return write(ctx, PRODUCT_IMPORT_SQL, async (tx) => {
+    job.phase = 'checking'
+    const lookups = newLookups(tx.sql)
+    for (let start = 0; start < parsed.rows.length; start += CHUNK) {
+      lookUp(tx.sql, parsed.rows.slice(start, start + CHUNK), lookups)
+      job.done = Math.min(parsed.rows.length, start + CHUNK)
+      await nextTurn()
+    }
+    const plan = await planInSteps(parsed.rows, lookups)
+    if (plan.errors.length > 0) throw refuseErrors(plan.errors.length)
+    if (plan.creates.length + plan.updates.length > 0) {
+      step(job, 'applying', plan.creates.length + plan.updates.length)
+      await withBigCache(tx, () => writePlan(tx, plan, lookups.categoriesByKey, actor, at, job))
+      tx.audit({
+        action: 'products.imported',
+        actor: { id: actor.id, name: actor.displayName },
+        details: {
+          rows: parsed.rowCount,
+          creates: plan.creates.length,
+          updates: plan.updates.length,
+          unchanged: plan.unchanged,
+          newCategories: plan.newCategories.size,
+        },
+      })
+    }
+    if (lastParse?.parsed === parsed) lastParse = null
+    return resultOf(parsed, plan, true)
+  })
+}
+
+/** Runs `work` with a page cache of IMPORT_CACHE_KIB on the transaction's connection, then puts the old size back. */
+async function withBigCache<T>(tx: Writer<typeof PRODUCT_IMPORT_SQL>, work: () => Promise<T>): Promise<T> {
+  const { rows } = await rawSql<{ cache_size: number }>`pragma cache_size`.execute(tx.kysely)
+  const previous = Number(rows[0]?.cache_size)
+  await rawSql.raw(`pragma cache_size = -${IMPORT_CACHE_KIB}`).execute(tx.kysely)
+  try {
+    return await work()
+  } finally {
+    if (Number.isSafeInteger(previous)) await rawSql.raw(`pragma cache_size = ${previous}`).execute(tx.kysely)
+  }
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = []
+  for (let start = 0; start < items.length; start += CHUNK) out.push(items.slice(start, start + CHUNK))
+  return out
+}
+
+/**
+ * Writes a plan in the open transaction, a chunk of rows per statement. Between chunks it lets
+ * other JavaScript run (a progress call is answered); nothing else reaches the database, which
+ * this transaction holds.
+ */
+async function writePlan(
+  tx: Writer<typeof PRODUCT_IMPORT_SQL>,
+  plan: ImportPlan,
+  categories: Map<string, number>,
+  actor: SessionUser,
+  at: Date,
+  job: Job,
+): Promise<void> {
+  const { sql } = tx
+  const atIso = at.toISOString()
+  const movements: [number, number, string, number][] = []
+  const tagRows: [number, string][] = []
+  const tagsCleared: number[] = []
+  const movement = (productId: number, delta: number, stockAfter: number) => movements.push([productId, delta, uuidv7(at), stockAfter])
+
+  if (plan.newCategories.size > 0) {
+    const rows = [...plan.newCategories].map(([key, name]) => [name, key])
+    for (const category of sql.insertCategories({ rows: JSON.stringify(rows), at: atIso })) categories.set(category.name_key, category.id)
+  }
+  // Barcodes moving between products of the file leave their old owners first (the unique index checks every row).
+  if (plan.barcodeReleases.length > 0) for (const ids of chunks(plan.barcodeReleases)) sql.releaseBarcodes(JSON.stringify(ids))
+
+  // Each changed column by its own statement (see PRODUCT_IMPORT_SQL): a new price re-indexes nothing.
+  const changes = {
+    indexed: [] as unknown[][],
+    prices: [] as unknown[][],
+    stock: [] as unknown[][],
+    categories: [] as unknown[][],
+    thresholds: [] as unknown[][],
+  }
+  for (const { product, values, indexed, tagsChanged } of plan.updates) {
+    const { id } = product
+    if (indexed) {
+      changes.indexed.push([id, values.name, values.barcode, values.tags === undefined ? product.tags : values.tags, values.active ? 1 : 0])
+    }
+    if (tagsChanged) {
+      tagsCleared.push(id)
+      for (const tag of splitTags(values.tags ?? null)) tagRows.push([id, tag])
+    }
+    if (values.priceCents !== product.priceCents) changes.prices.push([id, values.priceCents])
+    if (values.stock !== product.stock) {
+      changes.stock.push([id, values.stock])
+      movement(id, values.stock - product.stock, values.stock)
+    }
+    const categoryId = categoryIdOf(values, categories, product.categoryId)
+    if (categoryId !== product.categoryId) changes.categories.push([id, categoryId])
+    if (values.lowStockAt !== product.lowStockAt) changes.thresholds.push([id, values.lowStockAt])
+  }
+  job.total = plan.creates.length + Object.values(changes).reduce((sum, rows) => sum + rows.length, 0)
+  const statements = {
+    indexed: sql.updateIndexed,
+    prices: sql.updatePrices,
+    stock: sql.updateStock,
+    categories: sql.updateCategories,
+    thresholds: sql.updateThresholds,
+  } as const
+  for (const [column, rows] of Object.entries(changes) as [keyof typeof changes, unknown[][]][]) {
+    for (const batch of chunks(rows)) {
+      statements[column]({ rows: JSON.stringify(batch), at: atIso })
+      job.done += batch.length
+      await nextTurn()
+    }
+  }
+
+  for (const batch of chunks(plan.creates)) {
+    const rows = batch.map((values) => [
+      values.sku,
+      values.barcode,
+      values.name,
+      values.tags ?? null,
+      values.priceCents,
+      values.stock,
+      values.active ? 1 : 0,
+      categoryIdOf(values, categories, null),
+      values.lowStockAt,
+    ])
+    const ids = new Map(sql.insertProducts({ rows: JSON.stringify(rows), at: atIso }).map((row) => [row.sku, row.id]))
+    for (const values of batch) {
+      const id = ids.get(values.sku)!
+      if (values.stock > 0) movement(id, values.stock, values.stock)
+      for (const tag of splitTags(values.tags ?? null)) tagRows.push([id, tag])
+    }
+    job.done += batch.length
+    await nextTurn()
+  }
+
+  for (const ids of chunks(tagsCleared)) sql.clearTags(JSON.stringify(ids))
+  for (const rows of chunks(tagRows)) sql.insertTags(JSON.stringify(rows))
+  for (const rows of chunks(movements)) sql.insertMovements({ rows: JSON.stringify(rows), at: atIso, tillId: tx.tillId, userId: actor.id })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------------------------
+
+/** The whole catalog, archived products too, by SKU, in the import's format: importing it back changes nothing. */
+export async function exportProducts(ctx: DbContext, decimals: Decimals): Promise<{ csv: string; rows: number }> {
+  const rows = await read(ctx, PRODUCT_IMPORT_SQL, ({ sql }) => sql.exportRows())
+  const csv = formatProductCsv(
+    rows.map((row) => ({
+      sku: row.sku,
+      name: row.name,
+      priceCents: row.price_cents,
+      barcode: row.barcode,
+      category: row.category,
+      tags: row.tags || null,
+      stock: row.stock,
+      lowStockAt: row.low_stock_at,
+      archived: !row.active,
+    })),
+    decimals,
+  )
+  return { csv, rows: rows.length }
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BackendClient } from '#core/backend'
+import { expectError, ok, openTestStore, productBySku, signedInClient, TOKENS, withRawDb, type TestStore } from '#core/testing/test-store'
+
+let store: TestStore
+let manager: BackendClient
+let cashier: BackendClient
+
+beforeAll(async () => {
+  store = await openTestStore()
+  manager = await signedInClient(store.backend, 'manager')
+  cashier = await signedInClient(store.backend, 'cashier')
+})
+
+afterAll(async () => {
+  await store.cleanup()
+})
+
+const settingRows = () => withRawDb(store.dbPath, (db) => db.prepare('select key, value from setting order by key').all())
+const auditRows = () =>
+  withRawDb(
+    store.dbPath,
+    (db) =>
+      db.prepare('select action, actor_name, subject, details from audit_entry order by id').all() as { action: string; details: string }[],
+  )
+
+/** A refusal that must leave the settings and the audit trail as they were. */
+async function expectRefusedUnchanged(reply: Promise<unknown>, code: string, params?: unknown) {
+  const [rows, audit] = [settingRows(), auditRows().length]
+  const result = (await reply) as Awaited<ReturnType<BackendClient['invoke']>>
+  expectError(result, code)
+  if (params !== undefined && !result.ok) expect(result.error.params).toEqual(params)
+  expect(settingRows()).toEqual(rows)
+  expect(auditRows()).toHaveLength(audit)
+}
+
+describe('settings:get', () => {
+  it('gives anyone signed in the store’s settings, with defaults for those never set', async () => {
+    expect(ok(await cashier.invoke('settings:get', {}))).toEqual({
+      storeName: 'Tillwise Demo Store',
+      address: '',
+      phone: '',
+      taxNumber: '',
+      currency: 'NPR',
+      currencyDecimals: 2,
+      locale: 'en-IN',
+      timeZone: 'Asia/Kathmandu',
+      receiptHeader: '',
+      receiptFooter: '',
+      sessionIdleMinutes: 15,
+      signInLockMinutes: 15,
+      defaultLowStockAt: 5,
+      demo: true,
+      currencyLocked: false,
+    })
+    expectError(await store.backend.connect().invoke('settings:get', {}), 'NOT_AUTHENTICATED')
+  })
+})
+
+describe('settings:update', () => {
+  it('changes only what the patch names, audits each change before and after, and every window sees it next', async () => {
+    const before = auditRows().length
+    const updated = ok(
+      await manager.invoke('settings:update', {
+        patch: {
+          storeName: 'Himal Kirana',
+          receiptFooter: '  Thank you!\n',
+          timeZone: 'Asia/Kolkata',
+          defaultLowStockAt: 0,
+          currency: 'NPR',
+        },
+      }),
+    )
+    expect(updated).toMatchObject({
+      storeName: 'Himal Kirana',
+      receiptFooter: '  Thank you!\n',
+      timeZone: 'Asia/Kolkata',
+      defaultLowStockAt: 0,
+    })
+    expect(ok(await cashier.invoke('app:info', {}))).toMatchObject({ storeName: 'Himal Kirana', timeZone: 'Asia/Kolkata' })
+    expect(ok(await cashier.invoke('settings:get', {}))).toEqual(updated)
+
+    const rows = auditRows().slice(before)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ action: 'settings.updated', actor_name: 'Maya Manager' })
+    // The currency was named but did not change: it is not in the audit row.
+    expect(JSON.parse(rows[0]!.details)).toEqual({
+      'before.storeName': 'Tillwise Demo Store',
+      'after.storeName': 'Himal Kirana',
+      'before.receiptFooter': '',
+      'after.receiptFooter': '  Thank you!\n',
+      'before.timeZone': 'Asia/Kathmandu',
+      'after.timeZone': 'Asia/Kolkata',
+      'before.defaultLowStockAt': 5,
+      'after.defaultLowStockAt': 0,
+    })
+  })
+
+  it('takes the idle limit at once: a till idle longer than the new limit is signed out', async () => {
+    ok(await manager.invoke('settings:update', { patch: { sessionIdleMinutes: 5 } }))
+    const idle = await signedInClient(store.backend, 'cashier')
+    store.clock.now = new Date(store.clock.now.getTime() + 6 * 60_000)
+    try {
+      expectError(await idle.invoke('cart:get', {}), 'NOT_AUTHENTICATED')
+    } finally {
+      store.clock.now = new Date(store.clock.now.getTime() - 6 * 60_000)
+      ok(await manager.invoke('settings:update', { patch: { sessionIdleMinutes: 15 } }))
+    }
+  })
+
+  it('writes nothing when nothing changes', async () => {
+    const audit = auditRows().length
+    const current = ok(await manager.invoke('settings:get', {}))
+    ok(await manager.invoke('settings:update', { patch: { storeName: current.storeName } }))
+    expect(auditRows()).toHaveLength(audit)
+  })
+
+  it('refuses an unknown time zone, an empty patch, bad values and a cashier, and changes nothing', async () => {
+    await expectRefusedUnchanged(manager.invoke('settings:update', { patch: { timeZone: 'Atlantis/Capital' } }), 'VALIDATION_FAILED', {
+      rule: 'timeZone',
+      field: 'patch.timeZone',
+    })
+    await expectRefusedUnchanged(manager.invoke('settings:update', { patch: {} }), 'VALIDATION_FAILED')
+    await expectRefusedUnchanged(manager.invoke('settings:update', { patch: { currencyDecimals: 1 as 2 } }), 'VALIDATION_FAILED')
+    await expectRefusedUnchanged(manager.invoke('settings:update', { patch: { storeName: '   ' } }), 'VALIDATION_FAILED')
+    await expectRefusedUnchanged(manager.invoke('settings:update', { patch: { locale: 'fr-FR' as 'en-IN' } }), 'VALIDATION_FAILED')
+    await expectRefusedUnchanged(cashier.invoke('settings:update', { patch: { storeName: 'Mine now' } }), 'FORBIDDEN', {
+      permission: 'settings.manage',
+    })
+  })
+
+  it('changes the currency while the store has not sold, and refuses it once it has (CONFLICT currencyLocked)', async () => {
+    ok(await manager.invoke('settings:update', { patch: { currency: 'inr', currencyDecimals: 2 } }))
+    expect(ok(await cashier.invoke('app:info', {})).currency).toBe('INR')
+    ok(await manager.invoke('settings:update', { patch: { currency: 'NPR' } }))
+
+    const product = await productBySku(cashier, 'DEMO-001')
+    ok(await cashier.invoke('cart:add', { productId: product.id, quantity: 1 }))
+    ok(
+      await cashier.invoke('checkout:pay', {
+        idempotencyKey: randomUUID(),
+        expectedTotalCents: product.priceCents,
+        payment: { method: 'token', token: TOKENS.rich },
+      }),
+    )
+    await expectRefusedUnchanged(manager.invoke('settings:update', { patch: { currency: 'USD' } }), 'CONFLICT', { what: 'currencyLocked' })
+    await expectRefusedUnchanged(
+      manager.invoke('settings:update', { patch: { currencyDecimals: 3, storeName: 'Also this' } }),
+      'CONFLICT',
+      {
+        what: 'currencyLocked',
+      },
+    )
+    expect(ok(await cashier.invoke('settings:get', {})).currencyLocked).toBe(true)
+    // Everything else can still change.
+    expect(ok(await manager.invoke('settings:update', { patch: { phone: '01-4000000' } })).currencyLocked).toBe(true)
+  })
+})

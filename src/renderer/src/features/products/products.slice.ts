@@ -1,0 +1,395 @@
+import type { CategoryDto, ProductAdminDto, ProductSort } from '#shared/contract/catalog'
+import type { ChannelInput } from '#shared/ipc/contract'
+import type { ClientError, ClientResult, PosClient } from '../../platform/api/client'
+import { errorMessage } from '../../platform/errors'
+import { messagesOf, type Message } from '../../platform/i18n/translate'
+import { defineSlice } from '../../platform/store/slice'
+import type { Feedback } from '../../ui/feedback-line'
+import { missingPages, withPage, type SparseRows, type Timers } from '../scan/public'
+import type { ProductsTexts } from './products.en'
+
+const msg = messagesOf<ProductsTexts>()
+
+/**
+ * Rows per `products:list` call. A page is about two screens of rows: the table asks only for the
+ * pages its rows in view (and a few beyond) are on, so a catalog of any size costs what is seen.
+ */
+export const PRODUCTS_PAGE_SIZE = 30
+/** The pause in typing in the search box before the table asks again. */
+export const FILTER_DELAY_MS = 150
+/** Pages are fetched once scrolling rests this long, so a fling past thousands of rows loads only where it stops. */
+export const SCROLL_SETTLE_MS = 60
+
+export type ProductStatus = 'active' | 'archived' | 'all'
+
+export interface ProductFilters {
+  readonly query: string
+  readonly categoryId: number | null
+  readonly tag: string | null
+  readonly status: ProductStatus
+  readonly lowStock: boolean
+}
+
+export interface ProductOrder {
+  readonly by: ProductSort
+  readonly direction: 'asc' | 'desc'
+}
+
+export type ProductEditor =
+  | { readonly mode: 'new' }
+  /** `justCreated`: the form opened on a product it has just created. */
+  | { readonly mode: 'edit'; readonly product: ProductAdminDto; readonly justCreated?: boolean }
+
+export interface TagCount {
+  readonly tag: string
+  readonly productCount: number
+}
+
+export type ProductCreateInput = ChannelInput<'products:create'>
+export type ProductUpdateInput = ChannelInput<'products:update'>
+
+export interface ProductsState {
+  filters: ProductFilters
+  order: ProductOrder
+  /** The loaded rows of the current answer, by position; a hole is a row whose page is not loaded. */
+  rows: SparseRows<ProductAdminDto>
+  /** Rows in the whole answer; null until the first answer arrives. */
+  total: number | null
+  /** Changes with every new answer (filters, order, a reload): the table starts again at its top. */
+  answer: number
+  /** A newer answer is on its way: the rows shown belong to the previous filters. */
+  stale: boolean
+  loadError: Message | null
+  /** The highlighted row (arrows move it, Enter opens it). */
+  selected: number
+  categories: readonly CategoryDto[]
+  tags: readonly TagCount[]
+  editor: ProductEditor | null
+  editorPending: 'save' | 'archive' | 'images' | null
+  editorFeedback: Feedback | null
+  /** The section's own last result line (an export, a refusal outside the form). */
+  feedback: Feedback | null
+  exporting: boolean
+
+  sectionOpened(): void
+  queryTyped(query: string): void
+  filtersChanged(patch: Partial<Omit<ProductFilters, 'query'>>): void
+  orderChanged(order: ProductOrder): void
+  /** The table shows rows from…to (exclusive): fetch the pages they are on once scrolling rests. */
+  rowsShown(from: number, to: number): void
+  selectionMoved(delta: number): void
+  rowSelected(index: number): void
+  /** Enter or a double click on a row: its form opens. */
+  rowOpened(index: number): void
+  newChosen(): void
+  editorClosed(): void
+  /** Create (no id) or update; resolves to the refusal for the form to show at its field, or null. */
+  productSubmitted(input: ProductCreateInput | ProductUpdateInput): Promise<ClientError | null>
+  categoryAdded(name: string): Promise<ClientResult<CategoryDto>>
+  archiveToggled(): Promise<void>
+  imagesAdded(): Promise<void>
+  imageRemoved(imageId: number): Promise<void>
+  /** The CSV of the whole catalog, or null when it could not be made (the feedback line says why). */
+  exportRequested(): Promise<string | null>
+  /** An import changed the catalog: everything shown is read again. */
+  catalogChanged(): void
+}
+
+export interface ProductsDeps {
+  readonly api: PosClient
+  /** The page's own timers unless a test gives its own. */
+  readonly timers?: Timers | undefined
+  readonly filterDelayMs?: number
+  readonly scrollSettleMs?: number
+}
+
+const initialFilters: ProductFilters = { query: '', categoryId: null, tag: null, status: 'active', lowStock: false }
+const initialOrder: ProductOrder = { by: 'name', direction: 'asc' }
+
+const initialProducts = {
+  filters: initialFilters,
+  order: initialOrder,
+  rows: [],
+  total: null,
+  answer: 0,
+  stale: false,
+  loadError: null,
+  selected: 0,
+  categories: [],
+  tags: [],
+  editor: null,
+  editorPending: null,
+  editorFeedback: null,
+  feedback: null,
+  exporting: false,
+} satisfies Partial<ProductsState>
+
+/** What `products:list` is asked for the given filters and order, one page at `offset`. */
+export function listInput(filters: ProductFilters, order: ProductOrder, offset: number): ChannelInput<'products:list'> {
+  const query = filters.query.trim()
+  return {
+    ...(query ? { query } : {}),
+    ...(filters.categoryId !== null ? { categoryId: filters.categoryId } : {}),
+    ...(filters.tag !== null ? { tag: filters.tag } : {}),
+    status: filters.status,
+    ...(filters.lowStock ? { lowStock: true } : {}),
+    sort: order.by,
+    direction: order.direction,
+    limit: PRODUCTS_PAGE_SIZE,
+    offset,
+  }
+}
+
+const replaced = (rows: SparseRows<ProductAdminDto>, product: ProductAdminDto): SparseRows<ProductAdminDto> =>
+  rows.some((row) => row?.id === product.id) ? rows.map((row) => (row?.id === product.id ? product : row)) : rows
+
+export const productsSlice = defineSlice('products', ({ set, get, registerReset }, deps: ProductsDeps): ProductsState => {
+  const { api } = deps
+  const timers: Timers = deps.timers ?? globalThis
+  const filterDelayMs = deps.filterDelayMs ?? FILTER_DELAY_MS
+  const scrollSettleMs = deps.scrollSettleMs ?? SCROLL_SETTLE_MS
+
+  /** The newest list asked for; replies to older ones are dropped. */
+  let ticket = 0
+  /** Pages of the shown answer already asked for; a new answer starts a new set. */
+  let requested = new Set<number>()
+  let filterTimer: ReturnType<Timers['setTimeout']> | undefined
+  let scrollTimer: ReturnType<Timers['setTimeout']> | undefined
+
+  function clearTimers(): void {
+    if (filterTimer !== undefined) timers.clearTimeout(filterTimer)
+    if (scrollTimer !== undefined) timers.clearTimeout(scrollTimer)
+    filterTimer = undefined
+    scrollTimer = undefined
+  }
+
+  /** Asks for the first page of the current filters and order; its reply becomes a new answer. */
+  function reload(): void {
+    clearTimers()
+    ticket += 1
+    const mine = ticket
+    const { filters, order } = get()
+    set({ stale: true })
+    void api.call('products:list', listInput(filters, order, 0)).then((reply) => {
+      if (mine !== ticket) return
+      if (!reply.ok) {
+        set({ stale: false, loadError: msg('products.loadFailed', { reason: errorMessage(reply.error) }) })
+        return
+      }
+      requested = new Set([0])
+      set({
+        rows: reply.data.items,
+        total: reply.data.total,
+        answer: mine,
+        stale: false,
+        loadError: null,
+        selected: Math.min(get().selected, Math.max(0, reply.data.total - 1)),
+      })
+    })
+  }
+
+  function fetchPage(page: number): void {
+    const mine = ticket
+    const pages = requested
+    pages.add(page)
+    const { filters, order } = get()
+    const offset = page * PRODUCTS_PAGE_SIZE
+    void api.call('products:list', listInput(filters, order, offset)).then((reply) => {
+      if (mine !== ticket || pages !== requested) return
+      if (!reply.ok) {
+        pages.delete(page)
+        set({ loadError: msg('products.loadFailed', { reason: errorMessage(reply.error) }) })
+        return
+      }
+      set({ rows: withPage(get().rows, offset, reply.data.items), total: reply.data.total })
+    })
+  }
+
+  function loadChoices(): void {
+    void api.call('categories:list', {}).then((reply) => {
+      if (reply.ok) set({ categories: reply.data.items })
+    })
+    void api.call('products:tags', {}).then((reply) => {
+      if (reply.ok) set({ tags: reply.data.items })
+    })
+  }
+
+  /** A product changed: its row, and the open form if it shows it. */
+  function productChanged(product: ProductAdminDto): void {
+    const { editor, rows } = get()
+    set({
+      rows: replaced(rows, product),
+      editor: editor?.mode === 'edit' && editor.product.id === product.id ? { mode: 'edit', product } : editor,
+    })
+  }
+
+  function editedProduct(): ProductAdminDto | null {
+    const editor = get().editor
+    return editor?.mode === 'edit' ? editor.product : null
+  }
+
+  registerReset(() => {
+    clearTimers()
+    ticket += 1
+    requested = new Set()
+    set(initialProducts)
+  })
+
+  return {
+    ...initialProducts,
+
+    sectionOpened: () => {
+      // Each visit starts on the table (the navigation keeps focus until the person moves on).
+      set({ editor: null, editorPending: null, editorFeedback: null, feedback: null })
+      loadChoices()
+      reload()
+    },
+
+    queryTyped: (query) => {
+      set({ filters: { ...get().filters, query }, selected: 0 })
+      if (filterTimer !== undefined) timers.clearTimeout(filterTimer)
+      filterTimer = timers.setTimeout(() => {
+        filterTimer = undefined
+        reload()
+      }, filterDelayMs)
+    },
+
+    filtersChanged: (patch) => {
+      set({ filters: { ...get().filters, ...patch }, selected: 0 })
+      reload()
+    },
+
+    orderChanged: (order) => {
+      set({ order, selected: 0 })
+      reload()
+    },
+
+    rowsShown: (from, to) => {
+      if (scrollTimer !== undefined) timers.clearTimeout(scrollTimer)
+      scrollTimer = timers.setTimeout(() => {
+        scrollTimer = undefined
+        const { rows, total, stale } = get()
+        if (total === null || stale) return
+        for (const page of missingPages({ from, to, pageSize: PRODUCTS_PAGE_SIZE, total, rows, requested })) fetchPage(page)
+      }, scrollSettleMs)
+    },
+
+    selectionMoved: (delta) => {
+      const { total, selected } = get()
+      if (!total) return
+      set({ selected: Math.min(total - 1, Math.max(0, selected + delta)) })
+    },
+
+    rowSelected: (index) => {
+      const { total } = get()
+      if (total && index >= 0 && index < total) set({ selected: index })
+    },
+
+    rowOpened: (index) => {
+      const product = get().rows[index]
+      if (!product) return
+      set({ selected: index, editor: { mode: 'edit', product }, editorFeedback: null, feedback: null })
+    },
+
+    newChosen: () => set({ editor: { mode: 'new' }, editorFeedback: null, feedback: null }),
+
+    editorClosed: () => set({ editor: null, editorPending: null, editorFeedback: null }),
+
+    productSubmitted: async (input) => {
+      if (get().editorPending) return null
+      set({ editorPending: 'save', editorFeedback: null })
+      const reply = 'id' in input ? await api.call('products:update', input) : await api.call('products:create', input)
+      set({ editorPending: null })
+      if (!reply.ok) return reply.error
+      const product = reply.data
+      if ('id' in input) {
+        productChanged(product)
+        set({ editorFeedback: { tone: 'ok', message: msg('products.form.saved', { name: product.name }) } })
+      } else {
+        set({
+          editor: { mode: 'edit', product, justCreated: true },
+          editorFeedback: { tone: 'ok', message: msg('products.form.created', { name: product.name }) },
+        })
+        reload()
+      }
+      loadChoices()
+      return null
+    },
+
+    categoryAdded: async (name) => {
+      const reply = await api.call('categories:create', { name })
+      if (reply.ok) set({ categories: [...get().categories, reply.data].sort((a, b) => a.name.localeCompare(b.name)) })
+      return reply
+    },
+
+    archiveToggled: async () => {
+      const product = editedProduct()
+      if (!product || get().editorPending) return
+      set({ editorPending: 'archive', editorFeedback: null })
+      const reply = product.archived
+        ? await api.call('products:unarchive', { id: product.id })
+        : await api.call('products:archive', { id: product.id })
+      set({ editorPending: null })
+      if (!reply.ok) {
+        set({ editorFeedback: { tone: 'error', message: errorMessage(reply.error) } })
+        return
+      }
+      productChanged(reply.data)
+      const name = reply.data.name
+      set({
+        editorFeedback: {
+          tone: 'ok',
+          message: reply.data.archived ? msg('products.form.archivedDone', { name }) : msg('products.form.unarchivedDone', { name }),
+        },
+      })
+    },
+
+    imagesAdded: async () => {
+      const product = editedProduct()
+      if (!product || get().editorPending) return
+      set({ editorPending: 'images', editorFeedback: null })
+      const reply = await api.call('products:addImages', { id: product.id })
+      set({ editorPending: null })
+      if (!reply.ok) {
+        set({ editorFeedback: { tone: 'error', message: errorMessage(reply.error) } })
+        return
+      }
+      if (reply.data.cancelled) return
+      const added = reply.data.product.images.length - product.images.length
+      productChanged(reply.data.product)
+      set({ editorFeedback: { tone: 'ok', message: msg('products.form.imagesAdded', { count: Math.max(0, added) }) } })
+    },
+
+    imageRemoved: async (imageId) => {
+      const product = editedProduct()
+      if (!product || get().editorPending) return
+      set({ editorPending: 'images', editorFeedback: null })
+      const reply = await api.call('products:removeImage', { id: product.id, imageId })
+      set({ editorPending: null })
+      if (!reply.ok) {
+        set({ editorFeedback: { tone: 'error', message: errorMessage(reply.error) } })
+        return
+      }
+      productChanged(reply.data)
+      set({ editorFeedback: { tone: 'ok', message: msg('products.form.imageRemoved') } })
+    },
+
+    exportRequested: async () => {
+      if (get().exporting) return null
+      set({ exporting: true, feedback: null })
+      const reply = await api.call('products:export', {})
+      set({ exporting: false })
+      if (!reply.ok) {
+        set({ feedback: { tone: 'error', message: errorMessage(reply.error) } })
+        return null
+      }
+      set({ feedback: { tone: 'ok', message: msg('products.exported', { count: reply.data.rows }) } })
+      return reply.data.csv
+    },
+
+    catalogChanged: () => {
+      loadChoices()
+      reload()
+    },
+  }
+})

@@ -1,0 +1,79 @@
+import type { StoreSettingsDto } from '#shared/contract/settings'
+import type { ChannelInput } from '#shared/ipc/contract'
+import type { PosClient } from '../../platform/api/client'
+import { errorMessage } from '../../platform/errors'
+import { messagesOf, type Message } from '../../platform/i18n/translate'
+import { defineSlice } from '../../platform/store/slice'
+import type { Feedback } from '../../ui/feedback-line'
+import type { SettingsTexts } from './settings.en'
+
+const msg = messagesOf<SettingsTexts>()
+
+export type SettingsPatch = ChannelInput<'settings:update'>['patch']
+
+export interface SettingsState {
+  /** Null until loaded. */
+  settings: StoreSettingsDto | null
+  loadError: Message | null
+  savePending: boolean
+  /** The last save's outcome: saved, nothing to save, or core's refusal. */
+  saveFeedback: Feedback | null
+  /** Core refused a currency change because the store has sold (the DTO may say so before any try). */
+  currencyLockedSeen: boolean
+  settingsRequested(): Promise<void>
+  /** Only the fields the manager changed. */
+  settingsSubmitted(patch: SettingsPatch): Promise<void>
+}
+
+export interface SettingsDeps {
+  readonly api: PosClient
+  /** The store's name, currency or language may have changed: the till's header and formats follow. */
+  readonly storeInfoChanged: () => Promise<void>
+}
+
+const initialSettings = {
+  settings: null,
+  loadError: null,
+  savePending: false,
+  saveFeedback: null,
+  currencyLockedSeen: false,
+} satisfies Partial<SettingsState>
+
+export function currencyLocked(state: Pick<SettingsState, 'settings' | 'currencyLockedSeen'>): boolean {
+  return state.currencyLockedSeen || state.settings?.currencyLocked === true
+}
+
+export const settingsSlice = defineSlice('settings', ({ set, get, registerReset }, deps: SettingsDeps): SettingsState => {
+  const { api } = deps
+  registerReset(() => set(initialSettings))
+  return {
+    ...initialSettings,
+
+    settingsRequested: async () => {
+      const reply = await api.call('settings:get', {})
+      if (reply.ok) set({ settings: reply.data, loadError: null })
+      else set({ loadError: errorMessage(reply.error) })
+    },
+
+    settingsSubmitted: async (patch) => {
+      if (get().savePending) return
+      if (Object.keys(patch).length === 0) {
+        set({ saveFeedback: { tone: 'ok', message: msg('settings.nothingChanged') } })
+        return
+      }
+      set({ savePending: true, saveFeedback: null })
+      const reply = await api.call('settings:update', { patch })
+      if (!reply.ok) {
+        const { error } = reply
+        set({
+          savePending: false,
+          saveFeedback: { tone: 'error', message: errorMessage(error) },
+          ...(error.code === 'CONFLICT' && error.params?.what === 'currencyLocked' ? { currencyLockedSeen: true } : {}),
+        })
+        return
+      }
+      set({ savePending: false, settings: reply.data, saveFeedback: { tone: 'ok', message: msg('settings.saved') } })
+      await deps.storeInfoChanged()
+    },
+  }
+})

@@ -1,0 +1,4 @@
+import { sliceHooks } from '../../platform/store/use-slice'
+import { settingsSlice } from './settings.slice'
+
+export const { useSlice: useSettings } = sliceHooks(settingsSlice)

@@ -1,0 +1,12 @@
+/**
+ * What the app and other features may use of first start: its slice, the set-up screen, the
+ * one-time recovery code screen, the demo banner, and the choices of currency, language and zone.
+ */
+export { setupSlice, type SetupDeps, type SetupState } from './setup.slice'
+export { setupEn, type SetupTexts } from './setup.en'
+export { SetupScreen } from './setup-screen'
+export { RecoveryCodeScreen } from './recovery-code-screen'
+export { DemoBanner } from './demo-banner'
+export { CurrencyOptions, DecimalOptions, LocaleOptions, TimeZoneOptions } from './store-options'
+export { defaultDecimals } from './store-choices'
+export { PASSWORD_MIN, passwordRules } from './setup-form.schema'

@@ -1,0 +1,73 @@
+import type { Catalog } from '../../platform/i18n/translate'
+
+/** First start, the owner's recovery code, and the demo store's banner. */
+export const setupEn = {
+  'setup.welcome': 'Welcome to Tillwise',
+  'setup.welcomeIntro': 'This till has no store yet. Set up your own, or look around a demo store first.',
+  'setup.chooseOwn': 'Set up my store',
+  'setup.chooseOwnHint': 'Your store’s details and the owner’s account. You can sell as soon as it is done.',
+  'setup.chooseDemo': 'Try the demo store',
+  'setup.chooseDemoHint': 'Sample products, tokens and staff to practise with. You can start your own store from it at any time.',
+  'setup.demoLoading': 'Opening the demo store…',
+  'setup.demoKept': 'The demo store was kept aside as {file}. Set up your own store below.',
+
+  'setup.title': 'Set up your store',
+  'setup.storeSection': 'The store',
+  'setup.ownerSection': 'The owner',
+  'setup.ownerHint': 'The owner may do everything: sell, manage products, staff and settings.',
+  'setup.name': 'Store name',
+  'setup.address': 'Address',
+  'setup.phone': 'Phone',
+  'setup.taxNumber': 'PAN / VAT number',
+  'setup.taxNumberHint': 'Printed on every receipt.',
+  'setup.currency': 'Currency',
+  'setup.currencyOption': '{code} — {name}',
+  'setup.currencyDecimals': 'Decimal places',
+  'setup.currencyDecimalsHint': 'Digits after the decimal point in every amount. Fixed once the store has sold.',
+  'setup.decimals.0': '0 (1,000)',
+  'setup.decimals.2': '2 (1,000.00)',
+  'setup.decimals.3': '3 (1,000.000)',
+  'setup.locale': 'Language',
+  'setup.locale.en-IN': 'English (1,00,000)',
+  'setup.locale.en-US': 'English, US (100,000)',
+  'setup.locale.en-GB': 'English, UK (100,000)',
+  'setup.locale.ne-NP': 'Nepali (coming later)',
+  'setup.timeZone': 'Time zone',
+  'setup.username': 'Username',
+  'setup.usernameHint': 'What the owner types to sign in.',
+  'setup.displayName': 'Full name',
+  'setup.password': 'Password',
+  'setup.passwordRule': 'At least 8 characters, not the username, and not easy to guess (like 12345678 or password).',
+  'setup.passwordConfirm': 'Password again',
+  'setup.passwordShort': 'Use at least 8 characters.',
+  'setup.passwordIsUsername': 'The password must not be the username.',
+  'setup.passwordsDiffer': 'The two passwords are not the same.',
+  'setup.submit': 'Set up store',
+  'setup.submitting': 'Setting up…',
+  'setup.back': 'Back',
+
+  'recovery.title': 'The owner’s recovery code',
+  'recovery.newTitle': 'The owner’s new recovery code',
+  'recovery.intro':
+    'If the owner’s password is ever lost, this code sets a new one. It is shown only now: write it down or print it, and keep it safe, away from the till.',
+  'recovery.newIntro':
+    'The password was changed and the old recovery code no longer works. Write down this new one or print it, and keep it safe, away from the till.',
+  'recovery.codeLabel': 'Recovery code',
+  'recovery.printHeading': 'Recovery code of {store}',
+  'recovery.printFor': 'For the owner, {username}. Keep it safe, away from the till.',
+  'recovery.print': 'Print',
+  'recovery.noted': 'I have written it down or printed it',
+  'recovery.continue': 'Continue',
+
+  'demo.banner': 'Demo store — not for real money',
+  'demo.bannerHint': 'Everything here is practice.',
+  'demo.startOwn': 'Start my own store',
+  'demo.confirmTitle': 'Start your own store?',
+  'demo.confirmText':
+    'The demo store is kept aside in the data folder (demo-stores), not deleted, and a new, empty store is set up in its place. Nothing of the demo is carried over, and everyone is signed out.',
+  'demo.confirm': 'Start my own store',
+  'demo.cancel': 'Keep the demo',
+  'demo.starting': 'Setting the demo aside…',
+} as const satisfies Catalog
+
+export type SetupTexts = typeof setupEn

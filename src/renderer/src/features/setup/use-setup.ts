@@ -1,0 +1,4 @@
+import { sliceHooks } from '../../platform/store/use-slice'
+import { setupSlice } from './setup.slice'
+
+export const { useSlice: useSetup } = sliceHooks(setupSlice)

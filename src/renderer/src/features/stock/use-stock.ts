@@ -1,0 +1,4 @@
+import { sliceHooks } from '../../platform/store/use-slice'
+import { stockSlice } from './stock.slice'
+
+export const { useSlice: useStock } = sliceHooks(stockSlice)
