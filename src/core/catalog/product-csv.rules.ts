@@ -290,7 +290,8 @@ class CsvReader {
     const line = this.nextRecordLine()
     const previous = this.result.errors[this.result.errors.length - 1]
     // One broken record is one error, even when the parser trips over it twice.
-    if (!(previous && previous.problem === 'badCsv' && previous.line === line)) this.error(line, 'badCsv', undefined, CSV_PROBLEMS[code] ?? code)
+    if (!(previous && previous.problem === 'badCsv' && previous.line === line))
+      this.error(line, 'badCsv', undefined, CSV_PROBLEMS[code] ?? code)
     // The parser reads on from the line after the one it failed on (a wrong field count is found at the record's end).
     const failedLine = lineAt(this.lineStarts, Math.max(this.lastEnd, (at ?? this.bytes.length) - 1))
     this.lastEnd = failedLine < this.lineStarts.length ? this.lineStarts[failedLine]! : this.bytes.length

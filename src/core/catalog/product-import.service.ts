@@ -33,8 +33,9 @@ const LISTED_ERRORS = 500
 /** Rows per set statement, and per look-up read of a preview (the till's calls go in between). */
 const CHUNK = 5_000
 /**
- * The page cache while an import writes, in KiB (SQLite's negative cache_size): the search indexes'
- * pages stay in memory instead of spilling to the WAL and being read back (the README's Speed table).
+ * The page cache while a big file is imported, in KiB (SQLite's negative cache_size): its look-ups
+ * and the search indexes' pages stay in memory instead of being read again from the file or the WAL
+ * (the README's Speed table).
  */
 const IMPORT_CACHE_KIB = 262_144
 /** A job's progress stays readable this long after it is done. */
@@ -117,14 +118,21 @@ export function parseInWorker(
   const rows: CsvRow[] = []
   const batches: string[] = []
   let draining: Promise<void> | null = null
+  let failure: unknown = null
   const drain = async () => {
-    for (let batch = batches.shift(); batch !== undefined; batch = batches.shift()) {
-      const read = JSON.parse(batch) as CsvRow[]
-      for (const row of read) rows.push(row)
-      onRows?.(read)
-      await nextTurn()
+    try {
+      for (let batch = batches.shift(); batch !== undefined; batch = batches.shift()) {
+        const batchRows = JSON.parse(batch) as CsvRow[]
+        for (const row of batchRows) rows.push(row)
+        onRows?.(batchRows)
+        await nextTurn()
+      }
+    } catch (error) {
+      failure ??= error
+      batches.length = 0
+    } finally {
+      draining = null
     }
-    draining = null
   }
   return new Promise((resolve, reject) => {
     let settled = false
@@ -140,7 +148,9 @@ export function parseInWorker(
       } else if (reply.kind === 'progress') onProgress(reply.done, reply.total)
       else if (reply.kind === 'done') {
         settled = true
-        void (draining ?? Promise.resolve()).then(() => resolve({ ...(JSON.parse(reply.json) as ParsedCsv), rows }), reject)
+        void (draining ?? Promise.resolve())
+          .then(() => (failure ? reject(failure) : resolve({ ...(JSON.parse(reply.json) as ParsedCsv), rows })))
+          .catch(reject)
       } else settle(() => reject(new Error(`the CSV worker failed: ${reply.message}`)))
     })
     worker.on('error', (error) => settle(() => reject(error)))
@@ -329,6 +339,15 @@ export async function importProducts(
   const job: Job = { phase: 'parsing', done: 0, total: 0, finishedAt: null }
   if (request.jobId) jobs.set(request.jobId, job)
   try {
+    return await (request.csv.length > IN_THREAD_MAX_CHARS ? withBigCache(ctx, run) : run())
+  } finally {
+    job.phase = 'done'
+    job.done = job.total
+    job.finishedAt = Date.now()
+    running = false
+  }
+
+  async function run(): Promise<ImportResultDto> {
     if (!request.apply) {
       const { parsed, plan } = await previewFile(ctx, request.csv, decimals, job)
       return resultOf(parsed, plan, false)
@@ -340,11 +359,6 @@ export async function importProducts(
       throw refuseErrors(mergeErrors(parsed.errors, plan.errors).length)
     }
     return await applyFile(ctx, actor, parsed, job)
-  } finally {
-    job.phase = 'done'
-    job.done = job.total
-    job.finishedAt = Date.now()
-    running = false
   }
 }
 
@@ -363,7 +377,7 @@ function applyFile(ctx: DbContext, actor: SessionUser, parsed: ParsedCsv, job: J
     if (plan.errors.length > 0) throw refuseErrors(plan.errors.length)
     if (plan.creates.length + plan.updates.length > 0) {
       step(job, 'applying', plan.creates.length + plan.updates.length)
-      await withBigCache(tx, () => writePlan(tx, plan, lookups.categoriesByKey, actor, at, job))
+      await writePlan(tx, plan, lookups.categoriesByKey, actor, at, job)
       tx.audit({
         action: 'products.imported',
         actor: { id: actor.id, name: actor.displayName },
@@ -381,15 +395,29 @@ function applyFile(ctx: DbContext, actor: SessionUser, parsed: ParsedCsv, job: J
   })
 }
 
-/** Runs `work` with a page cache of IMPORT_CACHE_KIB on the transaction's connection, then puts the old size back. */
-async function withBigCache<T>(tx: Writer<typeof PRODUCT_IMPORT_SQL>, work: () => Promise<T>): Promise<T> {
-  const { rows } = await rawSql<{ cache_size: number }>`pragma cache_size`.execute(tx.kysely)
-  const previous = Number(rows[0]?.cache_size)
-  await rawSql.raw(`pragma cache_size = -${IMPORT_CACHE_KIB}`).execute(tx.kysely)
+/**
+ * Runs `work` with a page cache of IMPORT_CACHE_KIB on core's connection, then puts the old size
+ * back. Set and reset in the database queue, each in a read of its own: the calls in between (a
+ * till's scans) only find more pages in memory.
+ */
+async function withBigCache<T>(ctx: DbContext, work: () => Promise<T>): Promise<T> {
+  const previous = await read(ctx, async ({ kysely }) => {
+    const { rows } = await rawSql<{ cache_size: number }>`pragma cache_size`.execute(kysely)
+    await rawSql.raw(`pragma cache_size = -${IMPORT_CACHE_KIB}`).execute(kysely)
+    return Number(rows[0]?.cache_size)
+  })
+  let failed = false
   try {
     return await work()
+  } catch (error) {
+    failed = true
+    throw error
   } finally {
-    if (Number.isSafeInteger(previous)) await rawSql.raw(`pragma cache_size = ${previous}`).execute(tx.kysely)
+    if (Number.isSafeInteger(previous)) {
+      const restored = read(ctx, ({ kysely }) => rawSql.raw(`pragma cache_size = ${previous}`).execute(kysely))
+      // After a failure that failure is the one to report (a till shutting down refuses this read too).
+      await (failed ? restored.catch(() => undefined) : restored)
+    }
   }
 }
 
