@@ -99,6 +99,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   const documentFiles = { choosePdfDestination: async (name: string) => (await options.files?.choosePdfDestination?.(name)) ?? null }
   const demoStore = createDemoStoreManager({
     dbPath,
+    backupDir,
     now,
     orm: () => orm,
     exclusive: (work) => dispatcher.exclusive(work),

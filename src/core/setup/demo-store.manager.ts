@@ -9,6 +9,8 @@ import { loadSettings } from '#core/settings/settings.service'
 
 export interface DemoStoreDeps {
   dbPath: string
+  /** The demo's backups go with it: none of them may later be restored over the real store. */
+  backupDir: string
   now: () => Date
   orm: () => Orm
   /** Runs work with no other database work in between. */
@@ -31,7 +33,8 @@ export const DEMO_STORES_DIR = 'demo-stores'
 /**
  * Leaving the demo: the demo database (with its WAL folded in) is kept under `demo-stores/` by date,
  * never reused or deleted, and a fresh database takes its place, so set-up starts. Nothing of the
- * demo is carried over; the audit trail's anchor log goes with the demo it describes.
+ * demo is carried over; the audit trail's anchor log and the demo's backups go with the demo they
+ * belong to, so the real store's backup list starts empty and never offers a demo copy to restore.
  */
 export function createDemoStoreManager(deps: DemoStoreDeps): { startOwnStore(actor: SessionUser | null): Promise<{ keptAs: string }> } {
   const { dbPath, files } = deps
@@ -62,6 +65,9 @@ export function createDemoStoreManager(deps: DemoStoreDeps): { startOwnStore(act
         const keptAnchors = `${kept}.anchors.jsonl`
         const hadAnchors = existsSync(anchors)
         if (hadAnchors) renameSync(anchors, keptAnchors)
+        const keptBackups = `${kept}.backups`
+        const hadBackups = existsSync(deps.backupDir)
+        if (hadBackups) renameSync(deps.backupDir, keptBackups)
         let fresh: Orm | undefined
         try {
           fresh = await openDatabase(dbPath)
@@ -72,6 +78,7 @@ export function createDemoStoreManager(deps: DemoStoreDeps): { startOwnStore(act
           files.removeDatabaseFiles(dbPath)
           files.moveDatabaseFiles(kept, dbPath)
           if (hadAnchors) renameSync(keptAnchors, anchors)
+          if (hadBackups) renameSync(keptBackups, deps.backupDir)
           await deps.replaceOrm(await openDatabase(dbPath))
           throw error
         }

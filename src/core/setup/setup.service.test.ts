@@ -198,13 +198,15 @@ describe('setup:startOwnStore', () => {
     store = await openTestStore()
     const manager = await signedInClient(store.backend, 'manager')
     const cashier = await signedInClient(store.backend, 'cashier')
-    // A backup leaves an anchor of the demo's trail, which must go with the demo.
-    ok(await manager.invoke('backup:create', {}))
+    // A backup leaves an anchor of the demo's trail: both must go with the demo.
+    const demoBackup = ok(await manager.invoke('backup:create', {}))
 
     const { keptAs } = ok(await manager.invoke('setup:startOwnStore', { confirm: true }))
     expect(keptAs).toBe('tillwise-demo-2026-03-15.sqlite')
     const kept = join(store.dir, 'demo-stores', keptAs)
-    expect(readdirSync(join(store.dir, 'demo-stores')).sort()).toEqual([keptAs, `${keptAs}.anchors.jsonl`])
+    expect(readdirSync(join(store.dir, 'demo-stores')).sort()).toEqual([keptAs, `${keptAs}.anchors.jsonl`, `${keptAs}.backups`])
+    expect(readdirSync(`${kept}.backups`)).toContain(demoBackup.file)
+    expect(existsSync(join(store.dir, 'backups', demoBackup.file))).toBe(false)
     expect(userCount(kept)).toBe(DEMO_USERS.length)
     expect(dump(kept).audit).toContainEqual(expect.objectContaining({ action: 'store.demo-left', actor_name: 'Maya Manager' }))
     expect(existsSync(`${kept}-wal`)).toBe(false)
@@ -222,6 +224,8 @@ describe('setup:startOwnStore', () => {
     expect(ok(await owner.invoke('catalog:search', { query: 'milk' })).items).toEqual([])
     expect(ok(await owner.invoke('users:list', { includeInactive: true })).items.map((user) => user.username)).toEqual(['sita'])
     expect(ok(await owner.invoke('audit:verify', {}))).toMatchObject({ ok: true })
+    // No demo copy is offered for restoring over the real store.
+    expect(ok(await owner.invoke('backup:list', {})).items).toEqual([])
     expectError(await owner.invoke('auth:login', { username: 'manager', password: 'manager' }), 'INVALID_CREDENTIALS')
   })
 
