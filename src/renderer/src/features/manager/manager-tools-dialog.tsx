@@ -87,7 +87,7 @@ function BackupsSection({ firstRef }: { firstRef: RefObject<HTMLButtonElement | 
         <p className="manager-empty">{t('manager.noBackups')}</p>
       ) : (
         <div className="backup-scroll">
-          <table className="backup-table">
+          <table className="data-table backup-table">
             <caption className="visually-hidden">{t('manager.backupsCaption')}</caption>
             <thead>
               <tr>

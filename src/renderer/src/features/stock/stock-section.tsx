@@ -267,7 +267,7 @@ function History({ product }: { product: ProductAdminDto }) {
       ) : (
         <>
           <div className="stock-table-scroll">
-            <table className="stock-table">
+            <table className="data-table stock-table">
               <caption className="visually-hidden">{t('stock.history')}</caption>
               <thead>
                 <tr>
@@ -315,7 +315,7 @@ function LowStock() {
       ) : (
         <>
           <div className="stock-table-scroll">
-            <table className="stock-table">
+            <table className="data-table stock-table">
               <caption className="visually-hidden">{t('stock.low')}</caption>
               <thead>
                 <tr>

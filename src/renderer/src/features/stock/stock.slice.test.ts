@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createStore } from 'zustand/vanilla'
 import type { ProductAdminDto } from '#shared/contract/catalog'
 import type { StockMovementDto } from '#shared/contract/stock'
@@ -89,9 +89,8 @@ describe('stock', () => {
     await drainTasks()
     expect(stock().low?.map((p) => p.sku)).toEqual(['SOAP'])
     stock().queryTyped('so')
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    await drainTasks()
-    expect(stock().matches.map((p) => p.sku)).toEqual(['SOAP'])
+    // The finder searches once typing pauses: wait for its answer, not for time.
+    await vi.waitFor(() => expect(stock().matches.map((p) => p.sku)).toEqual(['SOAP']))
     stock().productChosen(stock().matches[0]!)
     await drainTasks()
     expect(stock().movements).toEqual([])

@@ -114,7 +114,7 @@ export function TokenList() {
       ) : (
         <>
           <div className="tokens-table-scroll">
-            <table className="tokens-data-table tokens-table" aria-busy={loading}>
+            <table className="data-table tokens-table" aria-busy={loading}>
               <caption className="visually-hidden">{t('tokens.caption')}</caption>
               <thead>
                 <tr>

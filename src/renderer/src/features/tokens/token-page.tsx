@@ -237,7 +237,7 @@ function Ledger({ ledger }: { ledger: readonly TokenLedgerEntryDto[] }) {
         <p className="tokens-empty">{t('tokens.ledger.empty')}</p>
       ) : (
         <div className="tokens-table-scroll">
-          <table className="tokens-data-table ledger-table">
+          <table className="data-table ledger-table">
             <caption className="visually-hidden">{t('tokens.ledgerCaption')}</caption>
             <thead>
               <tr>
