@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { nextDay, stockDelta, storeDayRange, storeDayStart } from './stock.rules'
+import { nextDay, storeDayRange, storeDayStart } from '#core/common/store-day'
+import { stockDelta } from './stock.rules'
 
 describe('stockDelta', () => {
   it.each([

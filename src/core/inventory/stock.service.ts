@@ -6,7 +6,8 @@ import { DomainError } from '#core/common/domain-error'
 import { read, write, type Reader } from '#core/db/tx'
 import type { StatementSet } from '#core/db/statements'
 import { readProductAdmin, readProductAdmins, recordMovement, type LowStockDefault } from '#core/catalog/products.service'
-import { stockDelta, storeDayRange, type StockChange, type StockReason } from './stock.rules'
+import { storeDayRange } from '#core/common/store-day'
+import { stockDelta, type StockChange, type StockReason } from './stock.rules'
 
 export interface StockAdjustment {
   productId: number

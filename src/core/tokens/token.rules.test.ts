@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isTokenExpired, normalizeTokenCode, storeDate } from './token.rules'
+import { storeDate } from '#core/common/store-day'
+import { isTokenExpired, normalizeTokenCode } from './token.rules'
 
 describe('token rules', () => {
   it('read a code in any case with spaces around it', () => {

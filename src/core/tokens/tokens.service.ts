@@ -14,9 +14,10 @@ import { DomainError } from '#core/common/domain-error'
 import { uuidv7 } from '#core/common/ids'
 import { Token, TokenLedgerEntry } from '#core/db/entities'
 import { read, write, type Writer } from '#core/db/tx'
-import { isTokenExpired, normalizeTokenCode, storeDate } from './token.rules'
+import { storeDate } from '#core/common/store-day'
+import { isTokenExpired, normalizeTokenCode } from './token.rules'
 
-export { isTokenExpired, normalizeTokenCode, storeDate } from './token.rules'
+export { isTokenExpired, normalizeTokenCode } from './token.rules'
 
 /** What the token channels need of the store's settings: the time zone its days are counted in. */
 export interface TokenEnv {
