@@ -69,6 +69,11 @@ export function firstPageByHand(hand: HandWritten, defaultLowStockAt: number, li
       'select id, product_id, file from product_image where product_id in (select value from json_each(?)) order by product_id, position, id',
     )
     .all(JSON.stringify(rows.map((row) => row.id))) as { id: number; product_id: number; file: string }[]
+  const taxes = hand.db
+    .prepare(
+      'select product_id, tax_rate_id from product_tax where product_id in (select value from json_each(?)) order by product_id, tax_rate_id',
+    )
+    .all(JSON.stringify(rows.map((row) => row.id))) as { product_id: number; tax_rate_id: number }[]
   return {
     items: rows.map((row) => ({
       id: row.id,
@@ -80,6 +85,7 @@ export function firstPageByHand(hand: HandWritten, defaultLowStockAt: number, li
       imageFile: row.image_file,
       category: row.category_id !== null && row.category_name !== null ? { id: row.category_id, name: row.category_name } : null,
       tags: row.tags ? row.tags.split('|') : [],
+      taxRateIds: taxes.filter((tax) => tax.product_id === row.id).map((tax) => tax.tax_rate_id),
       images: images.filter((image) => image.product_id === row.id).map((image) => ({ id: image.id, file: image.file })),
       lowStockAt: row.low_stock_at,
       low: row.stock <= (row.low_stock_at ?? defaultLowStockAt),
@@ -151,6 +157,8 @@ export interface ImportRun {
   /** The till's longest stall in the preview and in the apply (whose transaction holds the database). */
   tillLongestStallInPreviewMs: number | null
   tillLongestStallInApplyMs: number | null
+  /** The first catalog:search once the apply has answered (the imported products must be found), and what it found. */
+  searchAfterApplyMs: number
 }
 
 /** The pause between a till's scans while an import runs: a scanner gun's pace, at most. */
@@ -202,6 +210,13 @@ async function timedImport(
   started = process.hrtime.bigint()
   const applied = await whileScanning(till, codes, invoke('products:import', { csv, apply: true }))
   const applyMs = elapsedMs(started)
+  // A word of a product the file names: the till must find it as soon as the import has answered.
+  const firstName = parseProductCsv(csv.slice(0, csv.indexOf('\n', csv.indexOf('\n') + 1) + 1), { currencyDecimals: 2 }).rows[0]!.name
+  const query = firstName.split(' ')[0]!
+  started = process.hrtime.bigint()
+  const found = await invoke('catalog:search', { query })
+  const searchAfterApplyMs = elapsedMs(started)
+  if (found.items.length === 0) throw new Error(`${what}: catalog:search '${query}' found nothing after the import`)
   return {
     what,
     rows: applied.result.rows,
@@ -214,6 +229,7 @@ async function timedImport(
     tillDuringPreview: till ? percentiles(preview.samples) : null,
     tillLongestStallInPreviewMs: till ? preview.longestStallMs : null,
     tillLongestStallInApplyMs: till ? applied.longestStallMs : null,
+    searchAfterApplyMs,
   }
 }
 
@@ -331,6 +347,7 @@ export function printBackOffice(firstPage: FirstPageFigures, products: number, i
       'till lookup p50/p99 in preview',
       'till stall: in preview',
       'in apply',
+      'first search after',
     ],
     imports.runs.map((run) => [
       run.what,
@@ -344,6 +361,7 @@ export function printBackOffice(firstPage: FirstPageFigures, products: number, i
       run.tillDuringPreview ? `${formatMs(run.tillDuringPreview.p50)} / ${formatMs(run.tillDuringPreview.p99)}` : '–',
       run.tillLongestStallInPreviewMs === null ? '–' : formatMs(run.tillLongestStallInPreviewMs),
       run.tillLongestStallInApplyMs === null ? '–' : formatMs(run.tillLongestStallInApplyMs),
+      formatMs(run.searchAfterApplyMs),
     ]),
     (column) => column === 0,
   )

@@ -13,8 +13,20 @@ import { planProductSearch } from '#core/catalog/product-search-query'
 import { SEARCH_TOTAL_CAP } from '#core/catalog/catalog.service'
 import type { CartDto } from '#shared/contract/cart'
 import type { CheckoutResultDto } from '#shared/contract/checkout'
-import type { InvoiceSummaryDto } from '#shared/contract/invoices'
+import type { InvoiceSummaryDto, InvoiceTenderDto } from '#shared/contract/invoices'
 import type { ProductDto } from '#shared/contract/catalog'
+import { storeDate } from '#core/common/store-day'
+import {
+  lineAfterOwnDiscount,
+  priceSale,
+  type CashRounding,
+  type Discount,
+  type OrderDiscount,
+  type PricedSale,
+  type PricingTax,
+  type TaxRounding,
+} from '#shared/money/pricing'
+import { firstRefusal, settle } from '#shared/money/tenders'
 
 interface ProductRow {
   id: number
@@ -25,6 +37,42 @@ interface ProductRow {
   stock: number
   image_file: string | null
 }
+
+/** What a sale needs of the store's settings, held in memory as core holds them. */
+export interface HandStore {
+  currencyDecimals: number
+  taxRounding: TaxRounding
+  timeZone: string
+  cashRounding: CashRounding
+}
+
+interface DiscountedLineRow {
+  product_id: number
+  sku: string
+  name: string
+  price_cents: number
+  quantity: number
+  active: number
+  discount_kind: 'percent' | 'amount' | null
+  discount_value: number | null
+}
+
+interface PromoRow {
+  id: number
+  code: string
+  name: string
+  kind: 'percent' | 'amount'
+  value: number
+  min_spend_cents: number | null
+  starts_on: string | null
+  ends_on: string | null
+  max_uses: number | null
+  uses: number
+  active: number
+}
+
+const discountOf = (kind: 'percent' | 'amount' | null | undefined, value: number | null | undefined): Discount | null =>
+  kind == null || value == null ? null : kind === 'percent' ? { kind, bps: value } : { kind, cents: value }
 
 const toProduct = (row: ProductRow): ProductDto => ({
   id: row.id,
@@ -128,6 +176,40 @@ export class HandWritten {
     return { items: rows.map(toProduct), total: hits.size }
   }
 
+  /** The active taxes of the products in the user's cart, by product, with their names. */
+  #cartTaxes(userId: number): { byProduct: Map<number, PricingTax[]>; names: Map<number, string> } {
+    const rows = this.#sql(
+      `select pt.product_id, t.id, t.name, t.rate_bps, t.included from cart_line l join product_tax pt on pt.product_id = l.product_id
+       join tax_rate t on t.id = pt.tax_rate_id where l.user_id = ? and t.active order by pt.product_id, t.id`,
+    ).all(userId) as { product_id: number; id: number; name: string; rate_bps: number; included: number }[]
+    const byProduct = new Map<number, PricingTax[]>()
+    const names = new Map<number, string>()
+    for (const row of rows) {
+      names.set(row.id, row.name)
+      const tax = { id: row.id, rateBps: row.rate_bps, included: Boolean(row.included) }
+      const list = byProduct.get(row.product_id)
+      if (list) list.push(tax)
+      else byProduct.set(row.product_id, [tax])
+    }
+    return { byProduct, names }
+  }
+
+  /** The same pricing engine core uses (pure code, not the ORM: both sides pay for it alike). */
+  #price(userId: number, lines: readonly { product_id: number; price_cents: number; quantity: number }[]) {
+    const { byProduct, names } = this.#cartTaxes(userId)
+    const priced: PricedSale = priceSale({
+      currencyDecimals: 2,
+      taxRounding: 'perLine',
+      lines: lines.map((line) => ({
+        key: String(line.product_id),
+        unitPriceCents: line.price_cents,
+        quantity: line.quantity,
+        taxes: byProduct.get(line.product_id) ?? [],
+      })),
+    })
+    return { priced, taxes: priced.taxes.map((row) => ({ ...row, name: names.get(row.id) ?? '' })) }
+  }
+
   cart(userId: number): CartDto {
     const rows = this.#sql(
       `select l.product_id, p.sku, p.name, p.price_cents, l.quantity, p.stock, p.image_file, p.active from cart_line l
@@ -142,20 +224,31 @@ export class HandWritten {
       image_file: string | null
       active: number
     }[]
-    const lines = rows.map((row) => ({
+    const { priced, taxes } = this.#price(userId, rows)
+    const lines = rows.map((row, index) => ({
       productId: row.product_id,
       sku: row.sku,
       name: row.name,
       unitPriceCents: row.price_cents,
       quantity: row.quantity,
-      lineTotalCents: row.price_cents * row.quantity,
+      lineTotalCents: priced.lines[index]!.grossCents,
+      discountCents: priced.lines[index]!.discountCents,
+      taxCents: priced.lines[index]!.taxCents,
+      totalCents: priced.lines[index]!.totalCents,
+      discount: null,
       stock: row.stock,
       imageFile: row.image_file,
     }))
     return {
       lines,
       itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-      totalCents: lines.reduce((sum, line) => sum + line.lineTotalCents, 0),
+      subtotalCents: priced.subtotalCents,
+      discountCents: priced.discountCents,
+      taxCents: priced.taxCents,
+      totalCents: priced.totalCents,
+      taxes,
+      orderDiscount: null,
+      promo: null,
     }
   }
 
@@ -193,7 +286,8 @@ export class HandWritten {
         ).all(user.id) as { product_id: number; sku: string; name: string; price_cents: number; quantity: number; active: number }[]
         if (cart.length === 0) throw new Error('CART_EMPTY')
         if (cart.some((line) => !line.active)) throw new Error('NOT_FOUND')
-        const totalCents = cart.reduce((sum, line) => sum + line.price_cents * line.quantity, 0)
+        const { priced, taxes } = this.#price(user.id, cart)
+        const { totalCents } = priced
         if (totalCents !== request.expectedTotalCents) throw new Error('CART_CHANGED')
         const paidAt = now.toISOString()
         const tillId = (this.#sql("select value from setting where key = 'tillId'").get() as { value: string }).value
@@ -217,8 +311,8 @@ export class HandWritten {
         const invoiceId = Number(
           this.#sql(
             `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
-             total_cents, tendered_cents, change_cents, token_balance_after_cents)
-           values (?, ?, ?, ?, ?, ?, 'token', ?, ?, ?, ?, null, null, ?)`,
+             total_cents, tendered_cents, change_cents, token_balance_after_cents, subtotal_cents, discount_cents, tax_cents, rounding_cents)
+           values (?, ?, ?, ?, ?, ?, 'token', ?, ?, ?, ?, null, null, ?, ?, ?, ?, 0)`,
           ).run(
             uuidv7(now),
             tillId,
@@ -231,16 +325,40 @@ export class HandWritten {
             paidAt,
             totalCents,
             balance,
+            priced.subtotalCents,
+            priced.discountCents,
+            priced.taxCents,
           ).lastInsertRowid,
         )
         this.#sql(
           "insert into token_ledger_entry (uid, till_id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (?, ?, ?, ?, ?, 'sale', ?, ?)",
         ).run(uuidv7(now), tillId, token.id, -totalCents, balance, invoiceId, paidAt)
-        const lines = cart.map((line) => {
+        this.#sql(
+          `insert into invoice_tender (uid, till_id, invoice_id, position, method, amount_cents, tendered_cents, change_cents, token_id,
+             token_last4, token_balance_after_cents, wallet, reference) values (?, ?, ?, 0, 'token', ?, null, null, ?, ?, ?, null, null)`,
+        ).run(uuidv7(now), tillId, invoiceId, totalCents, token.id, token.code.slice(-4), balance)
+        const tenders = [
+          { method: 'token' as const, amountCents: totalCents, tokenLast4: token.code.slice(-4), tokenBalanceAfterCents: balance },
+        ]
+        const lines = cart.map((line, index) => {
+          const figures = priced.lines[index]!
           this.#sql(
-            `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents)
-           values (?, ?, ?, ?, ?, ?, ?)`,
-          ).run(invoiceId, line.product_id, line.sku, line.name, line.price_cents, line.quantity, line.price_cents * line.quantity)
+            `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents, discount_cents,
+             net_cents, tax_cents, total_cents)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            invoiceId,
+            line.product_id,
+            line.sku,
+            line.name,
+            line.price_cents,
+            line.quantity,
+            figures.grossCents,
+            figures.discountCents,
+            figures.netCents,
+            figures.taxCents,
+            figures.totalCents,
+          )
           const taken = this.#sql('update product set stock = stock - ?, updated_at = ? where id = ? and stock >= ?').run(
             line.quantity,
             paidAt,
@@ -258,13 +376,22 @@ export class HandWritten {
             name: line.name,
             unitPriceCents: line.price_cents,
             quantity: line.quantity,
-            subAmountCents: line.price_cents * line.quantity,
+            subAmountCents: figures.grossCents,
+            discountCents: figures.discountCents,
+            netCents: figures.netCents,
+            taxCents: figures.taxCents,
+            totalCents: figures.totalCents,
           }
         })
+        for (const tax of taxes) {
+          this.#sql(
+            `insert into invoice_tax (invoice_id, tax_rate_id, name, rate_bps, included, base_cents, tax_cents) values (?, ?, ?, ?, ?, ?, ?)`,
+          ).run(invoiceId, tax.id, tax.name, tax.rateBps, tax.included ? 1 : 0, tax.baseCents, tax.taxCents)
+        }
         this.#sql('delete from cart_line where user_id = ?').run(user.id)
 
         const last = this.#sql('select hash from audit_entry order by id desc limit 1').get() as { hash: string } | undefined
-        const details = JSON.stringify({ totalCents, method: 'token', lines: cart.length })
+        const details = JSON.stringify({ totalCents, method: 'token', tenders: 1, roundingCents: 0, lines: cart.length })
         const prevHash = last?.hash ?? '0'.repeat(64)
         const subject = `invoice ${number}`
         const hash = createHash('sha256')
@@ -283,13 +410,341 @@ export class HandWritten {
             paymentMethod: 'token' as const,
             tokenLast4: token.code.slice(-4),
             paidAt,
+            subtotalCents: priced.subtotalCents,
+            discountCents: priced.discountCents,
+            taxCents: priced.taxCents,
             totalCents,
+            taxes,
             tokenBalanceAfterCents: balance,
+            roundingCents: 0,
+            tenders,
             lines,
           },
           method: 'token' as const,
           amountCents: totalCents,
           tokenBalanceCents: balance,
+          tenders,
+          roundingCents: 0,
+        }
+      })
+      .immediate()
+  }
+
+  /** A line's own discount, percent (set-up of a sale: cart:setLineDiscount by hand, within the limit, so no approval). */
+  setLineDiscount(userId: number, productId: number, bps: number, reason: string): void {
+    const changed = this.#sql(
+      `update cart_line set discount_kind = 'percent', discount_value = ?, discount_reason = ?, discount_approved_by = null
+       where user_id = ? and product_id = ?`,
+    ).run(bps, reason, userId, productId).changes
+    if (changed !== 1) throw new Error('NOT_FOUND cart line')
+  }
+
+  /** Puts a promo code on the user's cart (set-up of a sale: cart:applyPromo by hand). */
+  applyPromo(userId: number, code: string): void {
+    const promo = this.#sql('select id from promo where code_key = ?').get(code.trim().toUpperCase()) as { id: number } | undefined
+    if (!promo) throw new Error(`PROMO_INVALID unknown ${code}`)
+    this.#sql(
+      'insert into cart_order (user_id, promo_id) values (?, ?) on conflict (user_id) do update set promo_id = excluded.promo_id',
+    ).run(userId, promo.id)
+  }
+
+  /** The total of the user's cart with its discounts and promo, as the cart shows it. */
+  cartTotal(userId: number, store: HandStore, now: Date): number {
+    return this.#pricedCart(userId, store, now).priced.totalCents
+  }
+
+  /**
+   * The user's cart with its line discounts, order discount and promo, priced by the engine, as
+   * cart-pricing does it: the promo checked against today's store-local date and the cart's lines.
+   */
+  #pricedCart(userId: number, store: HandStore, now: Date) {
+    const lines = this.#sql(
+      `select l.product_id, p.sku, p.name, p.price_cents, l.quantity, p.active, l.discount_kind, l.discount_value from cart_line l
+       join product p on p.id = l.product_id where l.user_id = ? order by l.id`,
+    ).all(userId) as DiscountedLineRow[]
+    const { byProduct, names } = this.#cartTaxes(userId)
+    const order = this.#sql('select discount_kind, discount_value, promo_id from cart_order where user_id = ?').get(userId) as
+      { discount_kind: 'percent' | 'amount' | null; discount_value: number | null; promo_id: number | null } | undefined
+    const orderDiscounts: OrderDiscount[] = []
+    const manual = discountOf(order?.discount_kind, order?.discount_value)
+    if (manual) orderDiscounts.push({ discount: manual })
+    let promo: { row: PromoRow; problem: string | null; qualifyingCents: number; discountCents: number } | null = null
+    const row =
+      order?.promo_id != null
+        ? (this.#sql(
+            'select id, code, name, kind, value, min_spend_cents, starts_on, ends_on, max_uses, uses, active from promo where id = ?',
+          ).get(order.promo_id) as PromoRow | undefined)
+        : undefined
+    if (row) {
+      const qualifying = new Set(
+        this.#sql(
+          `select l.product_id from cart_line l join product p on p.id = l.product_id where l.user_id = @userId and (
+            (not exists (select 1 from promo_product where promo_id = @promoId) and not exists (select 1 from promo_category where promo_id = @promoId))
+            or l.product_id in (select product_id from promo_product where promo_id = @promoId)
+            or p.category_id in (select category_id from promo_category where promo_id = @promoId))`,
+        )
+          .pluck()
+          .all({ userId, promoId: row.id }) as number[],
+      )
+      let qualifyingCents = 0
+      for (const line of lines) {
+        if (!qualifying.has(line.product_id)) continue
+        qualifyingCents += lineAfterOwnDiscount({
+          key: String(line.product_id),
+          unitPriceCents: line.price_cents,
+          quantity: line.quantity,
+          discount: discountOf(line.discount_kind, line.discount_value),
+        })
+      }
+      const today = storeDate(now, store.timeZone)
+      const problem = !row.active
+        ? 'inactive'
+        : row.starts_on !== null && today < row.starts_on
+          ? 'notYetValid'
+          : row.ends_on !== null && today > row.ends_on
+            ? 'expired'
+            : row.max_uses !== null && row.uses >= row.max_uses
+              ? 'usedUp'
+              : qualifying.size === 0
+                ? 'nothingQualifies'
+                : row.min_spend_cents !== null && qualifyingCents < row.min_spend_cents
+                  ? 'minSpend'
+                  : null
+      promo = { row, problem, qualifyingCents, discountCents: 0 }
+      if (problem === null) {
+        orderDiscounts.push({
+          discount:
+            row.kind === 'percent' ? { kind: 'percent', bps: row.value } : { kind: 'amount', cents: Math.min(row.value, qualifyingCents) },
+          lineKeys: [...qualifying].map(String),
+        })
+      }
+    }
+    const priced = priceSale({
+      currencyDecimals: store.currencyDecimals,
+      taxRounding: store.taxRounding,
+      lines: lines.map((line) => ({
+        key: String(line.product_id),
+        unitPriceCents: line.price_cents,
+        quantity: line.quantity,
+        taxes: byProduct.get(line.product_id) ?? [],
+        discount: discountOf(line.discount_kind, line.discount_value),
+      })),
+      orderDiscounts,
+    })
+    if (promo && promo.problem === null) promo.discountCents = priced.orderDiscounts[orderDiscounts.length - 1]!.discountCents
+    return { lines, priced, taxes: priced.taxes.map((tax) => ({ ...tax, name: names.get(tax.id) ?? '' })), promo }
+  }
+
+  /**
+   * A sale of the user's discounted, promo-coded cart paid part by a token and the rest in cash, as
+   * checkout.service does it: one IMMEDIATE transaction, the shared settlement (`settle`: what each
+   * tender pays, the cash part's rounding, the change), the token debited by a conditional update,
+   * the promo's use counted by one, and the same rows written in the same order.
+   */
+  checkoutTokenAndCash(
+    user: { id: number; displayName: string },
+    request: { idempotencyKey: string; expectedTotalCents: number; token: string; tokenAmountCents: number; tenderedCents: number },
+    store: HandStore,
+    now: Date,
+  ): CheckoutResultDto {
+    return this.db
+      .transaction(() => {
+        const previous = this.#sql('select id from invoice where idempotency_key = ?').get(request.idempotencyKey)
+        if (previous) throw new Error('CONFLICT: key already used')
+        const { lines: cart, priced, taxes, promo } = this.#pricedCart(user.id, store, now)
+        if (cart.length === 0) throw new Error('CART_EMPTY')
+        if (cart.some((line) => !line.active)) throw new Error('NOT_FOUND')
+        if (promo?.problem) throw new Error(`PROMO_INVALID ${promo.problem}`)
+        const { totalCents } = priced
+        if (totalCents !== request.expectedTotalCents) throw new Error('CART_CHANGED')
+        const paidAt = now.toISOString()
+        const tillId = (this.#sql("select value from setting where key = 'tillId'").get() as { value: string }).value
+        const number =
+          ((this.#sql('select max(number) as last from invoice where till_id = ?').get(tillId) as { last: number | null }).last ?? 0) + 1
+
+        const token = this.#sql('select id, code, balance_cents, expires_on from token where code = ? and active = 1').get(
+          request.token.trim().toLowerCase(),
+        ) as { id: number; code: string; balance_cents: number; expires_on: string } | undefined
+        if (!token) throw new Error('INVALID_TOKEN')
+        if (storeDate(now, store.timeZone) > token.expires_on) throw new Error('TOKEN_EXPIRED')
+        const settlement = settle(
+          totalCents,
+          [
+            { method: 'token', balanceCents: token.balance_cents, amountCents: request.tokenAmountCents },
+            { method: 'cash', tenderedCents: request.tenderedCents },
+          ],
+          store.cashRounding,
+        )
+        const refused = firstRefusal(settlement)
+        if (refused) throw new Error(`tender refused: ${refused.refusal}`)
+        if (!settlement.settled) throw new Error('INSUFFICIENT_TENDER')
+        const paidByToken = settlement.tenders[0]!
+        const cash = settlement.tenders[1]!
+        const debited = this.#sql('update token set balance_cents = balance_cents - ? where id = ? and balance_cents >= ?').run(
+          paidByToken.amountCents,
+          token.id,
+          paidByToken.amountCents,
+        )
+        if (debited.changes !== 1) throw new Error('INSUFFICIENT_BALANCE')
+        const balance = token.balance_cents - paidByToken.amountCents
+        const last4 = token.code.slice(-4)
+
+        const invoiceId = Number(
+          this.#sql(
+            `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
+             total_cents, tendered_cents, change_cents, token_balance_after_cents, subtotal_cents, discount_cents, tax_cents, rounding_cents)
+           values (?, ?, ?, ?, ?, ?, 'split', null, null, ?, ?, ?, ?, null, ?, ?, ?, ?)`,
+          ).run(
+            uuidv7(now),
+            tillId,
+            number,
+            request.idempotencyKey,
+            user.id,
+            user.displayName,
+            paidAt,
+            totalCents,
+            cash.tenderedCents,
+            cash.changeCents,
+            priced.subtotalCents,
+            priced.discountCents,
+            priced.taxCents,
+            settlement.roundingCents,
+          ).lastInsertRowid,
+        )
+        const insertTender = this.#sql(
+          `insert into invoice_tender (uid, till_id, invoice_id, position, method, amount_cents, tendered_cents, change_cents, token_id,
+             token_last4, token_balance_after_cents, wallet, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)`,
+        )
+        this.#sql(
+          "insert into token_ledger_entry (uid, till_id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (?, ?, ?, ?, ?, 'sale', ?, ?)",
+        ).run(uuidv7(now), tillId, token.id, -paidByToken.amountCents, balance, invoiceId, paidAt)
+        insertTender.run(uuidv7(now), tillId, invoiceId, 0, 'token', paidByToken.amountCents, null, null, token.id, last4, balance)
+        insertTender.run(
+          uuidv7(now),
+          tillId,
+          invoiceId,
+          1,
+          'cash',
+          cash.amountCents,
+          cash.tenderedCents,
+          cash.changeCents,
+          null,
+          null,
+          null,
+        )
+        const tenders: InvoiceTenderDto[] = [
+          { method: 'token', amountCents: paidByToken.amountCents, tokenLast4: last4, tokenBalanceAfterCents: balance },
+          { method: 'cash', amountCents: cash.amountCents, tenderedCents: cash.tenderedCents!, changeCents: cash.changeCents! },
+        ]
+
+        if (promo) {
+          const used = this.#sql(
+            'update promo set uses = uses + 1, updated_at = ? where id = ? and active and (max_uses is null or uses < max_uses)',
+          ).run(paidAt, promo.row.id)
+          if (used.changes !== 1) throw new Error('PROMO_INVALID usedUp')
+          this.#sql('insert into invoice_promo (invoice_id, promo_id, code, name, discount_cents) values (?, ?, ?, ?, ?)').run(
+            invoiceId,
+            promo.row.id,
+            promo.row.code,
+            promo.row.name,
+            promo.discountCents,
+          )
+        }
+
+        const lines = cart.map((line, index) => {
+          const figures = priced.lines[index]!
+          this.#sql(
+            `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents, discount_cents,
+             net_cents, tax_cents, total_cents)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            invoiceId,
+            line.product_id,
+            line.sku,
+            line.name,
+            line.price_cents,
+            line.quantity,
+            figures.grossCents,
+            figures.discountCents,
+            figures.netCents,
+            figures.taxCents,
+            figures.totalCents,
+          )
+          const taken = this.#sql('update product set stock = stock - ?, updated_at = ? where id = ? and stock >= ?').run(
+            line.quantity,
+            paidAt,
+            line.product_id,
+            line.quantity,
+          )
+          if (taken.changes !== 1) throw new Error(`INSUFFICIENT_STOCK ${line.name}`)
+          this.#sql(
+            `insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at, stock_after)
+             values (?, ?, ?, ?, 'sale', ?, ?, (select stock from product where id = ?))`,
+          ).run(uuidv7(now), tillId, line.product_id, -line.quantity, invoiceId, paidAt, line.product_id)
+          return {
+            productId: line.product_id,
+            sku: line.sku,
+            name: line.name,
+            unitPriceCents: line.price_cents,
+            quantity: line.quantity,
+            subAmountCents: figures.grossCents,
+            discountCents: figures.discountCents,
+            netCents: figures.netCents,
+            taxCents: figures.taxCents,
+            totalCents: figures.totalCents,
+          }
+        })
+        for (const tax of taxes) {
+          this.#sql(
+            `insert into invoice_tax (invoice_id, tax_rate_id, name, rate_bps, included, base_cents, tax_cents) values (?, ?, ?, ?, ?, ?, ?)`,
+          ).run(invoiceId, tax.id, tax.name, tax.rateBps, tax.included ? 1 : 0, tax.baseCents, tax.taxCents)
+        }
+        this.#sql('delete from cart_line where user_id = ?').run(user.id)
+        this.#sql('delete from cart_order where user_id = ?').run(user.id)
+
+        const last = this.#sql('select hash from audit_entry order by id desc limit 1').get() as { hash: string } | undefined
+        const details = JSON.stringify({
+          totalCents,
+          method: 'split',
+          tenders: tenders.length,
+          roundingCents: settlement.roundingCents,
+          lines: cart.length,
+        })
+        const prevHash = last?.hash ?? '0'.repeat(64)
+        const subject = `invoice ${number}`
+        const hash = createHash('sha256')
+          .update(JSON.stringify([prevHash, paidAt, 'sale', user.id, user.displayName, subject, details]))
+          .digest('hex')
+        this.#sql(
+          `insert into audit_entry (uid, till_id, at, action, actor_user_id, actor_name, subject, details, prev_hash, hash)
+         values (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?)`,
+        ).run(uuidv7(now), tillId, paidAt, user.id, user.displayName, subject, details, prevHash, hash)
+
+        return {
+          invoice: {
+            id: invoiceId,
+            number,
+            cashier: user.displayName,
+            paymentMethod: 'split' as const,
+            paidAt,
+            subtotalCents: priced.subtotalCents,
+            discountCents: priced.discountCents,
+            taxCents: priced.taxCents,
+            totalCents,
+            taxes,
+            roundingCents: settlement.roundingCents,
+            tenders,
+            lines,
+            tenderedCents: cash.tenderedCents!,
+            changeCents: cash.changeCents!,
+            ...(promo ? { promo: { code: promo.row.code, name: promo.row.name, discountCents: promo.discountCents } } : {}),
+          },
+          method: 'split' as const,
+          amountCents: settlement.paidCents,
+          changeCents: settlement.changeCents,
+          tokenBalanceCents: balance,
+          tenders,
+          roundingCents: settlement.roundingCents,
         }
       })
       .immediate()

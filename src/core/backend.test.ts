@@ -177,13 +177,33 @@ describe('cart', () => {
     expect(cart.lines.map((line) => line.productId)).toEqual([curd.id])
 
     cart = ok(await client.invoke('cart:remove', { productId: curd.id }))
-    expect(cart).toEqual({ lines: [], itemCount: 0, totalCents: 0 })
+    expect(cart).toEqual({
+      lines: [],
+      itemCount: 0,
+      subtotalCents: 0,
+      discountCents: 0,
+      taxCents: 0,
+      totalCents: 0,
+      taxes: [],
+      orderDiscount: null,
+      promo: null,
+    })
 
     expectError(await client.invoke('cart:remove', { productId: curd.id }), 'NOT_FOUND')
     expectError(await client.invoke('cart:add', { productId: 999_999, quantity: 1 }), 'NOT_FOUND')
 
     ok(await client.invoke('cart:add', { productId: milk.id, quantity: 1 }))
-    expect(ok(await client.invoke('cart:clear', {}))).toEqual({ lines: [], itemCount: 0, totalCents: 0 })
+    expect(ok(await client.invoke('cart:clear', {}))).toEqual({
+      lines: [],
+      itemCount: 0,
+      subtotalCents: 0,
+      discountCents: 0,
+      taxCents: 0,
+      totalCents: 0,
+      taxes: [],
+      orderDiscount: null,
+      promo: null,
+    })
   })
 
   it('allows more than the recorded stock and reports the stock so the screen can warn', async () => {

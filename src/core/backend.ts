@@ -7,7 +7,6 @@ import { createBackupManager } from '#core/backup/backup.manager'
 import type { StoreOperations, StoreSettings } from '#core/common/context'
 import { acquireDataLock } from '#core/db/data-lock'
 import { openDatabase, type Orm } from '#core/db/database'
-import { seedDemo } from '#core/db/seed/demo-seed'
 import { User } from '#core/db/entities'
 import { transaction } from '#core/db/tx'
 import { useAuditKey } from '#core/db/audit-chain'
@@ -20,7 +19,6 @@ import { anchorsPath } from '#core/backup/audit-anchors'
 import { createDemoStoreManager } from '#core/setup/demo-store.manager'
 import { logToConsole as logError } from '#core/common/log'
 import { loadSettings } from '#core/settings/settings.service'
-import { unlockUser } from '#core/users/users.service'
 
 export type { Backend, BackendClient, BackupFilePicker, ClientWindow, DocumentFilePicker, OpenBackendOptions } from './backend.types'
 export { DatabaseTooNewError, DatabaseUnreadableError } from '#core/db/database'
@@ -64,7 +62,11 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     await signWithKey(orm)
     if (options.seed === 'demo') {
       const em = orm.em.fork()
-      if ((await em.count(User, {})) === 0) await transaction(em, { at: now() }, (tx) => seedDemo(tx.em, now(), tx.tillId))
+      if ((await em.count(User, {})) === 0) {
+        // Imported here: the demo store's data is no part of a till's start.
+        const { seedDemo } = await import('#core/db/seed/demo-seed')
+        await transaction(em, { at: now() }, (tx) => seedDemo(tx.em, now(), tx.tillId))
+      }
     }
     settings = await loadSettings(orm.em.fork())
   } catch (error) {
@@ -88,6 +90,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   const backups = createBackupManager({
     dbPath,
     backupDir,
+    imagesDir,
     now,
     orm: () => orm,
     replaceOrm: (next) => replaceOrm(next, { reason: 'restored' }),
@@ -96,7 +99,10 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     ...(options.files ? { files: options.files } : {}),
   })
   // Without main's save dialog a document save is cancelled, as a backup export is.
-  const documentFiles = { choosePdfDestination: async (name: string) => (await options.files?.choosePdfDestination?.(name)) ?? null }
+  const documentFiles = {
+    choosePdfDestination: async (name: string) => (await options.files?.choosePdfDestination?.(name)) ?? null,
+    chooseCsvDestination: async (name: string) => (await options.files?.chooseCsvDestination?.(name)) ?? null,
+  }
   const demoStore = createDemoStoreManager({
     dbPath,
     backupDir,
@@ -170,6 +176,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     },
     async unlockUser(username) {
       if (closed) throw new Error('The backend is closed.')
+      const { unlockUser } = await import('#core/users/users.service')
       const user = await dispatcher.track(unlockUser(dispatcher.machine(), username, null, settings.signInLockMinutes))
       return { username: user.username, displayName: user.displayName }
     },

@@ -88,6 +88,18 @@ function backupFilePicker(): BackupFilePicker {
       // Some desktops leave off the extension the filter names.
       return extname(answer.filePath) ? answer.filePath : `${answer.filePath}.pdf`
     },
+    // Core makes the file once this answers, and writes it where it points.
+    chooseCsvDestination: async (suggestedName) => {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Export products as CSV',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      }
+      const answer = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+      if (answer.canceled || !answer.filePath) return null
+      return extname(answer.filePath) ? answer.filePath : `${answer.filePath}.csv`
+    },
   }
 }
 

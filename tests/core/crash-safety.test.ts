@@ -125,6 +125,8 @@ interface Figures {
   kills: number
   killsAtStartup: number
   salesConfirmed: number
+  /** Sales paid with several tenders (token, card or wallet with cash), as the file holds them. */
+  splitSales: number
   paymentsRefused: number
   /** Killed between sending a payment and reading its reply. */
   killsInFlight: number
@@ -153,6 +155,7 @@ describe('crash safety', () => {
         kills: 0,
         killsAtStartup: 0,
         salesConfirmed: 0,
+        splitSales: 0,
         paymentsRefused: 0,
         killsInFlight: 0,
         recoveredByRetry: 0,
@@ -325,6 +328,10 @@ describe('crash safety', () => {
       }
 
       figures.salesConfirmed = confirmed.size
+      figures.splitSales = withRawDb(
+        dbPath,
+        (db) => db.prepare("select count(*) from invoice where payment_method = 'split'").pluck().get() as number,
+      )
       figures.paymentsRefused = refused.size
       const seconds = ((performance.now() - started) / 1000).toFixed(1)
       console.log(
@@ -343,6 +350,8 @@ describe('crash safety', () => {
       // Kills landing between request and reply are what the retry rule is about; 50 kills give
       // dozens, so none at all means the test stopped aiming at checkout.
       if (KILLS >= 20) expect(figures.killsInFlight).toBeGreaterThan(0)
+      // About a third of the payments are split; dozens of sales without one means the worker stopped sending them.
+      if (KILLS >= 20) expect(figures.splitSales).toBeGreaterThan(0)
     },
     60_000 + KILLS * 5_000,
   )

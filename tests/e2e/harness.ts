@@ -204,11 +204,17 @@ export interface Till {
    */
   advanceClock(ms: number): void
   /**
-   * What main's file dialogs answer next, for the backup export and import, for saving a PDF and
-   * for a product's images: a folder, a file path or the picked image files, or null as when the
-   * person cancels. All start as null.
+   * What main's file dialogs answer next, for the backup export and import, for saving a PDF or the
+   * products' CSV and for a product's images: a folder, a file path or the picked image files, or
+   * null as when the person cancels. All start as null.
    */
-  readonly dialogs: { exportFolder: string | null; importFile: string | null; pdfFile: string | null; imageFiles: string[] | null }
+  readonly dialogs: {
+    exportFolder: string | null
+    importFile: string | null
+    pdfFile: string | null
+    csvFile: string | null
+    imageFiles: string[] | null
+  }
   /** A second, independent session for reading back what the screen did. */
   signedInClient(username?: string): Promise<BackendClient>
   screenshot(name: string): Promise<string>
@@ -255,7 +261,7 @@ export async function startHarness(): Promise<Harness> {
     const dir = options.database ? null : await mkdtemp(join(tmpdir(), 'tillwise-e2e-'))
     const dbPath = options.database?.path ?? join(dir!, 'tillwise.sqlite')
     let nowMs = options.database?.now.getTime() ?? Date.parse(FIXED_NOW)
-    const dialogs: Till['dialogs'] = { exportFolder: null, importFile: null, pdfFile: null, imageFiles: null }
+    const dialogs: Till['dialogs'] = { exportFolder: null, importFile: null, pdfFile: null, csvFile: null, imageFiles: null }
     const backend = await openBackend({
       dbPath,
       seed: options.database ? 'none' : (options.seed ?? 'demo'),
@@ -264,6 +270,7 @@ export async function startHarness(): Promise<Harness> {
         chooseExportFolder: async () => dialogs.exportFolder,
         chooseImportFile: async () => dialogs.importFile,
         choosePdfDestination: async () => dialogs.pdfFile,
+        chooseCsvDestination: async () => dialogs.csvFile,
         chooseImageFiles: async () => dialogs.imageFiles,
       },
     })

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { BackendClient } from '#core/backend'
-import { readState } from '#core/testing/test-store'
+import { readState, withRawDb } from '#core/testing/test-store'
 import type { Till } from './harness'
 import { normalise } from './pages/receipt.page'
 import { ProductsPage } from './pages/products.page'
@@ -101,9 +102,8 @@ describe('CSV import and export', () => {
     expect(till.problems).toEqual([])
   })
 
-  it('exports the catalog to products.csv and re-imports it unchanged', async () => {
+  it('exports the catalog through main’s save dialog and re-imports the saved file unchanged', async () => {
     const till = currentTill()
-    const { page } = till
     const reader = await till.signedInClient('manager')
     // An archived product and a formula-looking name travel too.
     const made = await reader.invoke('products:create', {
@@ -117,18 +117,39 @@ describe('CSV import and export', () => {
     const { total } = await everyProduct(reader)
 
     const products = await openProducts(till)
-    const download = page.waitForEvent('download')
+    // Cancelled in main's dialog: nothing is written, nothing is said.
+    const unchanged = readState(till.dbPath)
+    till.dialogs.csvFile = null
     await products.exportButton.click()
-    const file = await download
-    expect(file.suggestedFilename()).toBe('products.csv')
-    const csv = await readFile(await file.path(), 'utf8')
-    expect(csv.split(/\r?\n/)[0]?.replace(/^\uFEFF/, '')).toBe('sku,name,price,barcode,category,tags,stock,low_stock,archived')
-    await products.feedback.waitFor()
-    expect(normalise(await products.feedback.innerText())).toBe(`Exported ${total} products to products.csv.`)
+    await till.waitForDelivered('products:exportFile', 1)
+    await products.exportButton.filter({ hasText: 'Export CSV' }).waitFor()
+    expect(await products.feedback.count()).toBe(0)
+    expect(readState(till.dbPath)).toEqual(unchanged)
 
+    // Main's dialog points into a folder of the person's: core writes the file there.
+    const folder = join(dirname(till.dbPath), 'exports')
+    await mkdir(folder)
+    const saved = join(folder, 'catalog-today.csv')
+    till.dialogs.csvFile = saved
+    await products.exportButton.click()
+    await products.feedback.waitFor()
+    expect(normalise(await products.feedback.innerText())).toBe(`Exported ${total} products to catalog-today.csv.`)
+    await till.screenshot('products-exported')
+    expect(await readdir(folder)).toEqual(['catalog-today.csv'])
+    const csv = await readFile(saved, 'utf8')
+    expect(csv.split(/\r?\n/)[0]?.replace(/^\uFEFF/, '')).toBe('sku,name,price,barcode,category,tags,stock,low_stock,archived')
+    expect(csv).toContain(`"'=SUM(A1) ""quoted"", odd"`)
+    const audited = withRawDb(till.dbPath, (db) =>
+      db.prepare("select subject, details from audit_entry where action = 'document.saved' order by id").all(),
+    ) as { subject: string; details: string }[]
+    expect(audited.map(({ subject, details }) => ({ subject, details: JSON.parse(details) as unknown }))).toEqual([
+      { subject: 'catalog-today.csv', details: { kind: 'csv', rows: total, sizeBytes: Buffer.byteLength(csv, 'utf8') } },
+    ])
+
+    // The saved file itself, chosen in the import dialog, changes nothing.
     const before = readState(till.dbPath)
     await products.importButton.click()
-    await products.importFile.setInputFiles(csvFile('products.csv', csv))
+    await products.importFile.setInputFiles(saved)
     await products.importDialog.getByTestId('import-file-name').waitFor()
     await products.preview.click()
     await products.importStatus.filter({ hasText: 'Nothing to change' }).waitFor()

@@ -226,6 +226,22 @@ export class Dispatcher {
       setUser: (user) => signIn(session, user, now().getTime()),
       oneAccountAtATime: (username, work) => this.#accounts.run(username, work),
       grantApproval: (permission, approver) => grantApproval(session, permission, approver, now().getTime()),
+      withPermission: (permission) => {
+        const user = session.user
+        if (!user) throw new DomainError('NOT_AUTHENTICATED', 'Sign in first.')
+        if (allows(user.role, permission)) return ctx
+        const approvalId = approvalIdOf(call.rawInput)
+        if (approvalId === undefined) throw new DomainError('FORBIDDEN', 'Only a manager can do that.', { permission })
+        const check = checkApproval(session, approvalId, permission, now().getTime())
+        if (!check.ok) {
+          throw new DomainError('APPROVAL_REQUIRED', `The approval cannot be used (${check.problem}).`, {
+            permission,
+            problem: check.problem,
+          })
+        }
+        check.approval.used = true
+        return { ...ctx, approval: { permission, approver: check.approval.approver } }
+      },
     }
     const handler = handlers[call.channel] as (input: unknown, ctx: RequestContext) => Promise<unknown>
     return handler(call.input, ctx)

@@ -1,21 +1,92 @@
 import type { Channel } from '#shared/ipc/contract'
-import type { Handler } from '#core/common/handler'
-import { auditHandlers } from '#core/audit/audit.handlers'
+import type { RequestContext } from '#core/common/context'
+import type { FeatureHandlers, Handler } from '#core/common/handler'
+import type { auditHandlers } from '#core/audit/audit.handlers'
 import { authHandlers } from '#core/auth/auth.handlers'
 import { backupHandlers } from '#core/backup/backup.handlers'
 import { cartHandlers } from '#core/cart/cart.handlers'
+import { parkedHandlers } from '#core/cart/parked.handlers'
 import { catalogHandlers } from '#core/catalog/catalog.handlers'
 import { checkoutHandlers } from '#core/checkout/checkout.handlers'
+import { promosHandlers } from '#core/promos/promos.handlers'
 import { invoicesHandlers } from '#core/invoices/invoices.handlers'
 import { appHandlers } from '#core/settings/app.handlers'
-import { usersHandlers } from '#core/users/users.handlers'
-import { setupHandlers } from '#core/setup/setup.handlers'
+import type { usersHandlers } from '#core/users/users.handlers'
+import type { setupHandlers } from '#core/setup/setup.handlers'
 import { settingsHandlers } from '#core/settings/settings.handlers'
-import { productsHandlers } from '#core/catalog/products.handlers'
-import { productImportHandlers } from '#core/catalog/product-import.handlers'
-import { stockHandlers } from '#core/inventory/stock.handlers'
+import type { productsHandlers } from '#core/catalog/products.handlers'
+import { taxesHandlers } from '#core/catalog/taxes.handlers'
+import type { productImportHandlers } from '#core/catalog/product-import.handlers'
+import type { productsFileHandlers } from '#core/catalog/products-file.handlers'
+import type { stockHandlers } from '#core/inventory/stock.handlers'
 import { tokensHandlers } from '#core/tokens/tokens.handlers'
-import { documentsHandlers } from '#core/documents/documents.handlers'
+import type { documentsHandlers } from '#core/documents/documents.handlers'
+
+/**
+ * A feature whose module is imported on its first call. The back office (the catalog's admin, CSV
+ * import and export, stock, staff, set-up, the audit check, documents) is not on a sale's path, so
+ * a till's start evaluates none of it, nor the libraries only it uses (the CSV parser, the demo
+ * store): start-up is budgeted (DESIGN §7, npm run bench:startup). The channels are listed here
+ * because they are needed before the module is; the types check the list against the module.
+ */
+function onFirstCall<C extends Channel>(channels: readonly C[], load: () => Promise<FeatureHandlers<C>>): FeatureHandlers<C> {
+  let loading: Promise<FeatureHandlers<C>> | undefined
+  const feature = () =>
+    (loading ??= load().catch((error: unknown) => {
+      // A failed import is tried again on the next call rather than remembered.
+      loading = undefined
+      throw error
+    }))
+  const entries = channels.map((channel) => {
+    const handler = async (input: never, ctx: RequestContext) => ((await feature())[channel] as Handler<C>)(input, ctx)
+    return [channel, handler]
+  })
+  return Object.fromEntries(entries) as FeatureHandlers<C>
+}
+
+type ChannelsOf<H> = readonly (keyof H & Channel)[]
+
+const setupFeature = onFirstCall(
+  ['setup:createStore', 'setup:loadDemo', 'setup:startOwnStore'] satisfies ChannelsOf<typeof setupHandlers>,
+  () => import('#core/setup/setup.handlers').then((feature) => feature.setupHandlers),
+)
+const productsFeature = onFirstCall(
+  [
+    'products:list',
+    'products:get',
+    'products:create',
+    'products:update',
+    'products:archive',
+    'products:unarchive',
+    'products:addImages',
+    'products:removeImage',
+    'products:tags',
+    'categories:list',
+    'categories:create',
+    'categories:update',
+  ] satisfies ChannelsOf<typeof productsHandlers>,
+  () => import('#core/catalog/products.handlers').then((feature) => feature.productsHandlers),
+)
+const productImportFeature = onFirstCall(
+  ['products:import', 'products:importProgress', 'products:export'] satisfies ChannelsOf<typeof productImportHandlers>,
+  () => import('#core/catalog/product-import.handlers').then((feature) => feature.productImportHandlers),
+)
+const productsFileFeature = onFirstCall(['products:exportFile'] satisfies ChannelsOf<typeof productsFileHandlers>, () =>
+  import('#core/catalog/products-file.handlers').then((feature) => feature.productsFileHandlers),
+)
+const stockFeature = onFirstCall(['stock:adjust', 'stock:movements', 'stock:low'] satisfies ChannelsOf<typeof stockHandlers>, () =>
+  import('#core/inventory/stock.handlers').then((feature) => feature.stockHandlers),
+)
+const documentsFeature = onFirstCall(['documents:savePdf'] satisfies ChannelsOf<typeof documentsHandlers>, () =>
+  import('#core/documents/documents.handlers').then((feature) => feature.documentsHandlers),
+)
+const usersFeature = onFirstCall(
+  ['users:unlock', 'users:list', 'users:create', 'users:update', 'users:setPassword'] satisfies ChannelsOf<typeof usersHandlers>,
+  () => import('#core/users/users.handlers').then((feature) => feature.usersHandlers),
+)
+const auditFeature = onFirstCall(['audit:verify'] satisfies ChannelsOf<typeof auditHandlers>, () =>
+  import('#core/audit/audit.handlers').then((feature) => feature.auditHandlers),
+)
 
 /**
  * Every channel's handler, from the features' own maps. The type makes this exhaustive: a channel
@@ -23,19 +94,23 @@ import { documentsHandlers } from '#core/documents/documents.handlers'
  */
 export const handlers: { readonly [C in Channel]: Handler<C> } = {
   ...appHandlers,
-  ...setupHandlers,
+  ...setupFeature,
   ...settingsHandlers,
-  ...productsHandlers,
-  ...productImportHandlers,
-  ...stockHandlers,
+  ...productsFeature,
+  ...taxesHandlers,
+  ...productImportFeature,
+  ...productsFileFeature,
+  ...stockFeature,
   ...tokensHandlers,
-  ...documentsHandlers,
+  ...documentsFeature,
   ...authHandlers,
   ...catalogHandlers,
   ...cartHandlers,
+  ...parkedHandlers,
   ...checkoutHandlers,
+  ...promosHandlers,
   ...invoicesHandlers,
-  ...usersHandlers,
-  ...auditHandlers,
+  ...usersFeature,
+  ...auditFeature,
   ...backupHandlers,
 }

@@ -30,7 +30,7 @@ const verify = async (client: BackendClient) => ok(await client.invoke('audit:ve
 /** What someone with the file and a SQLite shell can do: the append-only triggers go first. */
 function tamper(dbPath: string, work: (db: Database.Database) => void): void {
   withRawDb(dbPath, (db) => {
-    for (const table of ['audit_entry', 'invoice', 'invoice_line']) {
+    for (const table of ['audit_entry', 'invoice', 'invoice_line', 'invoice_tax', 'invoice_tender', 'invoice_promo']) {
       db.exec(`drop trigger if exists ${table}_no_update; drop trigger if exists ${table}_no_delete`)
     }
     work(db)
@@ -68,6 +68,17 @@ function rehashFrom(db: Database.Database, fromId: number): void {
   }
 }
 
+/** Removes an invoice and every row that belongs to it, as a forger with the file would. */
+function eraseInvoice(db: Database.Database, invoiceId: number): void {
+  db.prepare('delete from stock_movement where invoice_id = ?').run(invoiceId)
+  db.prepare('delete from token_ledger_entry where invoice_id = ?').run(invoiceId)
+  for (const table of ['invoice_line', 'invoice_tax', 'invoice_tender', 'invoice_promo']) {
+    const exists = db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table)
+    if (exists) db.prepare(`delete from ${table} where invoice_id = ?`).run(invoiceId)
+  }
+  db.prepare('delete from invoice where id = ?').run(invoiceId)
+}
+
 /** Removes the last cash sale with its invoice, lines, stock movements and every audit row from its own on. */
 function eraseLastSale(db: Database.Database): void {
   const invoice = db.prepare('select id, number from invoice order by id desc limit 1').get() as { id: number; number: number }
@@ -76,9 +87,7 @@ function eraseLastSale(db: Database.Database): void {
     .pluck()
     .get(`invoice ${invoice.number}`) as number
   db.prepare('delete from audit_entry where id >= ?').run(firstRow)
-  db.prepare('delete from stock_movement where invoice_id = ?').run(invoice.id)
-  db.prepare('delete from invoice_line where invoice_id = ?').run(invoice.id)
-  db.prepare('delete from invoice where id = ?').run(invoice.id)
+  eraseInvoice(db, invoice.id)
 }
 
 describe('audit:verify, anchored', () => {
@@ -120,11 +129,7 @@ describe('audit:verify, anchored', () => {
       rehashFrom(db, row)
     })
     expect(await verify(manager)).toMatchObject({ ok: false, problem: 'missingSale', detail: String(second.number) })
-    tamper(store.dbPath, (db) => {
-      db.prepare('delete from stock_movement where invoice_id = ?').run(second.id)
-      db.prepare('delete from invoice_line where invoice_id = ?').run(second.id)
-      db.prepare('delete from invoice where id = ?').run(second.id)
-    })
+    tamper(store.dbPath, (db) => eraseInvoice(db, second.id))
     expect(await verify(manager)).toMatchObject({ ok: false, problem: 'numberGap', detail: '3' })
   })
 

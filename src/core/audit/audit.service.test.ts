@@ -70,7 +70,7 @@ describe('the audit trail', () => {
     ])
     const sale = rows.find((row) => row.action === 'sale')!
     expect(sale).toMatchObject({ actor_name: 'Kiran Cashier', subject: 'invoice 1' })
-    expect(JSON.parse(sale.details)).toEqual({ totalCents: 11_000, method: 'token', lines: 1 })
+    expect(JSON.parse(sale.details)).toEqual({ totalCents: 11_000, method: 'token', tenders: 1, roundingCents: 0, lines: 1 })
     expect(JSON.parse(rows.find((row) => row.action === 'payment.refused')!.details)).toMatchObject({ code: 'TOKEN_EXPIRED' })
   })
 

@@ -10,6 +10,7 @@ import { DomainError } from '#core/common/domain-error'
 import { transaction } from '#core/db/tx'
 import { createSerialQueue } from '#shared/async/serial-queue'
 import { headOf, readAnchors, recordAnchor, restartAnchors } from './audit-anchors'
+import { copyImages, EXPORTED_IMAGES_FOLDER, imagesNamedIn, type ImageCopyResult } from './backup-images'
 import { listBackups, parseBackupFileName, rotateBackups, type BackupInfo, type BackupKind } from './backup-files'
 import { BackupInvalidError, checkDatabaseFile, copyDatabase, fsyncPath, writeBackup, type BackupSource } from './backup-writer'
 import {
@@ -24,6 +25,8 @@ import {
 export interface BackupManagerDeps {
   dbPath: string
   backupDir: string
+  /** The product images' folder (`images/` beside the database): an exported copy takes the ones it names along. */
+  imagesDir: string
   now: () => Date
   orm: () => Orm
   /** Swaps in the database opened from a restored file. */
@@ -139,12 +142,17 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
       return serialized(async () => {
         const at = now()
         const native = await nativeClient(deps.orm())
-        let info: BackupInfo
+        let info: BackupInfo | undefined
+        let images: ImageCopyResult
         try {
           // A USB stick pulled out since the dialog leaves a folder name on the local disk: never write there.
           if (!statSync(folder).isDirectory()) throw Object.assign(new Error(`${folder} is not a folder`), { code: 'ENOTDIR' })
           info = await writeBackup((destination) => deps.exclusive(() => copyDatabase(native, destination)), folder, 'manual', at)
+          // The images the copy names go beside it: restored on another computer, its products keep their pictures.
+          images = await copyImages(imagesNamedIn(join(folder, info.file)), deps.imagesDir, join(folder, EXPORTED_IMAGES_FOLDER))
         } catch (error) {
+          // A copy without its images (the stick filled up) is not left looking complete.
+          if (info) rmSync(join(folder, info.file), { force: true })
           const code = String((error as { code?: unknown } | null)?.code ?? (error as Error).message)
           throw new DomainError('CONFLICT', `The copy could not be written to ${folder}: ${code}`, { what: 'exportFolder', detail: code })
         }
@@ -160,7 +168,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
               action: 'backup.exported',
               actor: { id: actor.id, name: actor.displayName },
               subject: info.file,
-              details: { folder: basename(folder), sizeBytes: info.sizeBytes },
+              details: { folder: basename(folder), sizeBytes: info.sizeBytes, images: images.copied, imagesMissing: images.missing },
             }),
           ),
         )
@@ -182,7 +190,14 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
         // Kept among the backups first, so the restore below is the one every backup goes through.
         const imported = await writeBackup((destination) => copyFile(path, destination), backupDir, 'imported', now())
         try {
-          const restored = await restore(imported.file, actor)
+          // The images it names, from beside the file, before the books that show them are swapped in.
+          // Named by their hashes, they change nothing if the restore is refused after all.
+          const images = await copyImages(
+            imagesNamedIn(join(backupDir, imported.file)),
+            join(dirname(path), EXPORTED_IMAGES_FOLDER),
+            deps.imagesDir,
+          )
+          const restored = await restore(imported.file, actor, { images: images.copied, imagesMissing: images.missing })
           return { cancelled: false, fileName: basename(path), ...restored }
         } catch (error) {
           rmSync(join(backupDir, imported.file), { force: true })
@@ -192,7 +207,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
     },
   }
 
-  async function restore(file: string, actor: SessionUser): Promise<RestoreResult> {
+  async function restore(file: string, actor: SessionUser, moreDetails: Record<string, number> = {}): Promise<RestoreResult> {
     // Only a listed backup by its plain name: never a path the caller chose.
     if (basename(file) !== file || !parseBackupFileName(file)) {
       throw new DomainError('VALIDATION_FAILED', `'${file.slice(0, 80)}' is not a backup name.`, { rule: 'backupName', field: 'file' })
@@ -243,7 +258,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
             action: 'backup.restored',
             actor: { id: actor.id, name: actor.displayName },
             subject: file,
-            details: { previousSavedAs: basename(aside) },
+            details: { previousSavedAs: basename(aside), ...moreDetails },
           }),
         )
       } catch (error) {

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { catalogContract, MAX_PRICE_CENTS, type ImportErrorDto } from '#shared/contract/catalog'
@@ -11,6 +12,7 @@ import {
   MAX_IMPORT_ROWS,
   parsePrice,
   parseProductCsv,
+  quickRecords,
   unescapeFormula,
   type CsvProduct,
 } from './product-csv.rules'
@@ -119,6 +121,78 @@ describe('reading CSV', () => {
     expect(calls.every(([, total]) => total === 5_001)).toBe(true)
     expect(calls.map(([done]) => done)).toEqual([...calls.map(([done]) => done)].sort((a, b) => a - b))
     expect(calls.at(-1)).toEqual([5_001, 5_001])
+  })
+})
+
+describe('the quick reader', () => {
+  const withCsvParse = (text: string) =>
+    parse(Buffer.from(text, 'utf8'), {
+      bom: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      skip_empty_lines: true,
+      trim: true,
+    }) as string[][]
+  const blank = fc.constantFrom('', '', ' ', '  ', '\t', '\u00a0', '\u2028', '\ufeff')
+  const unquoted = fc.string({ unit: fc.constantFrom('a', 'Z', '1', '.', '-', "'", '=', '|', ' ', '\t', 'क', '\u00a0'), maxLength: 6 })
+  const quoted = fc
+    .string({ unit: fc.constantFrom('a', ',', '"', ' ', '\n', '\r\n', '\t', 'क', '|'), maxLength: 6 })
+    .map((value) => `"${value.replaceAll('"', '""')}"`)
+  // After a closing quote csv-parse takes only a one-byte blank (a wider one is its error, and the quick reader's null).
+  const field = fc.tuple(blank, fc.oneof(unquoted, quoted), fc.constantFrom('', '', ' ', '\t')).map((parts) => parts.join(''))
+  const lineEnd = fc.constantFrom('\n', '\r\n')
+  /** Files a spreadsheet or an editor writes: every record as wide as the header, blank lines here and there. */
+  const plainFile = fc
+    .tuple(
+      fc.boolean(),
+      fc.integer({ min: 2, max: 4 }).chain((width) => fc.array(fc.array(field, { minLength: width, maxLength: width }), { maxLength: 6 })),
+      fc.array(lineEnd, { minLength: 8, maxLength: 8 }),
+      fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+      fc.boolean(),
+    )
+    .map(([bom, records, ends, blanks, last]) => {
+      const lines = records.map((record, index) => record.join(',') + ends[index]! + (blanks[index] ? ends[index + 1]! : ''))
+      const text = (bom ? '\ufeff' : '') + lines.join('')
+      return last ? text : text.replace(/\r?\n$/, '')
+    })
+  /** Anything: broken quotes, lone CRs, ragged records, lines of spaces. */
+  const anyFile = fc
+    .array(fc.constantFrom(',', '"', '""', '\n', '\r\n', '\r', ' ', '\t', '\ufeff', 'a', '1', 'sku', 'name', 'price'), { maxLength: 40 })
+    .map((parts) => parts.join(''))
+
+  it('reads a plain file as csv-parse does, record by record', () => {
+    fc.assert(
+      fc.property(plainFile, (text) => {
+        const quick = quickRecords(text)
+        expect(quick, JSON.stringify(text)).not.toBeNull()
+        expect(quick!.records).toEqual(withCsvParse(text))
+      }),
+      { numRuns: 2_000 },
+    )
+  })
+
+  it('reads every file to the same rows, errors and lines as csv-parse alone', () => {
+    const header = fc.constantFrom('sku,name,price\n', 'SKU , "name",price,tags\r\n', '"sku",name,price,stock\n\n', '')
+    fc.assert(
+      fc.property(header, fc.oneof(plainFile, anyFile), (head, body) => {
+        const text = head + body
+        const quick = quickRecords(text)
+        if (quick) expect(quick.records).toEqual(withCsvParse(text))
+        expect(read(text)).toEqual(parseProductCsv(text, { currencyDecimals: 2, quick: false }))
+      }),
+      { numRuns: 3_000 },
+    )
+  })
+
+  it('leaves a file to csv-parse when anything in it is not plain', () => {
+    for (const text of ['a,b\rc,d\n', 'a,b\nc"d,e\n', 'a,b\n"c,d\n', 'a,b\n"c"d,e\n', 'a,b\nc\n', 'a,b\n   \n', 'a\n""\n'])
+      expect(quickRecords(text), JSON.stringify(text)).toBeNull()
+    expect(quickRecords('\ufeff a , "b "" c" \r\n\r\n"d\ne",f\n')).toEqual({
+      records: [
+        ['a', 'b " c'],
+        ['d\ne', 'f'],
+      ],
+      lines: [1, 3],
+    })
   })
 })
 

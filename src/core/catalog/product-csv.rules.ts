@@ -130,12 +130,17 @@ export interface ParsedCsv {
   errors: ImportErrorDto[]
 }
 
-export interface ParseOptions {
+export interface CheckOptions {
   currencyDecimals: 0 | 2 | 3
+  /** Sees the rows in batches as they are checked (they are in the result's `rows` too). */
+  onRows?: (rows: CsvRow[]) => void
+}
+
+export interface ParseOptions extends CheckOptions {
   /** Called every few thousand records with the lines read so far and the file's lines. */
   onProgress?: (doneLines: number, totalLines: number) => void
-  /** Hands the rows over in batches as they are read (they are then not in the result's `rows`). */
-  onRows?: (rows: CsvRow[]) => void
+  /** False: always read with csv-parse, never with quickRecords (the tests compare the two). */
+  quick?: boolean
 }
 
 type Problem = ImportErrorDto['problem']
@@ -162,6 +167,20 @@ function lineStartsOf(bytes: Buffer, text: string): number[] {
   return starts
 }
 
+/** How many lines lineStartsOf finds, counted on the text itself. */
+function lineCountOf(text: string): number {
+  const length = text.length
+  if (length === 0) return 0
+  let count = 1
+  for (let at = text.indexOf('\n'); at !== -1 && at + 1 < length; at = text.indexOf('\n', at + 1)) count += 1
+  if (text.includes('\r')) {
+    for (let at = text.indexOf('\r'); at !== -1 && at + 1 < length; at = text.indexOf('\r', at + 1)) {
+      if (text.charCodeAt(at + 1) !== 10) count += 1
+    }
+  }
+  return count
+}
+
 /** The 1-based line holding byte `offset`. */
 function lineAt(starts: readonly number[], offset: number): number {
   let low = 0
@@ -172,6 +191,148 @@ function lineAt(starts: readonly number[], offset: number): number {
     else high = middle - 1
   }
   return low + 1
+}
+
+const QUOTE = 34
+const COMMA = 44
+const LF = 10
+const CR = 13
+const LONE_CR = /\r(?!\n)/
+
+/** What csv-parse's `trim` takes off a field (String.prototype.trim's white space), less the line ends that end a record. */
+function isBlank(code: number): boolean {
+  if (code < 0xa0) return code === 32 || code === 9 || code === 11 || code === 12
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+/** Records of a file, each with the line it starts on. */
+export interface CsvRecords {
+  records: string[][]
+  lines: number[]
+}
+
+/** The records of a plain file (see scanQuickly), or null for one that is not. */
+export function quickRecords(text: string): CsvRecords | null {
+  const all: CsvRecords = { records: [], lines: [] }
+  const plain = scanQuickly(text, (batch) => {
+    for (const record of batch.records) all.records.push(record)
+    for (const line of batch.lines) all.lines.push(line)
+  })
+  return plain ? all : null
+}
+
+/**
+ * Reads the records of a well-formed file several times faster than csv-parse reads them, handing
+ * them over a batch at a time: exactly what csv-parse makes of it with the options parseProductCsv
+ * gives it. Answers false at the first thing that is not plain (a lone CR, a quote out of place, an
+ * unclosed quote, a record of another width, a line of only spaces), having handed over the records
+ * before it: csv-parse then reads the whole file, with its own errors and recovery. Lines are split
+ * at LF (a CRLF is one line end, inside quotes too); an unquoted field is trimmed; a quoted one keeps
+ * what is between its quotes, with `""` read as `"`, and may span lines.
+ */
+function scanQuickly(text: string, onRecords: (batch: CsvRecords, doneLines: number) => void): boolean {
+  if (LONE_CR.test(text)) return false
+  const length = text.length
+  let records: string[][] = []
+  let lines: number[] = []
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  let line = 1
+  let width = -1
+  let quote = text.indexOf('"')
+  while (at < length) {
+    let lineEnd = text.indexOf('\n', at)
+    if (lineEnd === -1) lineEnd = length
+    const contentEnd = lineEnd > at && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd
+    if (contentEnd === at) {
+      at = lineEnd + 1
+      line += 1
+      continue
+    }
+    const recordLine = line
+    let fields: string[]
+    // The next quote in the file, found again only once the reading is past it (a search per line would be quadratic).
+    if (quote !== -1 && quote < at) quote = text.indexOf('"', at)
+    if (quote === -1 || quote >= contentEnd) {
+      // The common record: one line, no quotes.
+      fields = text.slice(at, contentEnd).split(',')
+      for (let index = 0; index < fields.length; index += 1) fields[index] = fields[index]!.trim()
+      at = lineEnd + 1
+      line += 1
+    } else {
+      fields = []
+      let pos = at
+      for (;;) {
+        let start = pos
+        while (start < length && isBlank(text.charCodeAt(start))) start += 1
+        if (start < length && text.charCodeAt(start) === QUOTE) {
+          let value = ''
+          let from = start + 1
+          for (;;) {
+            const close = text.indexOf('"', from)
+            if (close === -1) return false
+            if (text.charCodeAt(close + 1) === QUOTE) {
+              value += text.slice(from, close + 1)
+              from = close + 2
+              continue
+            }
+            value += text.slice(from, close)
+            pos = close + 1
+            break
+          }
+          for (let feed = text.indexOf('\n', start); feed !== -1 && feed < pos; feed = text.indexOf('\n', feed + 1)) line += 1
+          // After a closing quote csv-parse steps over a blank of one byte only: a wider one there is its error.
+          for (let code = text.charCodeAt(pos); pos < length && isBlank(code); code = text.charCodeAt(pos)) {
+            if (code >= 0x80) return false
+            pos += 1
+          }
+          fields.push(value)
+        } else {
+          let end = start
+          for (; end < length; end += 1) {
+            const code = text.charCodeAt(end)
+            if (code === COMMA || code === LF || code === CR) break
+            if (code === QUOTE) return false
+          }
+          fields.push(text.slice(start, end).trim())
+          pos = end
+        }
+        const code = pos < length ? text.charCodeAt(pos) : -1
+        if (code === COMMA) {
+          pos += 1
+          continue
+        }
+        if (code === -1) at = length
+        else if (code === LF) at = pos + 1
+        else if (code === CR && text.charCodeAt(pos + 1) === LF) at = pos + 2
+        else return false
+        line += 1
+        break
+      }
+    }
+    // A line of only spaces: csv-parse skips it as empty, and a quoted empty field alone it does not.
+    if (fields.length === 1 && fields[0] === '') return false
+    if (width === -1) width = fields.length
+    else if (fields.length !== width) return false
+    records.push(fields)
+    lines.push(recordLine)
+    if (records.length === BATCH) {
+      onRecords({ records, lines }, line - 1)
+      records = []
+      lines = []
+    }
+  }
+  if (records.length > 0) onRecords({ records, lines }, line - 1)
+  return true
 }
 
 const CSV_PROBLEMS: Record<string, string> = {
@@ -218,37 +379,38 @@ function cellOf(record: readonly string[], index: number): string | undefined {
   return trimmed.charCodeAt(0) === 39 ? unescapeFormula(trimmed) : trimmed
 }
 
-/** The state of one file being read; its methods check one record each. */
-class CsvReader {
-  readonly result: ParsedCsv = { columns: [], rowCount: 0, rows: [], errors: [] }
+/** An error entry as the result lists it (the value clipped). */
+function errorEntry(line: number, problem: Problem, column?: string, value?: string, otherLine?: number): ImportErrorDto {
+  const entry: ImportErrorDto = { line, problem }
+  if (column !== undefined) entry.column = column
+  if (value !== undefined) entry.value = clip(value)
+  if (otherLine !== undefined) entry.otherLine = otherLine
+  return entry
+}
+
+/** What reading a file hands over, in file order: its records a batch at a time, and each broken one. */
+export interface RecordSink {
+  records(batch: CsvRecords): void
+  broken(error: ImportErrorDto): void
+}
+
+/** csv-parse reading a file: where each record starts, and one `badCsv` error per broken record. */
+class CsvParseReader {
   readonly bytes: Buffer
   readonly lineStarts: number[]
-  readonly totalLines: number
-  columns: ColumnIndexes | null = null
-  usable = false
-  tooMany = false
   /** Where the last record read (or broken record skipped) ended: the next one starts after it, past blank lines. */
-  lastEnd = 0
-  readonly skuLines = new Map<string, number>()
-  readonly barcodeLines = new Map<string, number>()
-  readonly tagsCells = new Map<string, TagsCell>()
-  batch: CsvRow[] = []
+  lastEnd: number
+  lastBrokenLine = 0
+  batch: CsvRecords = { records: [], lines: [] }
 
   constructor(
     text: string,
-    readonly options: ParseOptions,
+    readonly sink: RecordSink,
   ) {
     this.bytes = Buffer.from(text, 'utf8')
     this.lineStarts = lineStartsOf(this.bytes, text)
-    this.totalLines = text.length === 0 ? 0 : this.lineStarts.length
-  }
-
-  error(line: number, problem: Problem, column?: string, value?: string, otherLine?: number): void {
-    const entry: ImportErrorDto = { line, problem }
-    if (column !== undefined) entry.column = column
-    if (value !== undefined) entry.value = clip(value)
-    if (otherLine !== undefined) entry.otherLine = otherLine
-    this.result.errors.push(entry)
+    // The first record starts after the BOM (and any blank lines after it).
+    this.lastEnd = text.charCodeAt(0) === 0xfeff ? 3 : 0
   }
 
   nextRecordLine(): number {
@@ -258,9 +420,124 @@ class CsvReader {
     return lineAt(this.lineStarts, at)
   }
 
+  /** A record csv-parse read, ending at byte `end`. */
   record(record: string[], end: number): void {
-    const line = this.nextRecordLine()
+    this.batch.records.push(record)
+    this.batch.lines.push(this.nextRecordLine())
     this.lastEnd = end
+    if (this.batch.records.length === BATCH) this.flush()
+  }
+
+  flush(): void {
+    if (this.batch.records.length === 0) return
+    this.sink.records(this.batch)
+    this.batch = { records: [], lines: [] }
+  }
+
+  broken(line: number, problem: string): void {
+    this.flush()
+    this.lastBrokenLine = line
+    this.sink.broken(errorEntry(line, 'badCsv', undefined, problem))
+  }
+
+  failed(code: string, at: number | undefined): void {
+    const line = this.nextRecordLine()
+    // One broken record is one error, even when the parser trips over it twice.
+    if (this.lastBrokenLine !== line) this.broken(line, CSV_PROBLEMS[code] ?? code)
+    // The parser reads on from the line after the one it failed on (a wrong field count is found at the record's end).
+    const failedLine = lineAt(this.lineStarts, Math.max(this.lastEnd, (at ?? this.bytes.length) - 1))
+    this.lastEnd = failedLine < this.lineStarts.length ? this.lineStarts[failedLine]! : this.bytes.length
+  }
+}
+
+/** Reads a file with csv-parse, whose errors and recovery a broken file needs. */
+function readWithCsvParse(text: string, sink: RecordSink): void {
+  const reader = new CsvParseReader(text, sink)
+  try {
+    parse(reader.bytes, {
+      bom: true,
+      // Any line end, even mixed in one file (rows pasted together from two sources).
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: false,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      trim: true,
+      on_skip: (failure: CsvError | undefined) => {
+        const at = failure?.['bytes']
+        reader.failed(failure?.code ?? 'CSV_UNKNOWN', typeof at === 'number' ? at : undefined)
+        return undefined
+      },
+      on_record: (record: string[], context) => {
+        reader.record(record, context.bytes)
+        return null
+      },
+    })
+  } catch (failure) {
+    // skip_records_with_error turns record errors into on_skip calls; what is left is a file the parser cannot read at all.
+    reader.broken(reader.nextRecordLine(), (failure as Partial<CsvError>).code ?? 'unreadable')
+  }
+  reader.flush()
+}
+
+/**
+ * Reads a file's records for a CsvChecker in another thread, handing them over as they are read:
+ * quickly while the file is plain (scanQuickly); at the first thing that is not, `restart` says to
+ * forget what came so far, and csv-parse reads the whole file. `progress` counts lines read.
+ */
+export function readCsvRecords(text: string, sink: RecordSink & { restart(): void; progress(done: number, total: number): void }): void {
+  const total = lineCountOf(text)
+  let done = 0
+  const counting: RecordSink = {
+    records: (batch) => {
+      sink.records(batch)
+      done = batch.lines[batch.lines.length - 1]!
+      sink.progress(done, total)
+    },
+    broken: (error) => sink.broken(error),
+  }
+  if (!scanQuickly(text, (batch) => counting.records(batch))) {
+    sink.restart()
+    readWithCsvParse(text, counting)
+  }
+  sink.progress(total, total)
+}
+
+/**
+ * Checks a file's records as a product import reads them: the header, then each row on its own
+ * (its cells, and a SKU or barcode an earlier line has). Records come in file order, from
+ * quickRecords, from csv-parse, or from the worker that read them (readCsvRecords).
+ */
+export class CsvChecker implements RecordSink {
+  readonly result: ParsedCsv = { columns: [], rowCount: 0, rows: [], errors: [] }
+  columns: ColumnIndexes | null = null
+  usable = false
+  tooMany = false
+  readonly skuLines = new Map<string, number>()
+  readonly barcodeLines = new Map<string, number>()
+  readonly tagsCells = new Map<string, TagsCell>()
+  batch: CsvRow[] = []
+
+  /** `totalLines`: the file's, for `onProgress`. */
+  constructor(
+    readonly options: ParseOptions,
+    readonly totalLines = 0,
+  ) {}
+
+  error(line: number, problem: Problem, column?: string, value?: string, otherLine?: number): void {
+    this.result.errors.push(errorEntry(line, problem, column, value, otherLine))
+  }
+
+  records(batch: CsvRecords): void {
+    const { records, lines } = batch
+    for (let index = 0; index < records.length; index += 1) this.take(records[index]!, lines[index]!)
+  }
+
+  broken(error: ImportErrorDto): void {
+    this.result.errors.push(error)
+  }
+
+  /** A record that starts on `line`. */
+  take(record: string[], line: number): void {
     if (this.columns === null) return this.header(record, line)
     if (allEmpty(record)) return
     const result = this.result
@@ -277,24 +554,23 @@ class CsvReader {
     if (result.rowCount % BATCH === 0) this.flush(line)
   }
 
-  /** Hands the rows read so far over, and says how far the file is read. */
+  /** Hands the rows checked so far over, and says how far the file is read. */
   flush(line: number): void {
-    if (this.options.onRows) {
-      if (this.batch.length > 0) this.options.onRows(this.batch)
-    } else for (const row of this.batch) this.result.rows.push(row)
-    this.batch = []
+    const { batch } = this
+    if (batch.length > 0) {
+      for (const row of batch) this.result.rows.push(row)
+      this.options.onRows?.(batch)
+      this.batch = []
+    }
     this.options.onProgress?.(line, this.totalLines)
   }
 
-  failed(code: string, at: number | undefined): void {
-    const line = this.nextRecordLine()
-    const previous = this.result.errors[this.result.errors.length - 1]
-    // One broken record is one error, even when the parser trips over it twice.
-    if (!(previous && previous.problem === 'badCsv' && previous.line === line))
-      this.error(line, 'badCsv', undefined, CSV_PROBLEMS[code] ?? code)
-    // The parser reads on from the line after the one it failed on (a wrong field count is found at the record's end).
-    const failedLine = lineAt(this.lineStarts, Math.max(this.lastEnd, (at ?? this.bytes.length) - 1))
-    this.lastEnd = failedLine < this.lineStarts.length ? this.lineStarts[failedLine]! : this.bytes.length
+  /** The result, once every record is in. */
+  finish(): ParsedCsv {
+    if (this.columns === null) for (const column of REQUIRED_COLUMNS) this.error(1, 'missingColumn', column)
+    this.flush(this.totalLines)
+    this.result.errors.sort((a, b) => a.line - b.line)
+    return this.result
   }
 
   header(record: string[], line: number): void {
@@ -404,35 +680,11 @@ class CsvReader {
  * error on its line, and reading goes on after it where the CSV allows.
  */
 export function parseProductCsv(text: string, options: ParseOptions): ParsedCsv {
-  const reader = new CsvReader(text, options)
-  try {
-    parse(reader.bytes, {
-      bom: true,
-      // Any line end, even mixed in one file (rows pasted together from two sources).
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: false,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      trim: true,
-      on_skip: (failure: CsvError | undefined) => {
-        const at = failure?.['bytes']
-        reader.failed(failure?.code ?? 'CSV_UNKNOWN', typeof at === 'number' ? at : undefined)
-        return undefined
-      },
-      on_record: (record: string[], context) => {
-        reader.record(record, context.bytes)
-        return null
-      },
-    })
-  } catch (failure) {
-    // skip_records_with_error turns record errors into on_skip calls; what is left is a file the parser cannot read at all.
-    reader.error(reader.nextRecordLine(), 'badCsv', undefined, (failure as Partial<CsvError>).code ?? 'unreadable')
-  }
-  const { result } = reader
-  if (reader.columns === null) for (const column of REQUIRED_COLUMNS) reader.error(1, 'missingColumn', column)
-  reader.flush(reader.totalLines)
-  result.errors.sort((a, b) => a.line - b.line)
-  return result
+  const checker = new CsvChecker(options, lineCountOf(text))
+  const quick = options.quick === false ? null : quickRecords(text)
+  if (quick) checker.records(quick)
+  else readWithCsvParse(text, checker)
+  return checker.finish()
 }
 
 /** One product as the export writes it. */

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from 'vite'
 import config from '../../../electron.vite.config'
+import { parseProductCsv } from './product-csv.rules'
 import { parseInWorker } from './product-import.service'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -31,6 +32,31 @@ describe('the CSV worker', () => {
     const small = await parseInWorker(CSV, 2, () => undefined)
     expect(small.rows.map((row) => [row.line, row.sku, row.name, row.priceCents])).toEqual([[2, 'A-1', 'Rice, basmati', 5550]])
     expect(small.errors).toEqual([{ line: 3, column: 'name', problem: 'missing' }])
+  })
+
+  it('reads a file that stops being plain half way as core’s own thread does: csv-parse reads it all again', async () => {
+    const rows = Array.from({ length: 6_000 }, (_, index) => `S${index},"Name, ${index}",1.50`)
+    // Past the first batches the worker has sent: a stray quote, a record too wide, a SKU seen before.
+    rows[4_500] = 'BAD,Tea"s,1'
+    rows[4_600] = 'WIDE,Wide,1,2'
+    rows[5_000] = 'S7,Again,2'
+    const csv = `sku,name,price\r\n${rows.join('\r\n')}\r\n`
+    const rowsSeen: string[] = []
+    const parsed = await parseInWorker(
+      csv,
+      2,
+      () => undefined,
+      (batch) => rowsSeen.push(...batch.map((row) => row.sku)),
+    )
+    expect(parsed).toEqual(parseProductCsv(csv, { currencyDecimals: 2 }))
+    expect(parsed.errors).toEqual([
+      { line: 4_502, problem: 'badCsv', value: 'strayQuote' },
+      { line: 4_602, problem: 'badCsv', value: 'fieldCount' },
+      { line: 5_002, column: 'sku', problem: 'duplicateInFile', value: 'S7', otherLine: 9 },
+    ])
+    expect(parsed.rows).toHaveLength(5_997)
+    // The rows handed over before the file turned out not to be plain come again after the restart.
+    expect(rowsSeen.length).toBeGreaterThan(parsed.rows.length)
   })
 
   it('runs bundled beside the main process as the build makes it', { timeout: 120_000 }, async () => {

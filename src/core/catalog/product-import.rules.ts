@@ -7,17 +7,20 @@ import type { ImportErrorDto } from '#shared/contract/catalog'
 import type { CsvRow } from './product-csv.rules'
 import { categoryKey } from './products.rules'
 
-/** What the import worker is given and what it answers (product-csv.worker.ts). */
+/** What the import worker is given and what it answers (product-csv.worker.ts), in file order. */
 export interface WorkerRequest {
   csv: string
-  currencyDecimals: 0 | 2 | 3
 }
 export type WorkerReply =
-  /** A batch of rows as JSON text (`CsvRow[]`). */
-  | { kind: 'rows'; json: string }
+  /** A batch of records as JSON text (`CsvRecords`). */
+  | { kind: 'records'; json: string }
+  /** A broken record (`badCsv`). */
+  | { kind: 'broken'; error: ImportErrorDto }
+  /** Forget the records so far: the file is read again from its start (csv-parse, for a file that is not plain). */
+  | { kind: 'restart' }
   | { kind: 'progress'; done: number; total: number }
-  /** The rest of the result as JSON text (`ParsedCsv`); the rows came before, in batches. */
-  | { kind: 'done'; json: string }
+  /** Every record has been sent. */
+  | { kind: 'done' }
   | { kind: 'failed'; message: string }
 
 /** A product as the import compares it (matched by SKU, archived ones too). */
@@ -37,7 +40,7 @@ export interface ExistingProduct {
 /** What the database holds for the file's SKUs, barcodes and category names. */
 export interface ImportLookups {
   productsBySku: ReadonlyMap<string, ExistingProduct>
-  /** The product holding each barcode the file names. */
+  /** The product holding each barcode the file names (one its row's own product holds may be left out). */
   barcodeOwners: ReadonlyMap<string, { id: number; sku: string }>
   /** Category id by key (`categoryKey`). */
   categoriesByKey: ReadonlyMap<string, number>

@@ -59,6 +59,31 @@ function importAudits() {
   ) as { actor_name: string; details: string }[]
 }
 
+/** The schema as sqlite_master holds it, by name. */
+const schemaOf = (dbPath: string) =>
+  withRawDb(dbPath, (db) =>
+    db.prepare("select type, name, tbl_name, sql from sqlite_master where name not like 'sqlite_%' order by name").all(),
+  )
+
+/** Every term both search indexes hold, with the product (by SKU), column and position it is at. */
+function searchEntries(dbPath: string): string[] {
+  return withRawDb(dbPath, (db) => {
+    const skus = new Map((db.prepare('select id, sku from product').all() as { id: number; sku: string }[]).map((row) => [row.id, row.sku]))
+    const entries: string[] = []
+    for (const index of ['product_search', 'product_substring']) {
+      db.exec(`create virtual table temp.${index}_terms using fts5vocab(main, ${index}, instance)`)
+      const rows = db.prepare(`select term, doc, col, offset from temp.${index}_terms`).all() as {
+        term: string
+        doc: number
+        col: string
+        offset: number
+      }[]
+      for (const row of rows) entries.push(`${index} ${skus.get(row.doc)} ${row.col} ${row.offset} ${row.term}`)
+    }
+    return entries.sort()
+  })
+}
+
 const tillId = () =>
   withRawDb(store.dbPath, (db) => (db.prepare("select value from setting where key = 'tillId'").get() as { value: string }).value)
 
@@ -230,8 +255,66 @@ describe('products:import', () => {
     const rows = Array.from({ length: 12_000 }, (_, index) => `P-${index},Product ${index},1,,Shelf ${index % 3},t${index % 5},2,,`)
     const csv = `${HEADER}\nKEEP,Keep,2,,,,9,,\n${rows.join('\n')}\nBOOM,Boom,1,,New shelf,x,1,,\n`
     const before = catalogState(store.dbPath)
+    const schema = schemaOf(store.dbPath)
     expectError(await manager.invoke('products:import', { csv, apply: true }), 'INTERNAL')
     expect(catalogState(store.dbPath)).toEqual(before)
+    // The search trigger and the indexes the import drops while it writes are back, and a new product is indexed again.
+    expect(schemaOf(store.dbPath)).toEqual(schema)
+    await makeProduct(manager, { sku: 'AFTER', name: 'Afterwards' })
+    expect(ok(await manager.invoke('catalog:search', { query: 'afterw' })).items.map((product) => product.sku)).toEqual(['AFTER'])
+  })
+
+  it('indexes new products for search as the insert trigger does, and leaves the schema as it was', async () => {
+    await makeProduct(manager, { sku: 'OLD', name: 'Dairymilk old stock', barcode: '4290009990001' })
+    const names = ['Crème fraîche', 'Dairymilk bar', 'Ilam tea_leaf', 'Rice, basmati', 'Wai Wai noodles', 'Señorita cheddar']
+    const rows = Array.from(
+      { length: 600 },
+      (_, index) =>
+        `S-${index},"${names[index % names.length]} ${index}",${index}.50,${index % 4 === 0 ? '' : 42900010 + index},` +
+        `Shelf ${index % 7},${index % 3 === 0 ? 'vegan|Local' : ''},${index % 5},,${index % 11 === 0 ? 'true' : 'false'}`,
+    )
+    const csv = `${HEADER}\n${rows.join('\n')}\n`
+    const schema = schemaOf(store.dbPath)
+    const hashSizes = () =>
+      withRawDb(store.dbPath, (db) =>
+        ['product_search', 'product_substring'].map(
+          (index) => (db.prepare(`select v from ${index}_config where k = 'hashsize'`).get() as { v: number } | undefined)?.v ?? 1_048_576,
+        ),
+      )
+    const hashSizesBefore = hashSizes()
+    expect(await apply(csv)).toMatchObject({ creates: 600, errorCount: 0 })
+    expect(schemaOf(store.dbPath)).toEqual(schema)
+    expect(hashSizes()).toEqual(hashSizesBefore)
+    expect(withRawDb(store.dbPath, (db) => db.pragma('integrity_check', { simple: true }))).toBe('ok')
+
+    const search = async (query: string) =>
+      ok(await manager.invoke('catalog:search', { query, limit: 100 }))
+        .items.map((product) => product.sku)
+        .sort()
+    expect(await search('creme')).toEqual(rows.flatMap((_, i) => (i % 6 === 0 && i % 11 !== 0 ? [`S-${i}`] : [])).sort())
+    expect(await search('airymil')).toContain('OLD')
+    expect(await search('airymil')).toContain('S-1')
+    // Archived ones (every 11th) are left out, as the trigger leaves them.
+    expect(await search('S-11')).toEqual(['S-111', 'S-112', 'S-113', 'S-114', 'S-115', 'S-116', 'S-117', 'S-118', 'S-119'])
+    expectError(await manager.invoke('catalog:lookup', { code: 'S-11' }), 'NOT_FOUND')
+    expect(ok(await manager.invoke('catalog:lookup', { code: '42900011' })).sku).toBe('S-1')
+
+    // The same file into a store whose insert trigger is another text: the trigger indexes each row itself.
+    const other = await openTestStore()
+    try {
+      emptyCatalog(other.dbPath)
+      withRawDb(other.dbPath, (db) => {
+        const trigger = (db.prepare("select sql from sqlite_master where name = 'product_search_after_insert'").get() as { sql: string })
+          .sql
+        db.exec(`drop trigger product_search_after_insert; ${trigger.replace(' for each row ', ' for each  row ')}`)
+      })
+      const otherManager = await signedInClient(other.backend, 'manager')
+      await makeProduct(otherManager, { sku: 'OLD', name: 'Dairymilk old stock', barcode: '4290009990001' })
+      expect(ok(await otherManager.invoke('products:import', { csv, apply: true }))).toMatchObject({ creates: 600 })
+      expect(searchEntries(store.dbPath)).toEqual(searchEntries(other.dbPath))
+    } finally {
+      await other.cleanup()
+    }
   })
 
   it('moves a barcode from one product to another within one file', async () => {

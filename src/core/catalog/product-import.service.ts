@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -11,17 +10,18 @@ import { DomainError } from '#core/common/domain-error'
 import { uuidv7 } from '#core/common/ids'
 import type { BoundStatements } from '#core/db/statements'
 import { read, write, type Writer } from '#core/db/tx'
-import { formatProductCsv, parseProductCsv, type CsvRow, type ParsedCsv } from './product-csv.rules'
+import { CsvChecker, formatProductCsv, parseProductCsv, type CsvRecords, type CsvRow, type ParsedCsv } from './product-csv.rules'
 import {
   categoryIdOf,
   ImportPlanner,
   mergeErrors,
   type ExistingProduct,
   type ImportPlan,
+  type ProductValues,
   type WorkerReply,
   type WorkerRequest,
 } from './product-import.rules'
-import { PRODUCT_IMPORT_SQL, type ImportProductRow } from './product-import.statements'
+import { PRODUCT_IMPORT_SQL, SEARCH_INSERT_TRIGGER, type ImportProductRow } from './product-import.statements'
 import { splitTags } from './products.rules'
 
 type ImportSql = BoundStatements<typeof PRODUCT_IMPORT_SQL>
@@ -54,6 +54,22 @@ interface Job extends ImportProgress {
 }
 
 const jobs = new Map<string, Job>()
+let T0 = performance.now()
+let C0 = process.cpuUsage()
+const T = (l: string) => {
+  if (process.env.PROF) {
+    const c = process.cpuUsage(C0)
+    console.log(
+      '  ',
+      l.padEnd(22),
+      (performance.now() - T0).toFixed(0).padStart(5),
+      'cpu',
+      ((c.user + c.system) / 1000).toFixed(0).padStart(5),
+    )
+  }
+  T0 = performance.now()
+  C0 = process.cpuUsage()
+}
 /** Lets the event loop run (a till's call, a progress call) before going on. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 let running = false
@@ -101,10 +117,11 @@ function workerEntry(): { url: URL; execArgv?: string[] } {
 }
 
 /**
- * Reads the CSV in a worker thread, reporting its progress and handing its rows over as they come.
- * The worker sends its batches as JSON text, which crosses threads as one copy; they are turned
- * back into rows here one batch a turn, so the till's calls are answered between batches (a port
- * hands every waiting message over at once, and rows cloned as objects would all be rebuilt then).
+ * Reads the CSV with a worker thread, reporting its progress and handing its rows over as they come.
+ * The worker reads the records (product-csv.worker.ts) and sends them a batch at a time as JSON
+ * text, which crosses threads as one copy; here they are checked (CsvChecker), one batch a turn,
+ * so the till's calls are answered between batches (a port hands every waiting message over at
+ * once). Reading and checking run side by side, on the two threads.
  */
 export function parseInWorker(
   csv: string,
@@ -113,27 +130,14 @@ export function parseInWorker(
   onRows?: (rows: readonly CsvRow[]) => void,
 ): Promise<ParsedCsv> {
   const { url, execArgv } = workerEntry()
-  const request: WorkerRequest = { csv, currencyDecimals }
+  const request: WorkerRequest = { csv }
   const worker = new Worker(url, { workerData: request, ...(execArgv ? { execArgv } : {}) })
-  const rows: CsvRow[] = []
-  const batches: string[] = []
+  const newChecker = () => new CsvChecker({ currencyDecimals, ...(onRows ? { onRows } : {}) })
+  let checker = newChecker()
+  /** What the worker said, checked in order. */
+  const pending: Exclude<WorkerReply, { kind: 'progress' | 'failed' }>[] = []
   let draining: Promise<void> | null = null
-  let failure: unknown = null
-  const drain = async () => {
-    try {
-      for (let batch = batches.shift(); batch !== undefined; batch = batches.shift()) {
-        const batchRows = JSON.parse(batch) as CsvRow[]
-        for (const row of batchRows) rows.push(row)
-        onRows?.(batchRows)
-        await nextTurn()
-      }
-    } catch (error) {
-      failure ??= error
-      batches.length = 0
-    } finally {
-      draining = null
-    }
-  }
+  let answered = false
   return new Promise((resolve, reject) => {
     let settled = false
     const settle = (outcome: () => void) => {
@@ -141,25 +145,43 @@ export function parseInWorker(
       settled = true
       outcome()
     }
+    const drain = async () => {
+      try {
+        for (let reply = pending.shift(); reply !== undefined && !settled; reply = pending.shift()) {
+          if (reply.kind === 'records') {
+            checker.records(JSON.parse(reply.json) as CsvRecords)
+            await nextTurn()
+          } else if (reply.kind === 'broken') checker.broken(reply.error)
+          else if (reply.kind === 'restart') checker = newChecker()
+          else {
+            const parsed = checker.finish()
+            settle(() => resolve(parsed))
+          }
+        }
+      } catch (error) {
+        settle(() => reject(error))
+      } finally {
+        draining = null
+      }
+    }
     worker.on('message', (reply: WorkerReply) => {
-      if (reply.kind === 'rows') {
-        batches.push(reply.json)
+      if (reply.kind === 'progress') onProgress(reply.done, reply.total)
+      else if (reply.kind === 'failed') settle(() => reject(new Error(`the CSV worker failed: ${reply.message}`)))
+      else {
+        if (reply.kind === 'done') answered = true
+        pending.push(reply)
         draining ??= drain()
-      } else if (reply.kind === 'progress') onProgress(reply.done, reply.total)
-      else if (reply.kind === 'done') {
-        settled = true
-        void (draining ?? Promise.resolve())
-          .then(() => (failure ? reject(failure) : resolve({ ...(JSON.parse(reply.json) as ParsedCsv), rows })))
-          .catch(reject)
-      } else settle(() => reject(new Error(`the CSV worker failed: ${reply.message}`)))
+      }
     })
     worker.on('error', (error) => settle(() => reject(error)))
-    worker.on('exit', (code) => settle(() => reject(new Error(`the CSV worker stopped (exit ${code}) before answering`))))
+    worker.on('exit', (code) => {
+      if (!answered) settle(() => reject(new Error(`the CSV worker stopped (exit ${code}) before answering`)))
+    })
   })
 }
 
 /** The last file read, so applying a file just previewed does not read it again. */
-let lastParse: { key: string; parsed: ParsedCsv; at: number } | null = null
+let lastParse: { csv: string; decimals: Decimals; parsed: ParsedCsv; at: number } | null = null
 
 /**
  * Reads the file, or takes the last reading of the same file. `onRows` sees the rows as the worker
@@ -172,8 +194,10 @@ async function parseFile(
   job: Job,
   onRows?: (rows: readonly CsvRow[]) => void,
 ): Promise<{ parsed: ParsedCsv; streamed: boolean }> {
-  const key = `${decimals}:${createHash('sha256').update(csv).digest('hex')}`
-  if (lastParse && lastParse.key === key && Date.now() - lastParse.at < PARSE_KEPT_MS) return { parsed: lastParse.parsed, streamed: false }
+  // The text itself is the key: comparing it is cheaper than hashing it.
+  if (lastParse && lastParse.csv === csv && lastParse.decimals === decimals && Date.now() - lastParse.at < PARSE_KEPT_MS) {
+    return { parsed: lastParse.parsed, streamed: false }
+  }
   lastParse = null
   step(job, 'parsing', 0)
   const progress = (done: number, total: number) => {
@@ -184,7 +208,7 @@ async function parseFile(
   const parsed = streamed
     ? await parseInWorker(csv, decimals, progress, onRows)
     : parseProductCsv(csv, { currencyDecimals: decimals, onProgress: progress })
-  lastParse = { key, parsed, at: Date.now() }
+  lastParse = { csv, decimals, parsed, at: Date.now() }
   return { parsed, streamed }
 }
 
@@ -213,10 +237,15 @@ function existing(row: ImportProductRow): ExistingProduct {
   }
 }
 
-/** Adds what the database holds for these rows to the look-ups. */
+/**
+ * Adds what the database holds for these rows to the look-ups. A barcode the row's own product
+ * already has is not looked up (the unique index says no other product has it), so a file that
+ * keeps its barcodes, as an export edited and imported back does, reads each product once.
+ */
 function lookUp(sql: ImportSql, rows: readonly CsvRow[], lookups: Lookups): void {
-  for (const row of sql.productsBySku(JSON.stringify(rows.map((r) => r.sku)))) lookups.productsBySku.set(row.sku, existing(row))
-  const barcodes = rows.flatMap((r) => (r.barcode ? [r.barcode] : []))
+  const { productsBySku } = lookups
+  for (const row of sql.productsBySku(JSON.stringify(rows.map((r) => r.sku)))) productsBySku.set(row.sku, existing(row))
+  const barcodes = rows.flatMap((r) => (r.barcode && productsBySku.get(r.sku)?.barcode !== r.barcode ? [r.barcode] : []))
   if (barcodes.length > 0) {
     for (const owner of sql.barcodeOwners(JSON.stringify(barcodes)))
       lookups.barcodeOwners.set(owner.barcode!, { id: owner.id, sku: owner.sku })
@@ -239,7 +268,7 @@ class PreviewLookups {
   #lookups: Lookups | null = null
   #chain: Promise<void> = Promise.resolve()
   #failure: unknown = null
-  /** Rows looked up so far. */
+  /** Rows looked up so far (some twice, when the worker read the file again). */
   looked = 0
 
   constructor(
@@ -254,7 +283,8 @@ class PreviewLookups {
           this.#lookups ??= newLookups(sql)
           lookUp(sql, rows, this.#lookups)
           this.looked += rows.length
-          if (this.job.phase === 'checking') this.job.done = this.looked
+          // A file read again after it turned out not to be plain is looked up again too.
+          if (this.job.phase === 'checking') this.job.done = Math.min(this.looked, this.job.total)
         }),
       )
       // Kept for done(): a failure must not go unhandled while the file is still being read.
@@ -274,11 +304,13 @@ class PreviewLookups {
 /** Previews a file: reads it (looking its rows up as they come) and plans it against the database. */
 async function previewFile(ctx: DbContext, csv: string, decimals: Decimals, job: Job): Promise<{ parsed: ParsedCsv; plan: ImportPlan }> {
   const lookups = new PreviewLookups(ctx, job)
+  T('preview start')
   const { parsed, streamed } = await parseFile(csv, decimals, job, (rows) => lookups.add(rows))
   const { rows } = parsed
   if (!streamed) for (let start = 0; start < rows.length; start += CHUNK) lookups.add(rows.slice(start, start + CHUNK))
+  T('preview parsed')
   step(job, 'checking', rows.length)
-  job.done = lookups.looked
+  job.done = Math.min(lookups.looked, rows.length)
   return { parsed, plan: await planInSteps(rows, await lookups.done()) }
 }
 
@@ -339,7 +371,7 @@ export async function importProducts(
   const job: Job = { phase: 'parsing', done: 0, total: 0, finishedAt: null }
   if (request.jobId) jobs.set(request.jobId, job)
   try {
-    return await (request.csv.length > IN_THREAD_MAX_CHARS ? withBigCache(ctx, run) : run())
+    return await (request.csv.length > IN_THREAD_MAX_CHARS ? withImportPragmas(ctx, run) : run())
   } finally {
     job.phase = 'done'
     job.done = job.total
@@ -365,7 +397,9 @@ export async function importProducts(
 function applyFile(ctx: DbContext, actor: SessionUser, parsed: ParsedCsv, job: Job): Promise<ImportResultDto> {
   const at = ctx.now()
   step(job, 'waiting', parsed.rows.length)
+  T('before write')
   return write(ctx, PRODUCT_IMPORT_SQL, async (tx) => {
+    T('tx open')
     job.phase = 'checking'
     const lookups = newLookups(tx.sql)
     for (let start = 0; start < parsed.rows.length; start += CHUNK) {
@@ -373,7 +407,9 @@ function applyFile(ctx: DbContext, actor: SessionUser, parsed: ParsedCsv, job: J
       job.done = Math.min(parsed.rows.length, start + CHUNK)
       await nextTurn()
     }
+    T('lookups')
     const plan = await planInSteps(parsed.rows, lookups)
+    T('plan')
     if (plan.errors.length > 0) throw refuseErrors(plan.errors.length)
     if (plan.creates.length + plan.updates.length > 0) {
       step(job, 'applying', plan.creates.length + plan.updates.length)
@@ -390,21 +426,28 @@ function applyFile(ctx: DbContext, actor: SessionUser, parsed: ParsedCsv, job: J
         },
       })
     }
+    T('audit')
     if (lastParse?.parsed === parsed) lastParse = null
     return resultOf(parsed, plan, true)
-  })
+  }).finally(() => T('commit'))
 }
 
 /**
- * Runs `work` with a page cache of IMPORT_CACHE_KIB on core's connection, then puts the old size
- * back. Set and reset in the database queue, each in a read of its own: the calls in between (a
- * till's scans) only find more pages in memory.
+ * Runs `work` with a page cache of IMPORT_CACHE_KIB on core's connection and no automatic
+ * checkpoint, then puts both back. Set and reset in the database queue, each in a read of its own:
+ * the calls in between (a till's scans) only find more pages in memory. SQLite checkpoints in the
+ * commit that takes the WAL past 1000 pages, and an apply of 100k new products writes some 100 MB
+ * to it (a quarter of a second to copy into the database): that checkpoint runs after the import
+ * has answered instead, once its commit is durable (synchronous = FULL as always), and after the
+ * calls that waited for the import.
  */
-async function withBigCache<T>(ctx: DbContext, work: () => Promise<T>): Promise<T> {
+async function withImportPragmas<T>(ctx: DbContext, work: () => Promise<T>): Promise<T> {
   const previous = await read(ctx, async ({ kysely }) => {
-    const { rows } = await rawSql<{ cache_size: number }>`pragma cache_size`.execute(kysely)
+    const cache = await rawSql<{ cache_size: number }>`pragma cache_size`.execute(kysely)
+    const checkpoint = await rawSql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(kysely)
     await rawSql.raw(`pragma cache_size = -${IMPORT_CACHE_KIB}`).execute(kysely)
-    return Number(rows[0]?.cache_size)
+    await rawSql.raw('pragma wal_autocheckpoint = 0').execute(kysely)
+    return { cacheSize: Number(cache.rows[0]?.cache_size), autoCheckpoint: Number(checkpoint.rows[0]?.wal_autocheckpoint) }
   })
   let failed = false
   try {
@@ -413,11 +456,16 @@ async function withBigCache<T>(ctx: DbContext, work: () => Promise<T>): Promise<
     failed = true
     throw error
   } finally {
-    if (Number.isSafeInteger(previous)) {
-      const restored = read(ctx, ({ kysely }) => rawSql.raw(`pragma cache_size = ${previous}`).execute(kysely))
-      // After a failure that failure is the one to report (a till shutting down refuses this read too).
-      await (failed ? restored.catch(() => undefined) : restored)
-    }
+    const restored = read(ctx, async ({ kysely }) => {
+      if (Number.isSafeInteger(previous.cacheSize)) await rawSql.raw(`pragma cache_size = ${previous.cacheSize}`).execute(kysely)
+      const pages = Number.isSafeInteger(previous.autoCheckpoint) ? previous.autoCheckpoint : 1000
+      await rawSql.raw(`pragma wal_autocheckpoint = ${pages}`).execute(kysely)
+    })
+    // After a failure that failure is the one to report (a till shutting down refuses this read too).
+    await (failed ? restored.catch(() => undefined) : restored)
+    // Queued once the import has answered, after the calls that came meanwhile (a till shutting down refuses it; closing
+    // the database checkpoints, and a crash leaves a WAL the next open replays).
+    setImmediate(() => void read(ctx, ({ kysely }) => rawSql.raw('pragma wal_checkpoint(PASSIVE)').execute(kysely)).catch(() => undefined))
   }
 }
 
@@ -496,31 +544,159 @@ async function writePlan(
     }
   }
 
-  for (const batch of chunks(plan.creates)) {
-    const rows = batch.map((values) => [
-      values.sku,
-      values.barcode,
-      values.name,
-      values.tags ?? null,
-      values.priceCents,
-      values.stock,
-      values.active ? 1 : 0,
-      categoryIdOf(values, categories, null),
-      values.lowStockAt,
-    ])
-    const ids = new Map(sql.insertProducts({ rows: JSON.stringify(rows), at: atIso }).map((row) => [row.sku, row.id]))
-    for (const values of batch) {
-      const id = ids.get(values.sku)!
+  if (plan.creates.length > 0) {
+    const ids = await insertProducts(tx, plan.creates, categories, atIso, job)
+    plan.creates.forEach((values, index) => {
+      const id = ids[index]!
       if (values.stock > 0) movement(id, values.stock, values.stock)
       for (const tag of splitTags(values.tags ?? null)) tagRows.push([id, tag])
-    }
-    job.done += batch.length
-    await nextTurn()
+    })
   }
 
+  T('  products js')
   for (const ids of chunks(tagsCleared)) sql.clearTags(JSON.stringify(ids))
   for (const rows of chunks(tagRows)) sql.insertTags(JSON.stringify(rows))
+  T('  tags')
+  inUidOrder(movements)
+  T('  uid order')
   for (const rows of chunks(movements)) sql.insertMovements({ rows: JSON.stringify(rows), at: atIso, tillId: tx.tillId, userId: actor.id })
+  T('  movements')
+}
+
+/**
+ * Puts movements in the order of their uids. One import's movements share their time, so their
+ * uids differ only in the random part: in that order they go to the end of the uid index one after
+ * another instead of all over it. Ordered by the first 28 random bits, as numbers (a tenth of the
+ * cost of comparing the strings); a tie costs only a little of that order.
+ */
+function inUidOrder(movements: [number, number, string, number][]): void {
+  const count = movements.length
+  const keys = new Float64Array(count)
+  const uids = movements.map((row) => row[2])
+  for (let index = 0; index < count; index += 1) {
+    const uid = uids[index]!
+    keys[index] = Number.parseInt(uid.slice(15, 18) + uid.slice(19, 23), 16) * UID_ORDER_SLOTS + index
+  }
+  keys.sort()
+  for (let index = 0; index < count; index += 1) movements[index]![2] = uids[keys[index]! % UID_ORDER_SLOTS]!
+}
+
+/** More than an import has rows (MAX_IMPORT_ROWS), so a row's index fits beside 28 bits of its uid in a double's 53. */
+const UID_ORDER_SLOTS = 2 ** 20
+
+/**
+ * Runs `insert` of `adding` new products without the product's indexes when that at least doubles
+ * the catalog, building them again after: one sort each instead of every row put in at a random
+ * place (names, prices, SKUs and barcodes come in any order; a tag's or a movement's rows already
+ * go in at the end of their indexes, and those tables are left alone). A unique index built again
+ * checks the rows as it would have checked each insert, and fails the whole import if not. In the
+ * import's transaction: a failure or a crash leaves the schema as it was.
+ */
+async function withIndexesRebuilt(tx: Writer<typeof PRODUCT_IMPORT_SQL>, adding: number, insert: () => Promise<void>): Promise<void> {
+  const { sql } = tx
+  // Counted up to one more than `adding`: a catalog that big is not doubled.
+  const doubled = adding > 0 && adding >= sql.productRowsUpTo(adding + 1)!
+  const indexes = doubled ? sql.productIndexes() : []
+  for (const index of indexes) await execute(tx, `drop index "${index.name.replaceAll('"', '""')}"`)
+  await insert()
+  T('    insert products')
+  for (const index of indexes) {
+    await execute(tx, index.sql)
+    await nextTurn()
+  }
+  if (indexes.length) T('    reindex products')
+}
+
+/** New products per search-index statement: a few statements, so progress moves while they run. */
+const INDEX_CHUNK = Number(process.env.C ?? 25_000)
+/** FTS5's own default `hashsize`, and the import's while it indexes new products. */
+const FTS5_HASH_SIZE = 1_048_576
+const BULK_HASH_SIZE = Number(process.env.H ?? 8) * FTS5_HASH_SIZE
+
+/** Runs SQL text that is not a named statement: schema the database itself hands back. */
+async function execute(tx: Writer<typeof PRODUCT_IMPORT_SQL>, text: string): Promise<void> {
+  await rawSql.raw(text).execute(tx.kysely)
+}
+
+/**
+ * Inserts new products a chunk per statement and answers their ids, in order. Row by row the
+ * search trigger of migration 0003 costs more than the rows themselves (two FTS5 indexes, each
+ * statement's rows flushed as a segment to merge later), so it is dropped while the rows go in and
+ * created again, and the new rows go into both indexes by range, a few statements each: what the
+ * trigger would have written, far faster. A file that at least doubles the catalog goes in without
+ * the product's indexes too (withIndexesRebuilt; the plan has already refused a SKU or barcode
+ * twice). All of it is in the import's transaction: a failure or a crash leaves the schema as it
+ * was, and the products are searchable when the import answers.
+ */
+async function insertProducts(
+  tx: Writer<typeof PRODUCT_IMPORT_SQL>,
+  creates: readonly ProductValues[],
+  categories: Map<string, number>,
+  atIso: string,
+  job: Job,
+): Promise<number[]> {
+  const { sql } = tx
+  // Another trigger (a later migration's) is left to index the rows itself.
+  const trigger = sql.searchInsertTrigger()
+  const bulkIndexing = trigger === SEARCH_INSERT_TRIGGER
+  if (bulkIndexing) sql.dropSearchInsertTrigger()
+
+  // Progress: half a row when it is written, half when it is indexed.
+  const inserted = job.done
+  const ids: number[] = []
+  await withIndexesRebuilt(tx, creates.length, async () => {
+    for (const batch of chunks(creates)) {
+      const rows = batch.map((values) => [
+        values.sku,
+        values.barcode,
+        values.name,
+        values.tags ?? null,
+        values.priceCents,
+        values.stock,
+        values.active ? 1 : 0,
+        categoryIdOf(values, categories, null),
+        values.lowStockAt,
+      ])
+      const bySku = new Map(sql.insertProducts({ rows: JSON.stringify(rows), at: atIso }).map((row) => [row.sku, row.id]))
+      for (const values of batch) ids.push(bySku.get(values.sku)!)
+      job.done = inserted + Math.floor(ids.length / 2)
+      await nextTurn()
+    }
+  })
+
+  if (bulkIndexing) {
+    await execute(tx, trigger)
+    // FTS5 writes its new terms out as a segment each time they fill `hashsize` (1 MB unless set), and
+    // merges the segments as they pile up: 8 MB makes a few big ones instead of dozens to merge. Set
+    // back before the commit.
+    const hashSize = sql.searchHashSize()!
+    sql.setSearchHashSize({ words: BULK_HASH_SIZE })
+    sql.setSubstringHashSize({ substrings: BULK_HASH_SIZE })
+    // The new ids are above every id there was and no other row is among them (AUTOINCREMENT, and this
+    // transaction holds the database); an archived one is left out, as the trigger leaves it.
+    let first = ids[0]!
+    let last = first
+    for (const id of ids) {
+      if (id < first) first = id
+      if (id > last) last = id
+    }
+    for (let from = first; from <= last; from += INDEX_CHUNK) {
+      const range = { from, to: Math.min(last, from + INDEX_CHUNK - 1) }
+      let tw = performance.now()
+      sql.indexWords(range)
+      const w = performance.now() - tw
+      tw = performance.now()
+      sql.indexSubstrings(range)
+      if (process.env.PROF) console.log('      words', w.toFixed(0), 'substrings', (performance.now() - tw).toFixed(0))
+      job.done = inserted + Math.floor(ids.length / 2) + Math.floor((ids.length * (range.to - first + 1)) / (2 * (last - first + 1)))
+      await nextTurn()
+    }
+    sql.setSearchHashSize({ words: hashSize.words ?? FTS5_HASH_SIZE })
+    sql.setSubstringHashSize({ substrings: hashSize.substrings ?? FTS5_HASH_SIZE })
+  }
+  T('    fts')
+  job.done = inserted + ids.length
+  return ids
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -304,7 +304,11 @@ describe('archiving', () => {
 
 describe('a sold product', () => {
   it('is never deleted: no channel deletes a product, and the books refuse to lose one', async () => {
-    expect(CHANNELS.filter((channel) => /delete|remove|purge|drop/i.test(channel)).sort()).toEqual(['cart:remove', 'products:removeImage'])
+    expect(CHANNELS.filter((channel) => /delete|remove|purge|drop/i.test(channel)).sort()).toEqual([
+      'cart:remove',
+      'cart:removePromo',
+      'products:removeImage',
+    ])
     const product = await makeProduct(manager, { openingStock: 3 })
     await sell(cashier, product.id, 1)
     withRawDb(store.dbPath, (db) => {
@@ -366,5 +370,118 @@ describe('categories', () => {
     if (!missing.ok) expect(missing.error.params).toEqual({ what: 'category', id: 999_999 })
     expect(catalogState(store.dbPath)).toEqual(before)
     expect(auditRows('HOME care').map((row) => row.action)).toEqual(['category.updated'])
+  })
+})
+
+describe('a product’s taxes', () => {
+  const vatId = () => withRawDb(store.dbPath, (db) => db.prepare("select id from tax_rate where name_key = 'vat'").pluck().get() as number)
+  const taxRows = (productId: number) =>
+    withRawDb(store.dbPath, (db) =>
+      db.prepare('select tax_rate_id from product_tax where product_id = ? order by tax_rate_id').pluck().all(productId),
+    )
+
+  it('a new product without taxes gets the store’s default ones that are switched on', async () => {
+    const levy = ok(await manager.invoke('taxes:create', { name: 'Default levy', rateBps: 200, included: false }))
+    const gone = ok(await manager.invoke('taxes:create', { name: 'Default but off', rateBps: 300, included: false }))
+    ok(await manager.invoke('settings:update', { patch: { defaultTaxRateIds: [levy.id, vatId(), gone.id] } }))
+    ok(await manager.invoke('taxes:update', { id: gone.id, active: false }))
+    try {
+      const product = await makeProduct(manager)
+      expect(product.taxRateIds).toEqual([vatId(), levy.id].sort((a, b) => a - b))
+      expect(taxRows(product.id)).toEqual(product.taxRateIds)
+      expect(JSON.parse(auditRows(product.sku)[0]!.details)).toMatchObject({ taxRateIds: `${levy.id},${vatId()}` })
+      // Given taxes (none among them) are what it gets.
+      expect((await makeProduct(manager, { taxRateIds: [] })).taxRateIds).toEqual([])
+      expect((await makeProduct(manager, { taxRateIds: [levy.id, levy.id] })).taxRateIds).toEqual([levy.id])
+    } finally {
+      ok(await manager.invoke('settings:update', { patch: { defaultTaxRateIds: [vatId()] } }))
+    }
+    // The demo's products all carry VAT, and so does a product made with the demo's default.
+    expect((await makeProduct(manager)).taxRateIds).toEqual([vatId()])
+    const milk = ok(await manager.invoke('products:list', { query: 'DEMO-001' })).items[0]!
+    expect(milk.taxRateIds).toEqual([vatId()])
+  })
+
+  it('refuses an unknown or switched-off tax on a new product, writing nothing', async () => {
+    const off = ok(await manager.invoke('taxes:create', { name: 'Create refused off', rateBps: 100, included: false }))
+    ok(await manager.invoke('taxes:update', { id: off.id, active: false }))
+    for (const [taxRateIds, rule] of [
+      [[vatId(), 999_999], 'unknownTaxRate'],
+      [[off.id], 'inactiveTaxRate'],
+    ] as const) {
+      const before = catalogState(store.dbPath)
+      const reply = await manager.invoke('products:create', {
+        sku: 'TAX-REFUSED',
+        name: 'x',
+        priceCents: 1,
+        taxRateIds: [...taxRateIds],
+        openingStock: 3,
+      })
+      expectError(reply, 'VALIDATION_FAILED')
+      if (!reply.ok) expect(reply.error.params).toEqual({ rule, field: 'taxRateIds' })
+      expect(catalogState(store.dbPath)).toEqual(before)
+    }
+    const before = catalogState(store.dbPath)
+    const tooMany = Array.from({ length: 11 }, (_, index) => index + 1)
+    expectError(
+      await manager.invoke('products:create', { sku: 'TAX-MANY', name: 'x', priceCents: 1, taxRateIds: tooMany }),
+      'VALIDATION_FAILED',
+    )
+    expectError(
+      await manager.invokeUnknown('products:create', { sku: 'TAX-ZERO', name: 'x', priceCents: 1, taxRateIds: [0] }),
+      'VALIDATION_FAILED',
+    )
+    expect(catalogState(store.dbPath)).toEqual(before)
+  })
+
+  it('replaces a product’s taxes on an edit, audited from and to; the same taxes again write nothing', async () => {
+    const levy = ok(await manager.invoke('taxes:create', { name: 'Edit levy', rateBps: 500, included: false }))
+    const product = await makeProduct(manager, { taxRateIds: [vatId()] })
+    const updated = ok(await manager.invoke('products:update', { id: product.id, taxRateIds: [levy.id, vatId()] }))
+    expect(updated.taxRateIds).toEqual([vatId(), levy.id].sort((a, b) => a - b))
+    expect(ok(await manager.invoke('products:get', { id: product.id }))).toEqual(updated)
+    const audit = auditRows(product.sku).filter((row) => row.action === 'product.updated')
+    expect(JSON.parse(audit.at(-1)!.details)).toMatchObject({
+      changed: 'taxRateIds',
+      fromTaxRateIds: `${vatId()}`,
+      toTaxRateIds: updated.taxRateIds.join(','),
+    })
+
+    const before = catalogState(store.dbPath)
+    expect(ok(await manager.invoke('products:update', { id: product.id, taxRateIds: [vatId(), levy.id, levy.id] }))).toEqual(updated)
+    expect(catalogState(store.dbPath)).toEqual(before)
+
+    expect(ok(await manager.invoke('products:update', { id: product.id, taxRateIds: [] })).taxRateIds).toEqual([])
+    expect(taxRows(product.id)).toEqual([])
+    // A product listed among others: its tax count follows.
+    expect(ok(await manager.invoke('taxes:list', {})).items.find((item) => item.id === levy.id)?.productCount).toBe(0)
+  })
+
+  it('keeps a switched-off tax a product already lists, but refuses adding one anew or an unknown one, writing nothing', async () => {
+    const old = ok(await manager.invoke('taxes:create', { name: 'Old levy', rateBps: 400, included: false }))
+    const other = ok(await manager.invoke('taxes:create', { name: 'Other old levy', rateBps: 400, included: false }))
+    const product = await makeProduct(manager, { taxRateIds: [old.id] })
+    const bare = await makeProduct(manager, { taxRateIds: [] })
+    ok(await manager.invoke('taxes:update', { id: old.id, active: false }))
+    ok(await manager.invoke('taxes:update', { id: other.id, active: false }))
+
+    // The form sends the product's taxes back with any other change: the switched-off one may stay.
+    expect(
+      ok(await manager.invoke('products:update', { id: product.id, name: 'Still old', taxRateIds: [old.id, vatId()] })).taxRateIds,
+    ).toEqual([vatId(), old.id].sort((a, b) => a - b))
+    for (const [id, taxRateIds, rule] of [
+      [bare.id, [old.id], 'inactiveTaxRate'],
+      [product.id, [old.id, other.id], 'inactiveTaxRate'],
+      [product.id, [999_999], 'unknownTaxRate'],
+    ] as const) {
+      const before = catalogState(store.dbPath)
+      const reply = await manager.invoke('products:update', { id, name: 'Never saved', taxRateIds: [...taxRateIds] })
+      expectError(reply, 'VALIDATION_FAILED')
+      if (!reply.ok) expect(reply.error.params).toEqual({ rule, field: 'taxRateIds' })
+      expect(catalogState(store.dbPath)).toEqual(before)
+    }
+    // Taken off, it cannot come back while it is switched off.
+    ok(await manager.invoke('products:update', { id: product.id, taxRateIds: [vatId()] }))
+    expectError(await manager.invoke('products:update', { id: product.id, taxRateIds: [vatId(), old.id] }), 'VALIDATION_FAILED')
   })
 })

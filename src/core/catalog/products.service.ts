@@ -10,6 +10,8 @@ import type { StatementSet } from '#core/db/statements'
 import { rowToDto } from './catalog.service'
 import { planProductSearch } from './product-search-query'
 import { categoryKey, containsPattern, joinTags, normalizeTags, splitTags } from './products.rules'
+import { activeTaxRateIds, checkTaxRateIds } from './taxes.service'
+import { sameIds } from './taxes.rules'
 
 type Lanes = Reader<StatementSet>
 type WriteLanes = Writer<StatementSet>
@@ -22,6 +24,8 @@ export interface ProductFields {
   barcode?: string | null | undefined
   categoryId?: number | null | undefined
   tags?: string[] | undefined
+  /** Replaces the product's taxes; a new product without it gets the store's default ones that are switched on. */
+  taxRateIds?: number[] | undefined
   lowStockAt?: number | null | undefined
 }
 
@@ -30,6 +34,11 @@ export type ProductPatch = Partial<ProductFields>
 /** The store's default threshold, for products without their own (`settings.defaultLowStockAt`). */
 export interface LowStockDefault {
   defaultLowStockAt: number
+}
+
+/** What a new product takes from the store's settings: the low-stock default and the taxes new products start with. */
+export interface ProductDefaults extends LowStockDefault {
+  defaultTaxRateIds: readonly number[]
 }
 
 const DEFAULT_PAGE = 50
@@ -91,12 +100,30 @@ async function toAdminDtos(lanes: Lanes, rows: readonly AdminRow[], low: LowStoc
     list.push({ id: image.id, file: image.file })
     imagesOf.set(image.product_id, list)
   }
+  const taxes = await lanes.kysely
+    .selectFrom('product_tax')
+    .select(['product_id', 'tax_rate_id'])
+    .where(
+      'product_id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .orderBy('product_id')
+    .orderBy('tax_rate_id')
+    .execute()
+  const taxesOf = new Map<number, number[]>()
+  for (const tax of taxes) {
+    const list = taxesOf.get(tax.product_id) ?? []
+    list.push(tax.tax_rate_id)
+    taxesOf.set(tax.product_id, list)
+  }
   return rows.map((row) => {
     const threshold = row.low_stock_at ?? low.defaultLowStockAt
     return {
       ...rowToDto(row),
       category: row.category_id !== null && row.category_name !== null ? { id: row.category_id, name: row.category_name } : null,
       tags: splitTags(row.tags),
+      taxRateIds: taxesOf.get(row.id) ?? [],
       images: imagesOf.get(row.id) ?? [],
       lowStockAt: row.low_stock_at,
       low: row.stock <= threshold,
@@ -283,6 +310,28 @@ async function writeTags(lanes: WriteLanes, product: Product, tags: readonly str
   product.tags = joinTags(tags)
 }
 
+/** The tax rate ids a product lists, by id. */
+async function productTaxIds(lanes: Lanes, productId: number): Promise<number[]> {
+  const rows = await lanes.kysely
+    .selectFrom('product_tax')
+    .select('tax_rate_id')
+    .where('product_id', '=', productId)
+    .orderBy('tax_rate_id')
+    .execute()
+  return rows.map((row) => row.tax_rate_id)
+}
+
+/** Replaces the taxes a product is sold with (ids already checked with `checkTaxRateIds`), in the open transaction. */
+export async function writeProductTaxes(lanes: WriteLanes, productId: number, taxRateIds: readonly number[]): Promise<void> {
+  await lanes.kysely.deleteFrom('product_tax').where('product_id', '=', productId).execute()
+  if (taxRateIds.length > 0) {
+    await lanes.kysely
+      .insertInto('product_tax')
+      .values(taxRateIds.map((taxRateId) => ({ product_id: productId, tax_rate_id: taxRateId })))
+      .execute()
+  }
+}
+
 export interface MovementRecord {
   productId: number
   deltaQty: number
@@ -313,12 +362,15 @@ export async function recordMovement(lanes: WriteLanes, movement: MovementRecord
   return Number(inserted.insertId)
 }
 
-/** A new product; `openingStock` is its first movement (`initial`). */
+/**
+ * A new product; `openingStock` is its first movement (`initial`). Its taxes are the ones given
+ * (each known and switched on) or, when none are given, the store's default ones that are switched on.
+ */
 export function createProduct(
   ctx: DbContext,
   actor: SessionUser,
   fields: ProductFields & { openingStock?: number | undefined },
-  low: LowStockDefault,
+  low: ProductDefaults,
 ): Promise<ProductAdminDto> {
   const now = ctx.now()
   return write(ctx, async (tx) => {
@@ -326,6 +378,10 @@ export function createProduct(
     await refuseTaken(tx, 'sku', fields.sku, null)
     if (barcode !== null) await refuseTaken(tx, 'barcode', barcode, null)
     const category = fields.categoryId != null ? await requireCategory(tx, fields.categoryId) : null
+    const taxRateIds =
+      fields.taxRateIds === undefined
+        ? await activeTaxRateIds(tx, low.defaultTaxRateIds)
+        : await checkTaxRateIds(tx, fields.taxRateIds, 'taxRateIds')
     const tags = normalizeTags(fields.tags ?? [])
     const openingStock = fields.openingStock ?? 0
     const at = now.toISOString()
@@ -349,6 +405,7 @@ export function createProduct(
       await asConflict(tx, error, { sku: fields.sku, barcode })
     }
     await writeTags(tx, product, tags)
+    await writeProductTaxes(tx, product.id, taxRateIds)
     if (openingStock > 0) {
       await recordMovement(tx, {
         productId: product.id,
@@ -365,7 +422,13 @@ export function createProduct(
       action: 'product.created',
       actor: actorOf(actor),
       subject: product.sku,
-      details: { productId: product.id, name: product.name, priceCents: product.priceCents, openingStock },
+      details: {
+        productId: product.id,
+        name: product.name,
+        priceCents: product.priceCents,
+        openingStock,
+        taxRateIds: taxRateIds.join(','),
+      },
     })
     return readProductAdmin(tx, product.id, low)
   })
@@ -373,8 +436,9 @@ export function createProduct(
 
 /**
  * A partial edit: only the fields given change (`barcode`, `categoryId` and `lowStockAt` null clear
- * them; `tags` replaces them all). Nothing changed, nothing written. A new price applies from now
- * on: every invoice line keeps the price it was sold at.
+ * them; `tags` and `taxRateIds` replace them all). Nothing changed, nothing written. A new price
+ * applies from now on: every invoice line keeps the price it was sold at. A switched-off tax the
+ * product already lists may stay listed (it is not charged); it cannot be added anew.
  */
 export function updateProduct(
   ctx: DbContext,
@@ -423,6 +487,16 @@ export function updateProduct(
       if (joinTags(tags) !== product.tags) {
         await writeTags(tx, product, tags)
         changed.push('tags')
+      }
+    }
+    if (patch.taxRateIds !== undefined) {
+      const current = await productTaxIds(tx, productId)
+      const taxRateIds = await checkTaxRateIds(tx, patch.taxRateIds, 'taxRateIds', current)
+      if (!sameIds(taxRateIds, current)) {
+        details['fromTaxRateIds'] = current.join(',')
+        details['toTaxRateIds'] = [...taxRateIds].sort((a, b) => a - b).join(',')
+        await writeProductTaxes(tx, productId, taxRateIds)
+        changed.push('taxRateIds')
       }
     }
     if (changed.length === 0) return readProductAdmin(tx, productId, low)

@@ -1,20 +1,19 @@
-import type { CheckoutResultDto, PaymentInput } from '#shared/contract/checkout'
+import type { CheckoutResultDto } from '#shared/contract/checkout'
 import type { InvoiceDto } from '#shared/contract/invoices'
-import { formatMoney, lineTotalCents, sumCents } from '#shared/money/money'
+import { formatMoney } from '#shared/money/money'
 import { uuidv7 } from '#core/common/ids'
 import type { DbContext, SessionUser, StoreSettings } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
-import type { BoundStatements } from '#core/db/statements'
 import { write, writeStatements, type StatementWriter } from '#core/db/tx'
-import { CART_SQL, deleteCartLines, readCartLines } from '#core/cart/cart.service'
-import { INVOICE_SQL, readInvoiceHeader, readInvoiceLines, toInvoiceDto, type InvoiceHeaderRow } from '#core/invoices/invoices.service'
-import { isTokenExpired, normalizeTokenCode } from '#core/tokens/tokens.service'
-import { CHECKOUT_SQL, type TokenRow } from './checkout.statements'
+import { CART_SQL, deleteCartLines, priceCart, promoRefusal } from '#core/cart/cart.service'
+import { usePromo } from '#core/promos/promos.service'
+import { INVOICE_SQL, readInvoice, readInvoiceHeader, toInvoiceDto, type InvoiceHeaderRow } from '#core/invoices/invoices.service'
+import { paidFigures, takeTenders, writeTenders, type PaymentRequest } from './checkout-tenders'
+import { CHECKOUT_SQL } from './checkout.statements'
 
-export interface CheckoutRequest {
+export interface CheckoutRequest extends PaymentRequest {
   idempotencyKey: string
   expectedTotalCents: number
-  payment: PaymentInput
 }
 
 export interface CheckoutEnv {
@@ -24,16 +23,13 @@ export interface CheckoutEnv {
 
 /** What the sale took, as figures: the screen words it. */
 function resultOf(invoice: InvoiceDto): CheckoutResultDto {
-  if (invoice.paymentMethod === 'token') {
-    return { invoice, method: 'token', amountCents: invoice.totalCents, tokenBalanceCents: invoice.tokenBalanceAfterCents ?? 0 }
-  }
-  return { invoice, method: 'cash', amountCents: invoice.totalCents, changeCents: invoice.changeCents ?? 0 }
+  return { invoice, ...paidFigures(invoice) }
 }
 
 /**
- * One transaction, all or nothing: check the cart and the payment, debit the token with a
- * conditional update, write the invoice with its lines, take the stock (never below zero), clear
- * the cart. Any refusal rolls everything back. Awaits nothing but the database.
+ * One transaction, all or nothing: check the cart and the tenders, debit each token with a
+ * conditional update, write the invoice with its lines and tenders, take the stock (never below
+ * zero), clear the cart. Any refusal rolls everything back. Awaits nothing but the database.
  */
 export function checkout(ctx: DbContext, request: CheckoutRequest, env: CheckoutEnv): Promise<CheckoutResultDto> {
   const now = ctx.now()
@@ -49,17 +45,19 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
     if (previous.cashier_id !== env.user.id) {
       throw new DomainError('CONFLICT', 'This payment key was already used by another till.', { what: 'idempotencyKey' })
     }
-    return resultOf(toInvoiceDto(previous, readInvoiceLines(invoices, previous.id)))
+    return resultOf(readInvoice(invoices, previous))
   }
 
-  const cart = readCartLines(carts, env.user.id)
+  const { lines: cart, priced, taxes, promo } = priceCart(carts, env.user.id, env.settings, now)
   if (cart.length === 0) throw new DomainError('CART_EMPTY', 'The cart is empty.')
   // A product archived after it went into the cart is no longer sold: the line has to go first.
   const archived = cart.find((line) => !line.active)
   if (archived) {
     throw new DomainError('NOT_FOUND', `${archived.name} is no longer sold.`, { what: 'product', productId: archived.product_id })
   }
-  const totalCents = sumCents(cart.map((line) => lineTotalCents(line.price_cents, line.quantity)))
+  // A promo checked when it was applied is checked again: its last day may have passed, its last use gone to another till.
+  if (promo?.problem) throw promoRefusal(promo.problem, promo.row.code, promo.row, promo.qualifyingCents)
+  const { totalCents } = priced
   if (totalCents !== request.expectedTotalCents) {
     throw new DomainError(
       'CART_CHANGED',
@@ -71,34 +69,18 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
   const paidAt = now.toISOString()
   const tillId = tx.tillId
   const number = (sql.lastNumber(tillId) ?? 0) + 1
+  const payment = takeTenders(sql, request, totalCents, env.settings, now)
+  const { token_id: tokenId, ...paidBy } = payment.columns
   const header: Omit<InvoiceHeaderRow, 'id'> = {
     number,
     cashier_id: env.user.id,
     cashier_name: env.user.displayName,
-    payment_method: request.payment.method,
-    token_last4: null,
+    ...paidBy,
     paid_at: paidAt,
     total_cents: totalCents,
-    tendered_cents: null,
-    change_cents: null,
-    token_balance_after_cents: null,
-  }
-  let token: TokenRow | null = null
-  if (request.payment.method === 'token') {
-    token = debitToken(sql, request.payment.token, totalCents, now, env.settings.timeZone)
-    header.token_last4 = token.code.slice(-4)
-    header.token_balance_after_cents = token.balance_cents
-  } else {
-    const tendered = request.payment.tenderedCents
-    if (tendered < totalCents) {
-      throw new DomainError(
-        'INSUFFICIENT_TENDER',
-        `Cash tendered ${formatMoney(tendered, env.settings)} is less than the total ${formatMoney(totalCents, env.settings)}.`,
-        { tenderedCents: tendered, totalCents },
-      )
-    }
-    header.tendered_cents = tendered
-    header.change_cents = tendered - totalCents
+    subtotal_cents: priced.subtotalCents,
+    discount_cents: priced.discountCents,
+    tax_cents: priced.taxCents,
   }
 
   const invoiceId = Number(
@@ -107,14 +89,27 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
       uid: uuidv7(now),
       till_id: tillId,
       idempotency_key: request.idempotencyKey,
-      token_id: token?.id ?? null,
+      token_id: tokenId,
     }).lastInsertRowid,
   )
-  if (token) sql.insertLedger(uuidv7(now), tillId, token.id, -totalCents, token.balance_cents, invoiceId, paidAt)
+  const tenders = writeTenders(sql, payment, invoiceId, tillId, now)
+  if (promo) usePromo(tx, promo, invoiceId, paidAt)
 
-  const lines = cart.map((line) => {
-    const subAmountCents = lineTotalCents(line.price_cents, line.quantity)
-    sql.insertLine(invoiceId, line.product_id, line.sku, line.name, line.price_cents, line.quantity, subAmountCents)
+  const lines = cart.map((line, index) => {
+    const figures = priced.lines[index]!
+    const row = {
+      product_id: line.product_id,
+      sku: line.sku,
+      name: line.name,
+      unit_price_cents: line.price_cents,
+      quantity: line.quantity,
+      sub_amount_cents: figures.grossCents,
+      discount_cents: figures.discountCents,
+      net_cents: figures.netCents,
+      tax_cents: figures.taxCents,
+      total_cents: figures.totalCents,
+    }
+    sql.insertLine({ invoice_id: invoiceId, ...row })
     const taken = sql.takeStock({ id: line.product_id, quantity: line.quantity, at: paidAt }).changes
     if (taken !== 1) {
       throw new DomainError('INSUFFICIENT_STOCK', `Insufficient quantity ${line.quantity} for ${line.name}`, {
@@ -132,23 +127,47 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
       at: paidAt,
     })
     return {
-      productId: line.product_id,
-      sku: line.sku,
-      name: line.name,
-      unitPriceCents: line.price_cents,
-      quantity: line.quantity,
-      subAmountCents,
+      productId: row.product_id,
+      sku: row.sku,
+      name: row.name,
+      unitPriceCents: row.unit_price_cents,
+      quantity: row.quantity,
+      subAmountCents: row.sub_amount_cents,
+      discountCents: row.discount_cents,
+      netCents: row.net_cents,
+      taxCents: row.tax_cents,
+      totalCents: row.total_cents,
     }
   })
+  const saleTaxes = priced.taxes.map((row) => ({ ...row, name: taxes.get(row.id)?.name ?? '' }))
+  for (const tax of saleTaxes) {
+    sql.insertTax({
+      invoice_id: invoiceId,
+      tax_rate_id: tax.id,
+      name: tax.name,
+      rate_bps: tax.rateBps,
+      included: tax.included ? 1 : 0,
+      base_cents: tax.baseCents,
+      tax_cents: tax.taxCents,
+    })
+  }
 
   deleteCartLines(carts, env.user.id)
   tx.audit({
     action: 'sale',
     actor: { id: env.user.id, name: env.user.displayName },
     subject: `invoice ${number}`,
-    details: { totalCents, method: header.payment_method, lines: cart.length },
+    details: {
+      totalCents,
+      method: header.payment_method,
+      tenders: tenders.length,
+      roundingCents: header.rounding_cents,
+      lines: cart.length,
+    },
   })
-  return resultOf(toInvoiceDto({ ...header, id: invoiceId }, lines))
+  const invoice = toInvoiceDto({ ...header, id: invoiceId }, lines, saleTaxes, tenders)
+  if (promo) invoice.promo = { code: promo.row.code, name: promo.row.name, discountCents: promo.discountCents }
+  return resultOf(invoice)
 }
 
 /**
@@ -165,24 +184,14 @@ export async function checkoutRecordingRefusals(ctx: DbContext, request: Checkou
           action: 'payment.refused',
           actor: { id: env.user.id, name: env.user.displayName },
           subject: request.idempotencyKey,
-          details: { code: error.code, method: request.payment.method, expectedTotalCents: request.expectedTotalCents },
+          details: {
+            code: error.code,
+            method: request.payment?.method ?? (request.payments?.length === 1 ? request.payments[0]!.method : 'split'),
+            expectedTotalCents: request.expectedTotalCents,
+          },
         }),
       )
     }
     throw error
   }
-}
-
-/**
- * Debits the token for the sale, or refuses; the token as it is after the debit. A switched-off
- * token is not found, so it is refused exactly like an unknown code.
- */
-function debitToken(sql: BoundStatements<typeof CHECKOUT_SQL>, typed: string, totalCents: number, now: Date, timeZone: string): TokenRow {
-  const token = sql.token(normalizeTokenCode(typed))
-  if (!token) throw new DomainError('INVALID_TOKEN', `Invalid token '${typed.trim()}'`, { token: typed.trim() })
-  if (isTokenExpired(token.expires_on, now, timeZone)) throw new DomainError('TOKEN_EXPIRED', 'Token has expired')
-  if (token.balance_cents < totalCents) throw new DomainError('INSUFFICIENT_BALANCE', 'Insufficient balance')
-  const debited = sql.debitToken({ id: token.id, amount: totalCents }).changes
-  if (debited !== 1) throw new DomainError('INSUFFICIENT_BALANCE', 'Insufficient balance')
-  return { ...token, balance_cents: token.balance_cents - totalCents }
 }

@@ -20,9 +20,18 @@ export const CHECKOUT_SQL = defineStatements({
   debitToken: { sql: 'update token set balance_cents = balance_cents - @amount where id = @id and balance_cents >= @amount', mode: 'run' },
   insertInvoice: {
     sql: `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4,
-        paid_at, total_cents, tendered_cents, change_cents, token_balance_after_cents)
+        paid_at, total_cents, tendered_cents, change_cents, token_balance_after_cents, subtotal_cents, discount_cents, tax_cents, rounding_cents)
       values (@uid, @till_id, @number, @idempotency_key, @cashier_id, @cashier_name, @payment_method, @token_id, @token_last4,
-        @paid_at, @total_cents, @tendered_cents, @change_cents, @token_balance_after_cents)`,
+        @paid_at, @total_cents, @tendered_cents, @change_cents, @token_balance_after_cents, @subtotal_cents, @discount_cents, @tax_cents,
+        @rounding_cents)`,
+    mode: 'run',
+  },
+  /** One row per tender, in the order given. */
+  insertTender: {
+    sql: `insert into invoice_tender (uid, till_id, invoice_id, position, method, amount_cents, tendered_cents, change_cents, token_id,
+        token_last4, token_balance_after_cents, wallet, reference)
+      values (@uid, @till_id, @invoice_id, @position, @method, @amount_cents, @tendered_cents, @change_cents, @token_id,
+        @token_last4, @token_balance_after_cents, @wallet, @reference)`,
     mode: 'run',
   },
   insertLedger: {
@@ -31,8 +40,16 @@ export const CHECKOUT_SQL = defineStatements({
     mode: 'run',
   },
   insertLine: {
-    sql: `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents)
-      values (?, ?, ?, ?, ?, ?, ?)`,
+    sql: `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents, discount_cents,
+        net_cents, tax_cents, total_cents)
+      values (@invoice_id, @product_id, @sku, @name, @unit_price_cents, @quantity, @sub_amount_cents, @discount_cents, @net_cents,
+        @tax_cents, @total_cents)`,
+    mode: 'run',
+  },
+  /** A copy of the rate as it is now: a later change never reaches this invoice. */
+  insertTax: {
+    sql: `insert into invoice_tax (invoice_id, tax_rate_id, name, rate_bps, included, base_cents, tax_cents)
+      values (@invoice_id, @tax_rate_id, @name, @rate_bps, @included, @base_cents, @tax_cents)`,
     mode: 'run',
   },
   /** Conditional: two tills racing for the last unit cannot both take it. */

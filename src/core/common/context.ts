@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/sqlite'
 import type { BackupDto } from '#shared/contract/backup'
 import type { ChannelOutput } from '#shared/ipc/contract'
 import type { Permission, Role } from '#shared/ipc/permissions'
+import type { CashRoundingMode, TaxRounding } from '#shared/money/pricing'
 
 export interface SessionUser {
   id: number
@@ -35,6 +36,17 @@ export interface StoreSettings {
   signInLockMinutes: number
   /** This till's short code, for people (receipts, the header); its id is on every fact row. */
   tillCode: string
+  /** Round each line's tax, or each tax's sum over the sale once (the pricing engine's `taxRounding`). */
+  taxRounding: TaxRounding
+  /** The taxes a new product starts with. */
+  defaultTaxRateIds: number[]
+  /** Cash is rounded to this many minor units (1 = not rounded), in this mode: only the part paid in cash. */
+  cashRoundingIncrementCents: number
+  cashRoundingMode: CashRoundingMode
+  /** The most discount (of a line, or of the sale) `sale.discount` gives without a manager's approval; 10% = 1000. */
+  discountLimitBps: number
+  /** The wallets the store takes (eSewa, Khalti, Fonepay…), by the names printed on receipts. */
+  wallets: string[]
 }
 
 /** A manager's approval the current call is using (`auth:approve`): named in its audit rows. */
@@ -53,6 +65,8 @@ export interface BackupFilePicker {
   chooseImageFiles?(): Promise<string[] | null>
   /** Where to save a PDF (DocumentFilePicker); without it, saving a document is cancelled. */
   choosePdfDestination?(suggestedName: string): Promise<string | null>
+  /** Where to save the products' CSV (DocumentFilePicker); without it, saving the file is cancelled. */
+  chooseCsvDestination?(suggestedName: string): Promise<string | null>
 }
 
 /** The product images: the folder they are kept in and main's own dialog that picks new ones (no path crosses IPC). */
@@ -63,10 +77,12 @@ export interface ProductImageFiles {
   choose(): Promise<string[] | null>
 }
 
-/** Main's own save dialog for documents (a token card as PDF): the renderer never sends a path. */
+/** Main's own save dialog for documents (a token card as PDF, the products' CSV): the renderer never sends a path. */
 export interface DocumentFilePicker {
   /** Where to save a PDF, offered as `suggestedName`; null when the person cancelled. */
   choosePdfDestination(suggestedName: string): Promise<string | null>
+  /** Where to save a CSV file, offered as `suggestedName`; null when the person cancelled. */
+  chooseCsvDestination(suggestedName: string): Promise<string | null>
 }
 
 /**
@@ -135,4 +151,11 @@ export interface RequestContext extends DbContext {
   oneAccountAtATime<T>(username: string, work: () => Promise<T>): Promise<T>
   /** Records a single-use approval on the calling client's session. */
   grantApproval(permission: Permission, approver: SessionUser): { approvalId: string; expiresAt: string }
+  /**
+   * For a permission this call needs beyond its channel's (a discount over the store's limit): the
+   * context to act with — the caller's own when their role has it, else with the manager's approval
+   * the call carries for it, used up now and named in the audit rows. FORBIDDEN without one,
+   * APPROVAL_REQUIRED when the one it carries cannot be used.
+   */
+  withPermission(permission: Permission): RequestContext
 }

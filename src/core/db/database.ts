@@ -75,7 +75,40 @@ export async function openDatabase(dbPath: string, options: OpenDatabaseOptions 
 }
 
 async function openDatabaseFile(dbPath: string, options: OpenDatabaseOptions): Promise<Orm> {
-  const orm = await MikroORM.init({
+  const orm = withIdentifierCollation(() => createOrm(dbPath))
+  try {
+    const applied = await refuseNewerSchema(orm)
+    // A database with every migration applied (every start but the first after an update) needs
+    // nothing from the migrator, whose own check costs ~15 ms of each start.
+    if (applied !== null && MIGRATIONS.every((migration) => applied.has(migration.name))) return orm
+    if (applied !== null && applied.size > 0 && options.beforeMigrating) {
+      await options.beforeMigrating((await orm.em.getConnection().getNativeClient()) as Sqlite)
+    }
+    // SQLite's way to rebuild a table (a changed CHECK constraint) needs foreign keys off, and the
+    // pragma only takes effect outside a transaction; a migration that rebuilds proves the
+    // references itself before it commits. Every connection turns them on again.
+    const connection = orm.em.getConnection()
+    await connection.execute('pragma foreign_keys = off')
+    try {
+      await orm.migrator.up(options.migrateTo ? { to: options.migrateTo } : undefined)
+    } finally {
+      await connection.execute('pragma foreign_keys = on')
+    }
+  } catch (error) {
+    await orm.close(true)
+    throw error
+  }
+  return orm
+}
+
+/**
+ * The synchronous constructor, not `MikroORM.init`: init first looks for optional packages (a
+ * seeder, an entity generator, a file-globbing library) that a till never uses, ~15 ms of every
+ * start (npm run bench:startup). Entities and extensions are listed here, so nothing is lost. No
+ * query runs yet: the connection opens with the first one.
+ */
+export function createOrm(dbPath: string): Orm {
+  return new MikroORM({
     // Transactions begin IMMEDIATE: a sale holds the write lock from its first read (see the driver).
     driver: SqliteImmediateDriver,
     dbName: dbPath,
@@ -98,39 +131,55 @@ async function openDatabaseFile(dbPath: string, options: OpenDatabaseOptions): P
     allowGlobalContext: false,
     debug: false,
   })
-  try {
-    const existing = await refuseNewerSchema(orm)
-    const pending = await orm.migrator.getPending()
-    if (existing && pending.length > 0 && options.beforeMigrating) {
-      await options.beforeMigrating((await orm.em.getConnection().getNativeClient()) as Sqlite)
-    }
-    // SQLite's way to rebuild a table (a changed CHECK constraint) needs foreign keys off, and the
-    // pragma only takes effect outside a transaction; a migration that rebuilds proves the
-    // references itself before it commits. Every connection turns them on again.
-    const connection = orm.em.getConnection()
-    await connection.execute('pragma foreign_keys = off')
-    try {
-      await orm.migrator.up(options.migrateTo ? { to: options.migrateTo } : undefined)
-    } finally {
-      await connection.execute('pragma foreign_keys = on')
-    }
-  } catch (error) {
-    await orm.close(true)
-    throw error
-  }
-  return orm
 }
 
-/** Returns whether the file already held a Tillwise schema. */
-async function refuseNewerSchema(orm: Orm): Promise<boolean> {
+/** Letters and digits only: the names MikroORM sorts while it discovers the entities. */
+const IDENTIFIER = /^[A-Za-z0-9]*$/
+
+/**
+ * Compares two strings of letters and digits in the order of ICU's root collation (the order
+ * `localeCompare` gives them in English): digits before letters, letters alphabetically whatever
+ * their case, and where only case differs, lower case first. Anything else goes to `fallback`.
+ */
+export function compareIdentifiers(a: string, b: string, fallback: (a: string, b: string) => number): number {
+  if (!IDENTIFIER.test(a) || !IDENTIFIER.test(b)) return fallback(a, b)
+  const lowerA = a.toLowerCase()
+  const lowerB = b.toLowerCase()
+  if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1
+  // Upper case sorts before lower in code units: reversed, lower case comes first.
+  return a === b ? 0 : a < b ? 1 : -1
+}
+
+/**
+ * Runs `work`, which must be synchronous, with `String#localeCompare` answering identifiers by
+ * `compareIdentifiers`. MikroORM sorts the entities' names with localeCompare as it discovers them,
+ * and a process's first localeCompare loads ICU's collation data: ~15 ms of every start (npm run
+ * bench:startup) spent ordering a few ASCII class names. Put back before this returns or throws.
+ */
+export function withIdentifierCollation<T>(work: () => T): T {
+  const localeCompare = String.prototype.localeCompare
+  // Only the one-argument form MikroORM uses is answered here; a call with locales goes to ICU.
+  String.prototype.localeCompare = function (this: string, that: string, ...rest: unknown[]): number {
+    const own = (x: string, y: string) => localeCompare.call(x, y, ...(rest as []))
+    return rest.length > 0 ? own(String(this), String(that)) : compareIdentifiers(String(this), String(that), own)
+  } as typeof localeCompare
+  try {
+    return work()
+  } finally {
+    String.prototype.localeCompare = localeCompare
+  }
+}
+
+/** The migrations the file has applied (null: it has no migrations table yet), refusing one this version does not know. */
+async function refuseNewerSchema(orm: Orm): Promise<ReadonlySet<string> | null> {
   const connection = orm.em.getConnection()
   const tables = await connection.execute<{ name: string }[]>("select name from sqlite_master where type = 'table' and name = ?", [
     MIGRATIONS_TABLE,
   ])
-  if (tables.length === 0) return false
+  if (tables.length === 0) return null
   const applied = await connection.execute<{ name: string }[]>(`select name from \`${MIGRATIONS_TABLE}\``)
   const known = new Set(MIGRATIONS.map((migration) => migration.name))
   const unknown = applied.map((row) => row.name).filter((name) => !known.has(name))
   if (unknown.length > 0) throw new DatabaseTooNewError(unknown)
-  return applied.length > 0
+  return new Set(applied.map((row) => row.name))
 }

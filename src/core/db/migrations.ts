@@ -8,6 +8,10 @@ import { Migration0007PriceCap } from './migrations/migration-0007-price-cap'
 import { Migration0008StaffPinAndLastSignIn } from './migrations/migration-0008-staff-pin-and-last-sign-in'
 import { Migration0009CatalogAdmin } from './migrations/migration-0009-catalog-admin'
 import { Migration0010TokenAdmin } from './migrations/migration-0010-token-admin'
+import { Migration0012Taxes } from './migrations/migration-0012-taxes'
+import { Migration0013ParkedCarts } from './migrations/migration-0013-parked-carts'
+import { Migration0014DiscountsAndPromos } from './migrations/migration-0014-discounts-and-promos'
+import { Migration0015Tenders } from './migrations/migration-0015-tenders'
 
 /**
  * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
@@ -24,6 +28,10 @@ export const MIGRATIONS = [
   { name: '0008-staff-pin-and-last-sign-in', class: Migration0008StaffPinAndLastSignIn },
   { name: '0009-catalog-admin', class: Migration0009CatalogAdmin },
   { name: '0010-token-admin', class: Migration0010TokenAdmin },
+  { name: '0012-taxes', class: Migration0012Taxes },
+  { name: '0013-parked-carts', class: Migration0013ParkedCarts },
+  { name: '0014-discounts-and-promos', class: Migration0014DiscountsAndPromos },
+  { name: '0015-tenders', class: Migration0015Tenders },
 ]
 
 /** Where applied migrations are recorded, by name. */

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackendClient, ClientWindow } from '#core/backend'
-import { expectError, ok, openTestStore, withRawDb, type TestStore } from '#core/testing/test-store'
+import { expectError, ok, openTestStore, readState, withRawDb, type TestStore } from '#core/testing/test-store'
 
 /**
  * A real renderer's PDF is not available under Node: this fixed, tiny PDF stands in for the page
@@ -46,6 +46,12 @@ beforeEach(async () => {
       chooseImportFile: async () => null,
       async choosePdfDestination(suggestedName) {
         events.push(`dialog ${suggestedName}`)
+        dialog.asked.push(suggestedName)
+        await dialog.wait
+        return dialog.answer
+      },
+      async chooseCsvDestination(suggestedName) {
+        events.push(`csv dialog ${suggestedName}`)
         dialog.asked.push(suggestedName)
         await dialog.wait
         return dialog.answer
@@ -147,5 +153,73 @@ describe('documents:savePdf', () => {
       expectError(await client.invoke('documents:savePdf', { suggestedName }), 'VALIDATION_FAILED')
     }
     expect(events).toEqual([])
+  })
+})
+
+describe('products:exportFile', () => {
+  it('asks where first, then writes the catalog’s CSV there, the same file products:export makes, audited', async () => {
+    const manager = await signIn(store.backend.connect())
+    dialog.answer = join(saveDir, 'catalog.csv')
+    const { csv, rows } = ok(await manager.invoke('products:export', {}))
+    const saved = ok(await manager.invoke('products:exportFile', {}))
+    const bytes = readFileSync(join(saveDir, 'catalog.csv'))
+    expect(saved).toEqual({ saved: true, fileName: 'catalog.csv', rows, sizeBytes: bytes.byteLength })
+    expect(rows).toBeGreaterThan(50)
+    expect(events).toEqual(['csv dialog products.csv'])
+    expect(bytes.toString('utf8')).toBe(csv)
+    expect(readdirSync(saveDir)).toEqual(['catalog.csv'])
+    expect(savedAudit()).toEqual([
+      { actor_name: 'Maya Manager', subject: 'catalog.csv', details: JSON.stringify({ kind: 'csv', rows, sizeBytes: bytes.byteLength }) },
+    ])
+  })
+
+  it('writes the catalog as it is when the person has chosen, not when they clicked', async () => {
+    const manager = await signIn(store.backend.connect())
+    let closeDialog!: () => void
+    dialog.wait = new Promise((resolve) => (closeDialog = resolve))
+    dialog.answer = join(saveDir, 'products.csv')
+    const saving = manager.invoke('products:exportFile', {})
+    await expect.poll(() => dialog.asked.length).toBe(1)
+    // The dialog holds no database work: the catalog changes meanwhile.
+    ok(await manager.invoke('products:create', { sku: 'LATE-1', name: 'Added while the dialog was open', priceCents: 500 }))
+    closeDialog()
+    const saved = ok(await saving)
+    expect(saved).toMatchObject({ saved: true })
+    expect(readFileSync(join(saveDir, 'products.csv'), 'utf8')).toContain('LATE-1,Added while the dialog was open,5.00')
+  })
+
+  it('answers saved: false when the person cancels, and reads and writes nothing', async () => {
+    const manager = await signIn(store.backend.connect())
+    dialog.answer = null
+    const before = readState(store.dbPath)
+    expect(ok(await manager.invoke('products:exportFile', {}))).toEqual({ saved: false })
+    expect(readdirSync(saveDir)).toEqual([])
+    expect(readState(store.dbPath)).toEqual(before)
+    expect(savedAudit()).toEqual([])
+  })
+
+  it.each([
+    ['a folder that is gone', () => join(saveDir, 'gone', 'products.csv'), 'ENOENT'],
+    ['a "folder" that is a file', () => (writeFileSync(join(saveDir, 'notes'), 'x'), join(saveDir, 'notes', 'products.csv')), 'ENOTDIR'],
+    ['a name that is a folder', () => (mkdirSync(join(saveDir, 'products.csv')), join(saveDir, 'products.csv')), 'EISDIR'],
+  ])('refuses %s with CONFLICT csvFile, leaving nothing behind', async (_what, destination, code) => {
+    const manager = await signIn(store.backend.connect())
+    dialog.answer = destination()
+    const files = readdirSync(saveDir, { recursive: true })
+    const before = readState(store.dbPath)
+    const reply = await manager.invoke('products:exportFile', {})
+    expectError(reply, 'CONFLICT')
+    expect(reply.ok || reply.error.params).toEqual({ what: 'csvFile', detail: code })
+    expect(readdirSync(saveDir, { recursive: true })).toEqual(files)
+    expect(readState(store.dbPath)).toEqual(before)
+    expect(savedAudit()).toEqual([])
+  })
+
+  it('is for someone who may manage the catalog: a cashier meets FORBIDDEN before any dialog', async () => {
+    const cashier = await signIn(store.backend.connect(), 'cashier')
+    dialog.answer = join(saveDir, 'products.csv')
+    expectError(await cashier.invoke('products:exportFile', {}), 'FORBIDDEN')
+    expect(events).toEqual([])
+    expect(readdirSync(saveDir)).toEqual([])
   })
 })

@@ -43,6 +43,19 @@ async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<voi
   }
 }
 
+/** Writes a document where main's dialog pointed; a failure is CONFLICT `what`, naming the system's code, and leaves nothing behind. */
+async function writeDocument(path: string, bytes: Uint8Array, what: 'pdfFile' | 'csvFile'): Promise<void> {
+  try {
+    await writeFileAtomically(path, bytes)
+  } catch (error) {
+    const detail = codeOf(error)
+    throw new DomainError('CONFLICT', `The ${what === 'pdfFile' ? 'PDF' : 'CSV file'} could not be written to ${path}: ${detail}`, {
+      what,
+      detail,
+    })
+  }
+}
+
 /**
  * Saves the page the calling window shows (a token card) as PDF where main's dialog points. The
  * page is printed first, while it still shows what the person asked for; only then is the dialog
@@ -60,12 +73,7 @@ export async function savePdf(
   const bytes = await env.window.printToPdf()
   const path = await env.files.choosePdfDestination(pdfFileName(suggestedName))
   if (!path) return { cancelled: true }
-  try {
-    await writeFileAtomically(path, bytes)
-  } catch (error) {
-    const detail = codeOf(error)
-    throw new DomainError('CONFLICT', `The PDF could not be written to ${path}: ${detail}`, { what: 'pdfFile', detail })
-  }
+  await writeDocument(path, bytes, 'pdfFile')
   const fileName = basename(path)
   await write(ctx, (tx) =>
     tx.audit({
@@ -76,4 +84,38 @@ export async function savePdf(
     }),
   )
   return { cancelled: false, fileName, sizeBytes: bytes.byteLength }
+}
+
+/** The name main's dialog offers: the screen's suggestion, as a CSV file. */
+export function csvFileName(suggestedName: string): string {
+  return /\.csv$/i.test(suggestedName) ? suggestedName : `${suggestedName}.csv`
+}
+
+/**
+ * Saves a CSV file core makes where main's dialog points. The dialog comes first and `make` runs
+ * only once the person has chosen, so a cancel reads and writes nothing; the file holds the data as
+ * it was when they chose. Written like a PDF (whole or not at all), and audited.
+ */
+export async function saveCsv(
+  ctx: DbContext,
+  suggestedName: string,
+  actor: SessionUser,
+  files: DocumentFilePicker,
+  make: () => Promise<{ csv: string; rows: number }>,
+): Promise<{ saved: false } | { saved: true; fileName: string; rows: number; sizeBytes: number }> {
+  const path = await files.chooseCsvDestination(csvFileName(suggestedName))
+  if (!path) return { saved: false }
+  const { csv, rows } = await make()
+  const bytes = Buffer.from(csv, 'utf8')
+  await writeDocument(path, bytes, 'csvFile')
+  const fileName = basename(path)
+  await write(ctx, (tx) =>
+    tx.audit({
+      action: 'document.saved',
+      actor: { id: actor.id, name: actor.displayName },
+      subject: fileName,
+      details: { kind: 'csv', rows, sizeBytes: bytes.byteLength },
+    }),
+  )
+  return { saved: true, fileName, rows, sizeBytes: bytes.byteLength }
 }

@@ -15,15 +15,35 @@ export type InvoiceHeaderRow = Pick<
   | 'tendered_cents'
   | 'change_cents'
   | 'token_balance_after_cents'
+  | 'subtotal_cents'
+  | 'discount_cents'
+  | 'tax_cents'
+  | 'rounding_cents'
 >
 
 export type InvoiceLineRow = Pick<
   TableRow<'invoice_line'>,
-  'product_id' | 'sku' | 'name' | 'unit_price_cents' | 'quantity' | 'sub_amount_cents'
+  | 'product_id'
+  | 'sku'
+  | 'name'
+  | 'unit_price_cents'
+  | 'quantity'
+  | 'sub_amount_cents'
+  | 'discount_cents'
+  | 'net_cents'
+  | 'tax_cents'
+  | 'total_cents'
+>
+
+export type InvoiceTaxRow = Pick<TableRow<'invoice_tax'>, 'tax_rate_id' | 'name' | 'rate_bps' | 'included' | 'base_cents' | 'tax_cents'>
+
+export type InvoiceTenderRow = Pick<
+  TableRow<'invoice_tender'>,
+  'method' | 'amount_cents' | 'tendered_cents' | 'change_cents' | 'token_last4' | 'token_balance_after_cents' | 'wallet' | 'reference'
 >
 
 const HEADER_COLUMNS = `id, number, cashier_id, cashier_name, payment_method, token_last4, paid_at, total_cents, tendered_cents,
-  change_cents, token_balance_after_cents`
+  change_cents, token_balance_after_cents, subtotal_cents, discount_cents, tax_cents, rounding_cents`
 
 /** A receipt is read on every sale (a replayed payment key answers with it) and every reprint. */
 export const INVOICE_SQL = defineStatements({
@@ -32,8 +52,25 @@ export const INVOICE_SQL = defineStatements({
   byNumber: { sql: `select ${HEADER_COLUMNS} from invoice where till_id = ? and number = ?`, mode: 'get', row: rowOf<InvoiceHeaderRow>() },
   byKey: { sql: `select ${HEADER_COLUMNS} from invoice where idempotency_key = ?`, mode: 'get', row: rowOf<InvoiceHeaderRow>() },
   lines: {
-    sql: 'select product_id, sku, name, unit_price_cents, quantity, sub_amount_cents from invoice_line where invoice_id = ? order by id',
+    sql: `select product_id, sku, name, unit_price_cents, quantity, sub_amount_cents, discount_cents, net_cents, tax_cents, total_cents
+      from invoice_line where invoice_id = ? order by id`,
     mode: 'all',
     row: rowOf<InvoiceLineRow>(),
+  },
+  taxes: {
+    sql: 'select tax_rate_id, name, rate_bps, included, base_cents, tax_cents from invoice_tax where invoice_id = ? order by tax_rate_id',
+    mode: 'all',
+    row: rowOf<InvoiceTaxRow>(),
+  },
+  promo: {
+    sql: 'select code, name, discount_cents from invoice_promo where invoice_id = ?',
+    mode: 'get',
+    row: rowOf<{ code: string; name: string; discount_cents: number }>(),
+  },
+  tenders: {
+    sql: `select method, amount_cents, tendered_cents, change_cents, token_last4, token_balance_after_cents, wallet, reference
+      from invoice_tender where invoice_id = ? order by position`,
+    mode: 'all',
+    row: rowOf<InvoiceTenderRow>(),
   },
 })

@@ -51,6 +51,13 @@ describe('settings:get', () => {
       sessionIdleMinutes: 15,
       signInLockMinutes: 15,
       defaultLowStockAt: 5,
+      // The demo's VAT is the store's first tax rate.
+      taxRounding: 'perLine',
+      defaultTaxRateIds: [1],
+      cashRoundingIncrementCents: 100,
+      cashRoundingMode: 'halfUp',
+      discountLimitBps: 1000,
+      wallets: ['eSewa', 'Khalti', 'Fonepay'],
       demo: true,
       currencyLocked: false,
     })
@@ -128,6 +135,82 @@ describe('settings:update', () => {
     await expectRefusedUnchanged(cashier.invoke('settings:update', { patch: { storeName: 'Mine now' } }), 'FORBIDDEN', {
       permission: 'settings.manage',
     })
+  })
+
+  it('changes tax and cash rounding, the discount limit, the wallets and the default taxes, audited before and after', async () => {
+    const extra = ok(await manager.invoke('taxes:create', { name: 'Settings test levy', rateBps: 200, included: false }))
+    const before = auditRows().length
+    const updated = ok(
+      await manager.invoke('settings:update', {
+        patch: {
+          taxRounding: 'global',
+          cashRoundingIncrementCents: 500,
+          cashRoundingMode: 'down',
+          discountLimitBps: 1500,
+          wallets: [' eSewa ', 'Khalti', 'IME Pay'],
+          defaultTaxRateIds: [extra.id, 1, extra.id],
+        },
+      }),
+    )
+    expect(updated).toMatchObject({
+      taxRounding: 'global',
+      cashRoundingIncrementCents: 500,
+      cashRoundingMode: 'down',
+      discountLimitBps: 1500,
+      wallets: ['eSewa', 'Khalti', 'IME Pay'],
+      defaultTaxRateIds: [extra.id, 1],
+    })
+    expect(ok(await cashier.invoke('settings:get', {}))).toEqual(updated)
+    const rows = auditRows().slice(before)
+    expect(rows).toHaveLength(1)
+    expect(JSON.parse(rows[0]!.details)).toMatchObject({
+      'before.taxRounding': 'perLine',
+      'after.taxRounding': 'global',
+      'before.cashRoundingIncrementCents': 100,
+      'after.cashRoundingIncrementCents': 500,
+      'before.defaultTaxRateIds': '[1]',
+      'after.defaultTaxRateIds': `[${extra.id},1]`,
+      'before.wallets': '["eSewa","Khalti","Fonepay"]',
+    })
+    // Back as the demo has it, for the tests after this one.
+    ok(
+      await manager.invoke('settings:update', {
+        patch: {
+          taxRounding: 'perLine',
+          cashRoundingIncrementCents: 100,
+          cashRoundingMode: 'halfUp',
+          discountLimitBps: 1000,
+          wallets: ['eSewa', 'Khalti', 'Fonepay'],
+          defaultTaxRateIds: [1],
+        },
+      }),
+    )
+  })
+
+  it('refuses default taxes that the store does not have or that are switched off, and changes nothing', async () => {
+    const off = ok(await manager.invoke('taxes:create', { name: 'Settings test old rate', rateBps: 500, included: true }))
+    ok(await manager.invoke('taxes:update', { id: off.id, active: false }))
+    await expectRefusedUnchanged(manager.invoke('settings:update', { patch: { defaultTaxRateIds: [1, 999_999] } }), 'VALIDATION_FAILED', {
+      rule: 'unknownTaxRate',
+      field: 'patch.defaultTaxRateIds',
+    })
+    // The other fields of a refused patch are not written either.
+    await expectRefusedUnchanged(
+      manager.invoke('settings:update', { patch: { storeName: 'Not saved', defaultTaxRateIds: [off.id] } }),
+      'VALIDATION_FAILED',
+      { rule: 'inactiveTaxRate', field: 'patch.defaultTaxRateIds' },
+    )
+    await expectRefusedUnchanged(manager.invoke('settings:update', { patch: { defaultTaxRateIds: [0] } }), 'VALIDATION_FAILED')
+    await expectRefusedUnchanged(manager.invoke('settings:update', { patch: { wallets: ['eSewa', 'ESEWA '] } }), 'VALIDATION_FAILED')
+    await expectRefusedUnchanged(manager.invoke('settings:update', { patch: { cashRoundingIncrementCents: 0 } }), 'VALIDATION_FAILED')
+    await expectRefusedUnchanged(manager.invoke('settings:update', { patch: { discountLimitBps: 10_001 } }), 'VALIDATION_FAILED')
+    await expectRefusedUnchanged(
+      manager.invoke('settings:update', { patch: { cashRoundingMode: 'sideways' as 'up' } }),
+      'VALIDATION_FAILED',
+    )
+    // No default at all is a choice too.
+    expect(ok(await manager.invoke('settings:update', { patch: { defaultTaxRateIds: [] } })).defaultTaxRateIds).toEqual([])
+    ok(await manager.invoke('settings:update', { patch: { defaultTaxRateIds: [1] } }))
   })
 
   it('changes the currency while the store has not sold, and refuses it once it has (CONFLICT currencyLocked)', async () => {

@@ -2,12 +2,15 @@ import type { EntityManager } from '@mikro-orm/sqlite'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { localeTag } from '#shared/contract/setup'
-import type { settingsPatch, StoreSettingsDto } from '#shared/contract/settings'
+import { cashRoundingMode, taxRounding, type settingsPatch, type StoreSettingsDto } from '#shared/contract/settings'
 import type { RequestContext, SessionUser, StoreSettings } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import type { AuditDetails } from '#core/db/audit-chain'
-import { Setting, User, type TillDatabase } from '#core/db/entities'
+import { Setting, type TillDatabase } from '#core/db/entities'
+import { bindStatements, nativeDatabase } from '#core/db/statements'
 import { read, write } from '#core/db/tx'
+import { checkTaxRateIds } from '#core/catalog/taxes.service'
+import { SETTINGS_SQL } from './settings.statements'
 
 export type SettingsPatch = z.infer<typeof settingsPatch>
 
@@ -28,6 +31,12 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   sessionIdleMinutes: 15,
   signInLockMinutes: 15,
   tillCode: '',
+  taxRounding: 'perLine',
+  defaultTaxRateIds: [],
+  cashRoundingIncrementCents: 1,
+  cashRoundingMode: 'halfUp',
+  discountLimitBps: 1000,
+  wallets: [],
 }
 
 /** The settings a person may change (`settings:update`), each kept as one row of `setting`. */
@@ -45,12 +54,22 @@ const PATCH_KEYS = [
   'sessionIdleMinutes',
   'signInLockMinutes',
   'defaultLowStockAt',
+  'taxRounding',
+  'defaultTaxRateIds',
+  'cashRoundingIncrementCents',
+  'cashRoundingMode',
+  'discountLimitBps',
+  'wallets',
 ] as const satisfies readonly (keyof SettingsPatch & keyof StoreSettings)[]
 
-/** Reads every setting, with the default for one never written; `setupRequired` while no user exists. */
+/**
+ * Reads every setting, with the default for one never written; `setupRequired` while no user exists.
+ * Two plain statements, not the ORM: this runs at every start, and the ORM's first query costs ~30 ms
+ * of it (npm run bench:startup); the ORM warms up at the first sign-in instead.
+ */
 export async function loadSettings(em: EntityManager): Promise<StoreSettings> {
-  const rows = await em.find(Setting, {})
-  const values = new Map(rows.map((row) => [row.key, row.value]))
+  const sql = bindStatements(await nativeDatabase(em), SETTINGS_SQL)
+  const values = new Map(sql.all().map((row) => [row.key, row.value]))
   const text = (key: keyof StoreSettings & string, fallback: string) => values.get(key) ?? fallback
   const decimals = Number(values.get('currencyDecimals'))
   return {
@@ -66,10 +85,27 @@ export async function loadSettings(em: EntityManager): Promise<StoreSettings> {
     receiptFooter: text('receiptFooter', DEFAULT_SETTINGS.receiptFooter),
     defaultLowStockAt: wholeNumber(values.get('defaultLowStockAt'), 0) ?? DEFAULT_SETTINGS.defaultLowStockAt,
     demo: values.get('demo') === 'true',
-    setupRequired: (await em.count(User, {})) === 0,
+    setupRequired: sql.anyUser() !== 1,
     sessionIdleMinutes: wholeNumber(values.get('sessionIdleMinutes'), 1) ?? DEFAULT_SETTINGS.sessionIdleMinutes,
     signInLockMinutes: wholeNumber(values.get('signInLockMinutes'), 1) ?? DEFAULT_SETTINGS.signInLockMinutes,
     tillCode: text('tillCode', DEFAULT_SETTINGS.tillCode),
+    taxRounding: taxRounding.safeParse(values.get('taxRounding')).data ?? DEFAULT_SETTINGS.taxRounding,
+    defaultTaxRateIds: jsonList(values.get('defaultTaxRateIds'), (item) => Number.isSafeInteger(item) && (item as number) > 0) as number[],
+    cashRoundingIncrementCents: wholeNumber(values.get('cashRoundingIncrementCents'), 1) ?? DEFAULT_SETTINGS.cashRoundingIncrementCents,
+    cashRoundingMode: cashRoundingMode.safeParse(values.get('cashRoundingMode')).data ?? DEFAULT_SETTINGS.cashRoundingMode,
+    discountLimitBps: Math.min(10_000, wholeNumber(values.get('discountLimitBps'), 0) ?? DEFAULT_SETTINGS.discountLimitBps),
+    wallets: jsonList(values.get('wallets'), (item) => typeof item === 'string') as string[],
+  }
+}
+
+/** A list kept as JSON text; what is not one (or holds the wrong items) reads as empty. */
+function jsonList(text: string | undefined, valid: (item: unknown) => boolean): unknown[] {
+  if (text === undefined) return []
+  try {
+    const parsed: unknown = JSON.parse(text)
+    return Array.isArray(parsed) && parsed.every(valid) ? parsed : []
+  } catch {
+    return []
   }
 }
 
@@ -134,6 +170,12 @@ function toSettingsDto(settings: StoreSettings, currencyLocked: boolean): StoreS
     sessionIdleMinutes: settings.sessionIdleMinutes,
     signInLockMinutes: settings.signInLockMinutes,
     defaultLowStockAt: settings.defaultLowStockAt,
+    taxRounding: settings.taxRounding,
+    defaultTaxRateIds: settings.defaultTaxRateIds,
+    cashRoundingIncrementCents: settings.cashRoundingIncrementCents,
+    cashRoundingMode: settings.cashRoundingMode,
+    discountLimitBps: settings.discountLimitBps,
+    wallets: settings.wallets,
     demo: settings.demo,
     currencyLocked,
   }
@@ -150,17 +192,22 @@ export async function updateSettings(ctx: RequestContext, actor: SessionUser, pa
   const currencyLocked = await write(ctx, async (tx) => {
     const current = await loadSettings(tx.em)
     const sold = await hasSold(tx.kysely)
-    const changed = PATCH_KEYS.filter((key) => wanted[key] !== undefined && wanted[key] !== current[key])
+    const changed = PATCH_KEYS.filter((key) => wanted[key] !== undefined && JSON.stringify(wanted[key]) !== JSON.stringify(current[key]))
     if (changed.length === 0) return sold
     if ((changed.includes('currency') || changed.includes('currencyDecimals')) && sold) {
       throw new DomainError('CONFLICT', 'The currency cannot change once the store has made a sale.', { what: 'currencyLocked' })
     }
+    // New products get these: each must be a rate the store has, switched on.
+    if (changed.includes('defaultTaxRateIds')) {
+      wanted.defaultTaxRateIds = await checkTaxRateIds(tx, wanted.defaultTaxRateIds!, 'patch.defaultTaxRateIds')
+    }
     const values: Partial<Record<string, string | number>> = {}
     const details: AuditDetails = {}
     for (const key of changed) {
-      values[key] = wanted[key]!
-      details[`before.${key}`] = current[key]
-      details[`after.${key}`] = wanted[key]!
+      const value = wanted[key]!
+      values[key] = Array.isArray(value) ? JSON.stringify(key === 'wallets' ? value.map((name) => String(name).trim()) : value) : value
+      details[`before.${key}`] = Array.isArray(current[key]) ? JSON.stringify(current[key]) : (current[key] as string | number | boolean)
+      details[`after.${key}`] = Array.isArray(value) ? JSON.stringify(value) : value
     }
     await writeSettings(tx.em, values)
     tx.audit({ action: 'settings.updated', actor: { id: actor.id, name: actor.displayName }, subject: changed.join(','), details })

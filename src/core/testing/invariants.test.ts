@@ -64,7 +64,7 @@ describe('checkBooks', () => {
       'an invoice without lines',
       `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, paid_at, total_cents, tendered_cents, change_cents)
        values (lower(hex(randomblob(16))), (select value from setting where key = 'tillId'), 3, 'k', 1, 'x', 'cash', 'now', 0, 0, 0)`,
-      ['invoice-without-lines'],
+      ['invoice-without-lines', 'invoice-without-tenders'],
     ],
     [
       'a skipped invoice number',
@@ -76,7 +76,25 @@ describe('checkBooks', () => {
        insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at)
        select lower(hex(randomblob(16))), (select value from setting where key = 'tillId'), product_id, -quantity, 'sale', (select id from invoice where number = 9), 'now'
          from invoice_line where invoice_id = (select id from invoice where number = 9)`,
-      ['invoice-numbers', 'stock-conserved', 'stock-movements'],
+      ['invoice-numbers', 'invoice-without-tenders', 'stock-conserved', 'stock-movements'],
+    ],
+    [
+      'a tender that pays less than the sale',
+      `insert into invoice_tender (uid, till_id, invoice_id, position, method, amount_cents, tendered_cents, change_cents)
+       select lower(hex(randomblob(16))), till_id, id, 1, 'card', 100, null, null from invoice where payment_method = 'cash'`,
+      ['tenders-pay-total'],
+    ],
+    [
+      'change from a card',
+      `insert into invoice_tender (uid, till_id, invoice_id, position, method, amount_cents, tendered_cents, change_cents)
+       select lower(hex(randomblob(16))), till_id, id, 1, 'card', 0, null, 5 from invoice where payment_method = 'cash'`,
+      ['change-or-rounding-without-cash', 'tenders-pay-total'],
+    ],
+    [
+      'a token tender without its debit',
+      `insert into invoice_tender (uid, till_id, invoice_id, position, method, amount_cents, token_id)
+       select lower(hex(randomblob(16))), till_id, id, 1, 'token', 0, 2 from invoice where payment_method = 'cash'`,
+      ['token-debit'],
     ],
   ])('reports %s', (_what, tamper, rules) => {
     expect(rulesBrokenBy(tamper).sort()).toEqual([...rules].sort())

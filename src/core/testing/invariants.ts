@@ -31,9 +31,9 @@ export function snapshotBooks(db: Database.Database): BooksSnapshot {
 
 /**
  * Every rule, checked against the snapshot taken when the books were last known good: no sale may
- * be partial (an invoice without its lines, its token debit or its stock movements, or a debit or a
- * movement without its invoice), amounts add up exactly, and stock and balances equal the snapshot
- * minus what was sold.
+ * be partial (an invoice without its lines, its tenders, its token debits or its stock movements, or
+ * a debit or a movement without its invoice), amounts add up exactly (tenders pay total + rounding),
+ * and stock and balances equal the snapshot minus what was sold.
  */
 export function checkBooks(
   db: Database.Database,
@@ -95,28 +95,52 @@ export function checkBooks(
     }
   }
 
-  // Payment: a token sale has exactly one debit of its total on its token; a cash sale none.
-  each<{ number: number; debits: number; debited: number | null; total: number }>(
+  // Payment: every invoice has its tenders, which pay its total plus the cash rounding; each token
+  // tender has exactly one debit of its amount on its token; change and rounding come only from cash.
+  each<{ number: number }>(
+    'invoice-without-tenders',
+    `select number from invoice i where not exists (select 1 from invoice_tender t where t.invoice_id = i.id)`,
+    ({ number }) => `invoice ${number} has no tenders`,
+  )
+  each<{ number: number; total: number; rounding: number; paid: number; kept: number }>(
+    'tenders-pay-total',
+    `select i.number, i.total_cents as total, i.rounding_cents as rounding, sum(t.amount_cents) as paid,
+            sum(case when t.method = 'cash' then t.tendered_cents else t.amount_cents end) - sum(coalesce(t.change_cents, 0)) as kept
+       from invoice i join invoice_tender t on t.invoice_id = i.id
+      group by i.id having paid != i.total_cents + i.rounding_cents or kept != i.total_cents + i.rounding_cents`,
+    ({ number, total, rounding, paid, kept }) =>
+      `invoice ${number}: total ${total} + rounding ${rounding}, but its tenders pay ${paid} (tendered − change ${kept})`,
+  )
+  each<{ number: number }>(
+    'change-or-rounding-without-cash',
+    `select i.number from invoice i
+      where exists (select 1 from invoice_tender t where t.invoice_id = i.id and t.method != 'cash' and t.change_cents is not null)
+         or exists (select 1 from invoice_tender t where t.invoice_id = i.id and (t.change_cents < 0 or t.amount_cents < 0))
+         or (i.rounding_cents != 0 and not exists (select 1 from invoice_tender t where t.invoice_id = i.id and t.method = 'cash'))`,
+    ({ number }) => `invoice ${number}: change or rounding without cash, or a negative amount`,
+  )
+  each<{ number: number; position: number; debits: number; debited: number | null; amount: number }>(
     'token-debit',
-    `select i.number, i.total_cents as total, count(e.id) as debits, sum(-e.delta_cents) as debited
-       from invoice i left join token_ledger_entry e on e.invoice_id = i.id and e.token_id = i.token_id and e.reason = 'sale'
-      where i.payment_method = 'token'
-      group by i.id having i.token_id is null or count(e.id) != 1 or sum(-e.delta_cents) != i.total_cents`,
-    ({ number, debits, debited, total }) =>
-      `token invoice ${number} (total ${total}) has ${debits} debit(s) on its token totalling ${debited ?? 0}`,
+    `select i.number, t.position, t.amount_cents as amount, count(e.id) as debits, sum(-e.delta_cents) as debited
+       from invoice_tender t join invoice i on i.id = t.invoice_id
+       left join token_ledger_entry e on e.invoice_id = t.invoice_id and e.token_id = t.token_id and e.reason = 'sale'
+      where t.method = 'token'
+      group by t.id having t.token_id is null or count(e.id) != 1 or sum(-e.delta_cents) != t.amount_cents`,
+    ({ number, position, debits, debited, amount }) =>
+      `invoice ${number}, token tender ${position + 1} (${amount}) has ${debits} debit(s) on its token totalling ${debited ?? 0}`,
   )
   each<{ number: number }>(
     'cash-debit',
     `select i.number from invoice i
-      where i.payment_method = 'cash'
+      where not exists (select 1 from invoice_tender t where t.invoice_id = i.id and t.method = 'token')
         and (i.token_id is not null or exists (select 1 from token_ledger_entry e where e.invoice_id = i.id))`,
-    ({ number }) => `cash invoice ${number} touched a token`,
+    ({ number }) => `invoice ${number} without a token tender touched a token`,
   )
   each<{ number: number }>(
     'cash-change',
-    `select number from invoice where payment_method = 'cash'
-        and (tendered_cents is null or change_cents is null or change_cents != tendered_cents - total_cents or change_cents < 0)`,
-    ({ number }) => `cash invoice ${number}: change is not tendered − total`,
+    `select i.number from invoice_tender t join invoice i on i.id = t.invoice_id where t.method = 'cash'
+        and (t.tendered_cents is null or t.change_cents is null or t.change_cents != t.tendered_cents - t.amount_cents or t.change_cents < 0)`,
+    ({ number }) => `invoice ${number}: cash change is not tendered − what cash paid`,
   )
   each<{ id: number }>(
     'debit-without-invoice',
@@ -161,7 +185,7 @@ export function checkBooks(
   // A manager's top-ups (and later refunds, adjustments, expiries) are credits on top of what was sold.
   const tokens = rows<{ code: string; balance: number; sales: number; credits: number; ledger: number }>(
     `select t.code, t.balance_cents as balance,
-            (select coalesce(sum(total_cents), 0) from invoice i where i.token_id = t.id and i.payment_method = 'token') as sales,
+            (select coalesce(sum(amount_cents), 0) from invoice_tender s where s.token_id = t.id and s.method = 'token') as sales,
             (select coalesce(sum(delta_cents), 0) from token_ledger_entry e
               where e.token_id = t.id and e.reason not in ('issue', 'sale')) as credits,
             (select coalesce(sum(delta_cents), 0) from token_ledger_entry e where e.token_id = t.id) as ledger

@@ -56,12 +56,14 @@ export function tableRows(dbPath: string, table: string): unknown[] {
   return withRawDb(dbPath, (db) => db.prepare(`select * from \`${table}\` order by rowid`).all())
 }
 
-/** The catalog's tables and the stock's, and the audit trail's length: what a catalog refusal must not change. */
+/** The catalog's tables (taxes too) and the stock's, and the audit trail's length: what a catalog refusal must not change. */
 export function catalogState(dbPath: string): Record<string, unknown> {
   return {
     product: tableRows(dbPath, 'product'),
     category: tableRows(dbPath, 'category'),
     product_tag: tableRows(dbPath, 'product_tag'),
+    product_tax: tableRows(dbPath, 'product_tax'),
+    tax_rate: tableRows(dbPath, 'tax_rate'),
     product_image: tableRows(dbPath, 'product_image'),
     stock_movement: tableRows(dbPath, 'stock_movement'),
     cart_line: tableRows(dbPath, 'cart_line'),

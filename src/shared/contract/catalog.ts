@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { channel } from '../ipc/channel'
 import { id, isoDateTime, nonNegativeCents, protectedInput, text } from './common'
+import { taxRateIds } from './taxes'
 
 /** The highest price a product may have, in minor units (a catalog cap: the schemas of product edits use it). */
 export const MAX_PRICE_CENTS = 1_000_000_000_000
@@ -33,6 +34,8 @@ export type CategoryDto = z.infer<typeof categoryDto>
 export const productAdminDto = productDto.extend({
   category: z.strictObject({ id, name: z.string() }).nullable(),
   tags: z.array(z.string()),
+  /** The taxes the product is sold with, by id (a switched-off one stays listed but is not charged). */
+  taxRateIds: z.array(id),
   images: z.array(productImageDto),
   /** Low on stock at or below this count; null: the store's default. */
   lowStockAt: z.int().min(0).nullable(),
@@ -61,6 +64,12 @@ const productFields = {
   barcode: barcodeText.nullable().optional(),
   categoryId: id.nullable().optional(),
   tags: z.array(tagText).max(20).optional(),
+  /**
+   * The taxes it is sold with (replaces them all). Unknown or switched-off rates are refused
+   * (VALIDATION_FAILED unknownTaxRate / inactiveTaxRate); a new product without it gets the store's
+   * default taxes that are switched on.
+   */
+  taxRateIds: taxRateIds.optional(),
   lowStockAt: z.int().min(0).max(1_000_000).nullable().optional(),
 }
 
@@ -164,6 +173,7 @@ export const catalogContract = {
       barcode: productFields.barcode,
       categoryId: productFields.categoryId,
       tags: productFields.tags,
+      taxRateIds: productFields.taxRateIds,
       lowStockAt: productFields.lowStockAt,
     }),
     productAdminDto,
@@ -208,6 +218,19 @@ export const catalogContract = {
   ),
   /** The whole catalog, archived products included, in the import's own format (formula-escaped). */
   'products:export': channel('catalog.manage', protectedInput({}), z.strictObject({ csv: z.string(), rows: z.int().min(0) })),
+  /**
+   * The same file saved where main's own save dialog points (no path crosses IPC): `saved: false`
+   * when the person cancelled, and nothing was read or written. A file that cannot be written there
+   * is CONFLICT csvFile and leaves nothing behind.
+   */
+  'products:exportFile': channel(
+    'catalog.manage',
+    protectedInput({}),
+    z.discriminatedUnion('saved', [
+      z.strictObject({ saved: z.literal(false) }),
+      z.strictObject({ saved: z.literal(true), fileName: z.string(), rows: z.int().min(0), sizeBytes: z.int().min(0) }),
+    ]),
+  ),
 
   'categories:list': channel('catalog.manage', protectedInput({}), z.strictObject({ items: z.array(categoryDto) })),
   /** A name in use (ignoring case) → CONFLICT category. */

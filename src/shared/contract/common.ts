@@ -26,3 +26,15 @@ export const approvalId = z.uuid()
 export function protectedInput<S extends z.ZodRawShape>(shape: S) {
   return z.strictObject({ ...shape, approvalId: approvalId.optional() })
 }
+
+/** One tax the sale charges: its base (the net of the lines that carry it) and amount. */
+export const saleTaxDto = z.strictObject({
+  /** The tax rate's id. */
+  id,
+  name: z.string(),
+  rateBps: z.int().min(0),
+  included: z.boolean(),
+  baseCents: nonNegativeCents,
+  taxCents: nonNegativeCents,
+})
+export type SaleTaxDto = z.infer<typeof saleTaxDto>

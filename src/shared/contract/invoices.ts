@@ -1,9 +1,32 @@
 import { z } from 'zod'
 import { channel } from '../ipc/channel'
-import { id, isoDate, isoDateTime, nonNegativeCents, text } from './common'
+import { cents, id, isoDate, isoDateTime, nonNegativeCents, saleTaxDto, text } from './common'
 
-export const paymentMethod = z.enum(['token', 'cash'])
+export const TENDER_METHODS = ['token', 'cash', 'card', 'wallet'] as const
+export const tenderMethod = z.enum(TENDER_METHODS)
+export type TenderMethod = z.infer<typeof tenderMethod>
+
+/** How an invoice was paid: its one tender's method, or `split` when it had several. */
+export const paymentMethod = z.enum([...TENDER_METHODS, 'split'])
 export type PaymentMethod = z.infer<typeof paymentMethod>
+
+/** One tender of a sale, as stored with the invoice (in the order the cashier gave them). */
+export const invoiceTenderDto = z.strictObject({
+  method: tenderMethod,
+  /** What it paid of the sale: for cash, what stayed in the drawer (tendered − change, the rounding included). */
+  amountCents: nonNegativeCents,
+  /** A token's last four characters (never its whole code) and its balance after the sale. */
+  tokenLast4: z.string().optional(),
+  tokenBalanceAfterCents: nonNegativeCents.optional(),
+  /** The wallet's name, as the store's settings spell it. */
+  wallet: z.string().optional(),
+  /** A card's or wallet's reference from its own terminal or app. */
+  reference: z.string().optional(),
+  /** Cash: what the customer handed over, and what went back. */
+  tenderedCents: nonNegativeCents.optional(),
+  changeCents: nonNegativeCents.optional(),
+})
+export type InvoiceTenderDto = z.infer<typeof invoiceTenderDto>
 
 export const invoiceLineDto = z.strictObject({
   productId: id,
@@ -11,7 +34,14 @@ export const invoiceLineDto = z.strictObject({
   name: z.string(),
   unitPriceCents: nonNegativeCents,
   quantity: z.int().min(1),
+  /** Unit price × quantity, as on the shelf. */
   subAmountCents: nonNegativeCents,
+  discountCents: nonNegativeCents,
+  /** Excluding tax. */
+  netCents: nonNegativeCents,
+  taxCents: nonNegativeCents,
+  /** What the customer paid for the line. */
+  totalCents: nonNegativeCents,
 })
 export type InvoiceLineDto = z.infer<typeof invoiceLineDto>
 
@@ -22,10 +52,21 @@ export const invoiceDto = z.strictObject({
   paymentMethod,
   tokenLast4: z.string().optional(),
   paidAt: isoDateTime,
+  /** Σ line net (excluding tax), Σ discounts, Σ taxes: total = subtotal + tax. */
+  subtotalCents: nonNegativeCents,
+  discountCents: nonNegativeCents,
+  taxCents: nonNegativeCents,
   totalCents: nonNegativeCents,
+  /** Each tax charged, as it was at the sale. */
+  taxes: z.array(saleTaxDto),
   tenderedCents: nonNegativeCents.optional(),
   changeCents: nonNegativeCents.optional(),
   tokenBalanceAfterCents: nonNegativeCents.optional(),
+  /** The cash part's rounding (rounded cash due − exact cash part): the tenders paid total + rounding. */
+  roundingCents: cents,
+  tenders: z.array(invoiceTenderDto),
+  /** The promo code the sale used, as it was named then, and what it took off (part of `discountCents`). */
+  promo: z.strictObject({ code: z.string(), name: z.string(), discountCents: nonNegativeCents }).optional(),
   lines: z.array(invoiceLineDto),
 })
 export type InvoiceDto = z.infer<typeof invoiceDto>

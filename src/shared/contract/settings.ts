@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { channel } from '../ipc/channel'
-import { empty, protectedInput, text } from './common'
+import { empty, id, protectedInput, text } from './common'
 import { currencyCode, currencyDecimals, localeTag, timeZone } from './setup'
+
+export const taxRounding = z.enum(['perLine', 'global'])
+export const cashRoundingMode = z.enum(['halfUp', 'up', 'down', 'halfEven'])
+/** 1 = not rounded; NPR 1.00 = 100; at most 1000 major units of a 2-decimal currency. */
+const cashIncrement = z.int().min(1).max(100_000)
+/** A share in basis points: 10% = 1000. */
+const bps = z.int().min(0).max(10_000)
 
 /**
  * The store's settings (DESIGN §2.5) that exist by now. Later features add theirs here (tax and
@@ -24,6 +31,17 @@ export const storeSettingsDto = z.strictObject({
   signInLockMinutes: z.int().min(1).max(1440),
   /** Products at or below this count are low on stock unless the product sets its own threshold. */
   defaultLowStockAt: z.int().min(0).max(1_000_000),
+  /** Round each line's tax, or each tax's sum over the sale once. */
+  taxRounding,
+  /** The taxes a new product starts with. */
+  defaultTaxRateIds: z.array(id),
+  /** Cash is rounded to this many minor units (1 = not rounded), only the part paid in cash. */
+  cashRoundingIncrementCents: cashIncrement,
+  cashRoundingMode,
+  /** The most discount `sale.discount` gives without a manager's approval; 10% = 1000. */
+  discountLimitBps: bps,
+  /** The wallets the store takes, by the names printed on receipts. */
+  wallets: z.array(z.string()),
   demo: z.boolean(),
   /**
    * True once the store has sold: the currency and its decimals can no longer change (settings:update
@@ -58,6 +76,15 @@ export const settingsPatch = z
     sessionIdleMinutes: z.int().min(1).max(720),
     signInLockMinutes: z.int().min(1).max(1440),
     defaultLowStockAt: z.int().min(0).max(1_000_000),
+    taxRounding,
+    defaultTaxRateIds: z.array(id).max(10),
+    cashRoundingIncrementCents: cashIncrement,
+    cashRoundingMode,
+    discountLimitBps: bps,
+    wallets: z
+      .array(text(30).min(1))
+      .max(10)
+      .refine((names) => new Set(names.map((name) => name.trim().toLowerCase())).size === names.length, 'wallet names must differ'),
   })
   .partial()
 

@@ -14,10 +14,13 @@ import { cartContract } from '../contract/cart'
 import { catalogContract } from '../contract/catalog'
 import { checkoutContract } from '../contract/checkout'
 import { invoicesContract } from '../contract/invoices'
+import { parkedContract } from '../contract/parked'
+import { promosContract } from '../contract/promos'
 import { documentsContract } from '../contract/documents'
 import { settingsContract } from '../contract/settings'
 import { setupContract } from '../contract/setup'
 import { stockContract } from '../contract/stock'
+import { taxesContract } from '../contract/taxes'
 import { tokensContract } from '../contract/tokens'
 import { usersContract } from '../contract/users'
 import type { ChannelEntry } from './channel'
@@ -32,7 +35,10 @@ export const contract = {
   ...settingsContract,
   ...authContract,
   ...catalogContract,
+  ...taxesContract,
   ...cartContract,
+  ...parkedContract,
+  ...promosContract,
   ...checkoutContract,
   ...invoicesContract,
   ...stockContract,

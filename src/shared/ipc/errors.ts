@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'INSUFFICIENT_BALANCE',
   'INSUFFICIENT_STOCK',
   'INSUFFICIENT_TENDER',
+  'PROMO_INVALID',
   'CONFLICT',
   'INTERNAL',
 ] as const
@@ -48,6 +49,18 @@ export interface ErrorParamsByCode {
       /** The reason does not fit the change (received stock comes in, damaged stock goes out…). */
       | 'stockReason'
       | 'maxBalance'
+      /** Discounts that together need more than a line, or the lines they apply to, have left. */
+      | 'discountTooLarge'
+      /** A tax rate named (for a product, or as a store default) that the store does not have. */
+      | 'unknownTaxRate'
+      /** A switched-off tax rate named for a product or as a store default: it is charged on nothing until switched on. */
+      | 'inactiveTaxRate'
+      /** A wallet the store does not take (settings `wallets`). */
+      | 'unknownWallet'
+      /** A token, card or wallet tender over what is still due when it applies (`max`: that amount). */
+      | 'tenderOverDue'
+      /** A tender after the ones before it already paid the whole sale. */
+      | 'tenderNotNeeded'
     field?: string
     max?: number
     min?: number
@@ -75,13 +88,30 @@ export interface ErrorParamsByCode {
     | { what: 'image'; id: number }
     | { what: 'token'; code: string }
     | { what: 'importJob' }
+    /** A parked basket that is no longer parked (recalled or discarded, perhaps at another window). */
+    | { what: 'parkedCart'; id: number }
+    | { what: 'taxRate'; id: number }
+    | { what: 'promo'; id: number }
   CART_EMPTY: None
   CART_CHANGED: { totalCents: number }
   INVALID_TOKEN: { token: string }
   TOKEN_EXPIRED: None
   INSUFFICIENT_BALANCE: None
   INSUFFICIENT_STOCK: { productId: number; name: string; quantity: number }
-  INSUFFICIENT_TENDER: { tenderedCents: number; totalCents: number }
+  /** `tenderedCents`: every tender summed (cash as handed over); `dueCents`: what is still to pay, cash-rounded when cash is among them. */
+  INSUFFICIENT_TENDER: { tenderedCents: number; totalCents: number; dueCents?: number }
+  /**
+   * A promo code that cannot be used now: `minSpendCents` and `qualifyingCents` with minSpend,
+   * `startsOn` with notYetValid, `endsOn` with expired (store-local days).
+   */
+  PROMO_INVALID: {
+    reason: 'unknown' | 'inactive' | 'notYetValid' | 'expired' | 'usedUp' | 'minSpend' | 'nothingQualifies'
+    code: string
+    minSpendCents?: number
+    qualifyingCents?: number
+    startsOn?: string
+    endsOn?: string
+  }
   CONFLICT:
     | { what: 'idempotencyKey' }
     | { what: 'backup'; problem: 'unreadable' | 'damaged' | 'notTillwise' | 'newer' | 'schema'; detail: string }
@@ -91,6 +121,10 @@ export interface ErrorParamsByCode {
     | { what: 'sku' | 'barcode'; value: string; productId: number; productSku: string; productName: string }
     | { what: 'username'; username: string }
     | { what: 'category'; name: string }
+    /** Another tax rate has that name (ignoring case): named as it is written. */
+    | { what: 'taxRate'; name: string }
+    /** Another promo has that code (ignoring case). */
+    | { what: 'promoCode'; code: string }
     /** Set-up runs once; the demo can be left only from the demo. */
     | { what: 'setupDone' }
     | { what: 'notDemo' }
@@ -104,6 +138,10 @@ export interface ErrorParamsByCode {
     | { what: 'importRunning' }
     /** A PDF could not be written where main's dialog pointed. */
     | { what: 'pdfFile'; detail: string }
+    /** The products' CSV could not be written where main's dialog pointed. */
+    | { what: 'csvFile'; detail: string }
+    /** A parked basket is recalled only into an empty cart. */
+    | { what: 'cartNotEmpty' }
   INTERNAL: { reason?: 'shuttingDown' }
 }
 

@@ -6,9 +6,19 @@ export class PayPage {
   readonly amountDue: Locator
   readonly tokenMethod: Locator
   readonly cashMethod: Locator
+  readonly cardMethod: Locator
+  readonly walletMethod: Locator
   readonly tokenField: Locator
   readonly cashField: Locator
+  readonly amountField: Locator
+  readonly referenceField: Locator
   readonly change: Locator
+  /** Split tenders: one row per tender, what is still due, the cash rounding and the change. */
+  readonly tenders: Locator
+  readonly due: Locator
+  readonly dueInCash: Locator
+  readonly rounding: Locator
+  readonly changeTotal: Locator
   readonly submit: Locator
   readonly formError: Locator
 
@@ -17,9 +27,18 @@ export class PayPage {
     this.amountDue = this.dialog.getByTestId('amount-due')
     this.tokenMethod = this.dialog.getByRole('radio', { name: 'Token' })
     this.cashMethod = this.dialog.getByRole('radio', { name: 'Cash' })
+    this.cardMethod = this.dialog.getByRole('radio', { name: 'Card' })
+    this.walletMethod = this.dialog.getByRole('radio', { name: 'Wallet' })
     this.tokenField = this.dialog.getByRole('textbox', { name: 'Token', exact: true })
     this.cashField = this.dialog.getByRole('textbox', { name: 'Cash tendered' })
+    this.amountField = this.dialog.getByRole('textbox', { name: 'Amount', exact: true })
+    this.referenceField = this.dialog.getByRole('textbox', { name: 'Reference' })
     this.change = this.dialog.getByTestId('pay-change')
+    this.tenders = this.dialog.getByTestId('pay-tender')
+    this.due = this.dialog.getByTestId('pay-due')
+    this.dueInCash = this.dialog.getByTestId('pay-due-cash')
+    this.rounding = this.dialog.getByTestId('pay-rounding')
+    this.changeTotal = this.dialog.getByTestId('pay-change-total')
     this.submit = this.dialog.locator('button[type="submit"]')
     this.formError = this.dialog.getByRole('alert')
   }
@@ -30,7 +49,7 @@ export class PayPage {
     await this.dialog.waitFor()
   }
 
-  async waitForFocus(id: 'pay-token' | 'pay-cash'): Promise<void> {
+  async waitForFocus(id: 'pay-token' | 'pay-cash' | 'pay-amount' | 'pay-reference'): Promise<void> {
     await waitForFocusOn(this.page, id)
   }
 
@@ -39,5 +58,27 @@ export class PayPage {
     await this.waitForFocus('pay-token')
     await this.page.keyboard.type(token)
     await this.page.keyboard.press('Enter')
+  }
+
+  /** Alt+A: the tender typed joins the payment (a token once its balance is looked up). */
+  async addTender(): Promise<void> {
+    // A tender being typed is shown already, in its own style; an added one loses it.
+    const added = this.dialog.locator('[data-testid="pay-tender"]:not(.pay-tender-typing)')
+    const before = await added.count()
+    await this.page.keyboard.press('Alt+A')
+    await added.nth(before).waitFor()
+  }
+
+  /** Each tender row as [what, detail, amount], with plain spaces. */
+  async tenderRows(): Promise<string[][]> {
+    const rows = await this.tenders.evaluateAll((items) => items.map((item) => [...item.children].map((cell) => cell.textContent ?? '')))
+    return rows.map((cells) =>
+      cells.map((cell) =>
+        cell
+          .replace(/[\u00a0\u202f]/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      ),
+    )
   }
 }

@@ -12,6 +12,12 @@ export const CartLineSchema = defineEntity({
     product: () => p.manyToOne(Product),
     quantity: p.integer().check('`quantity` > 0'),
     addedAt: p.string(),
+    /** The line's own discount, if any: basis points for a percent, minor units for an amount. */
+    discountKind: p.enum(['percent', 'amount'] as const).nullable(),
+    discountValue: p.integer().nullable(),
+    discountReason: p.string().nullable(),
+    /** Who approved a discount over the store's limit, when someone had to. */
+    discountApprovedBy: p.string().nullable(),
   },
 })
 

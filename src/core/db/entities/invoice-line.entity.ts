@@ -29,7 +29,15 @@ export const InvoiceLineSchema = defineEntity({
     name: p.string(),
     unitPriceCents: p.integer().check('`unit_price_cents` >= 0'),
     quantity: p.integer().check('`quantity` > 0'),
+    /** Unit price × quantity, as on the shelf. */
     subAmountCents: p.integer().check('`sub_amount_cents` >= 0'),
+    /** The line's own discount and its share of the sale's. */
+    discountCents: p.integer().default(0),
+    /** Excluding tax. */
+    netCents: p.integer().default(0),
+    taxCents: p.integer().default(0),
+    /** What the customer paid for the line: net + tax. */
+    totalCents: p.integer().default(0),
   },
 })
 

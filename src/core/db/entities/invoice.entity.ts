@@ -31,14 +31,21 @@ export const InvoiceSchema = defineEntity({
     idempotencyKey: p.string().unique(),
     cashier: () => p.manyToOne(User),
     cashierName: p.string(),
-    paymentMethod: p.enum(['token', 'cash'] as const),
+    /** The one tender's method, or `split` for several (each in `invoice_tender`). */
+    paymentMethod: p.enum(['token', 'cash', 'card', 'wallet', 'split'] as const),
     token: () => p.manyToOne(Token).nullable(),
     tokenLast4: p.string().nullable(),
     paidAt: p.string().index(),
     totalCents: p.integer().check('`total_cents` >= 0'),
+    /** Σ line net (excluding tax), Σ line discounts and Σ taxes, as the pricing engine priced the sale. */
+    subtotalCents: p.integer().default(0),
+    discountCents: p.integer().default(0),
+    taxCents: p.integer().default(0),
     tenderedCents: p.integer().nullable(),
     changeCents: p.integer().nullable(),
     tokenBalanceAfterCents: p.integer().nullable(),
+    /** The cash part's rounding: the rounded cash due minus the exact cash part (the tenders paid total + rounding). */
+    roundingCents: p.integer().default(0),
   },
 })
 

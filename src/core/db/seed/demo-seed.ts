@@ -1,6 +1,17 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
 import { uuidv7 } from '#core/common/ids'
-import { Category, Product, ProductTag, Setting, StockMovement, Token, TokenLedgerEntry, User } from '#core/db/entities'
+import {
+  Category,
+  Product,
+  ProductTag,
+  ProductTax,
+  Setting,
+  StockMovement,
+  TaxRate,
+  Token,
+  TokenLedgerEntry,
+  User,
+} from '#core/db/entities'
 
 /**
  * The demo store (documented in the README): a Kathmandu corner shop selling in NPR.
@@ -142,12 +153,33 @@ export function ean13(first12: string): string {
 
 export const DEMO_LAST_ONE_SKU = 'DEMO-LAST-ONE'
 
+/** The demo's one tax: Nepal's VAT, included in every shelf price. */
+export const DEMO_VAT = { name: 'VAT', rateBps: 1300, included: true } as const
+
+/** How the demo prices and takes money (DESIGN §3.2): cash to NPR 1.00 half-up, a cashier's discount up to 10%. */
+export const DEMO_MONEY_SETTINGS = {
+  taxRounding: 'perLine',
+  cashRoundingIncrementCents: 100,
+  cashRoundingMode: 'halfUp',
+  discountLimitBps: 1000,
+  wallets: ['eSewa', 'Khalti', 'Fonepay'],
+} as const
+
 /** Fills an empty database with the demo store; `tillId` is the database's own (every fact row carries it). */
 export async function seedDemo(em: EntityManager, now: Date, tillId: string): Promise<void> {
   const at = now.toISOString()
   const settings = { storeName: 'Tillwise Demo Store', currency: 'NPR', locale: 'en-IN', demo: 'true' }
   for (const [key, value] of Object.entries(settings)) em.create(Setting, { key, value })
   for (const user of DEMO_USERS) em.create(User, { ...user, active: true, createdAt: at })
+  const vat = em.create(TaxRate, { ...DEMO_VAT, nameKey: DEMO_VAT.name.toLowerCase(), active: true, createdAt: at, updatedAt: at })
+  // The rate's id is the store's default for new products: written once it has one.
+  await em.flush()
+  const money = {
+    ...DEMO_MONEY_SETTINGS,
+    wallets: JSON.stringify(DEMO_MONEY_SETTINGS.wallets),
+    defaultTaxRateIds: JSON.stringify([vat.id]),
+  }
+  for (const [key, value] of Object.entries(money)) em.create(Setting, { key, value: String(value) })
   const categories = DEMO_CATEGORIES.map(([name, first]) => ({
     first,
     category: em.create(Category, { name, nameKey: name.toLowerCase(), createdAt: at }),
@@ -169,6 +201,7 @@ export async function seedDemo(em: EntityManager, now: Date, tillId: string): Pr
       updatedAt: at,
     })
     for (const tag of tags) em.create(ProductTag, { product, tag })
+    em.create(ProductTax, { product, taxRate: vat })
     em.create(StockMovement, {
       product,
       deltaQty: stock,

@@ -64,7 +64,7 @@ function unwrap<T>(reply: { ok: true; data: T } | { ok: false; error: { code: st
   return reply.data
 }
 
-/** One sale: a small random cart, then a payment that is meant to succeed or meant to fail. */
+/** One sale: a small random cart, then a payment (one tender or several) that is meant to succeed or meant to fail. */
 async function sellOnce(till: BackendClient, productIds: number[]): Promise<void> {
   unwrap(await till.invoke('cart:clear', {}), 'cart:clear')
   let total = 0
@@ -74,19 +74,45 @@ async function sellOnce(till: BackendClient, productIds: number[]): Promise<void
   }
   const roll = random()
   let expectedTotalCents = total
-  let payment: PayRequest['payment']
-  if (roll < 0.55) payment = { method: 'token', token: TOKENS.rich }
-  else if (roll < 0.6) payment = { method: 'token', token: TOKENS.poor }
-  else if (roll < 0.63) payment = { method: 'token', token: TOKENS.expired }
-  else if (roll < 0.66) payment = { method: 'token', token: randomUUID() }
-  else if (roll < 0.9) payment = { method: 'cash', tenderedCents: total + between(0, 3) * 50_000 }
-  else if (roll < 0.95) payment = { method: 'cash', tenderedCents: Math.max(0, total - 100) }
-  else {
-    payment = { method: 'cash', tenderedCents: total }
+  let tenders: Pick<PayRequest, 'payment' | 'payments'>
+  const part = (share: number) => Math.max(1, Math.floor(total * share))
+  if (roll < 0.4) tenders = { payment: { method: 'token', token: TOKENS.rich } }
+  else if (roll < 0.44) tenders = { payment: { method: 'token', token: TOKENS.poor } }
+  else if (roll < 0.46) tenders = { payment: { method: 'token', token: TOKENS.expired } }
+  else if (roll < 0.48) tenders = { payment: { method: 'token', token: randomUUID() } }
+  else if (roll < 0.64) tenders = { payment: { method: 'cash', tenderedCents: total + between(0, 3) * 50_000 } }
+  else if (roll < 0.67) tenders = { payment: { method: 'cash', tenderedCents: Math.max(0, total - 100) } }
+  // Split tenders: a token paying what it has (or a set part), a card or a wallet for a part, cash for the rest.
+  else if (roll < 0.77) {
+    tenders = {
+      payments: [
+        { method: 'token', token: TOKENS.poor },
+        { method: 'cash', tenderedCents: total + between(0, 2) * 50_000 },
+      ],
+    }
+  } else if (roll < 0.85) {
+    const byToken = part(between(1, 9) / 10)
+    tenders = {
+      payments: [
+        { method: 'token', token: TOKENS.rich, amountCents: byToken },
+        { method: 'card', amountCents: Math.max(1, total - byToken), reference: `AUTH-${between(1000, 9999)}` },
+      ],
+    }
+  } else if (roll < 0.92) {
+    tenders = {
+      payments: [
+        { method: 'wallet', wallet: 'eSewa', amountCents: part(0.37), reference: `ESW-${between(1000, 9999)}` },
+        { method: 'cash', tenderedCents: total + 50_000 },
+      ],
+    }
+  } else if (roll < 0.95) {
+    tenders = { payments: [{ method: 'card', amountCents: total + 1, reference: 'OVER' }] }
+  } else {
+    tenders = { payment: { method: 'cash', tenderedCents: total } }
     expectedTotalCents = total + 1
   }
   const key = randomUUID()
-  const request: PayRequest = { idempotencyKey: key, expectedTotalCents, payment }
+  const request: PayRequest = { idempotencyKey: key, expectedTotalCents, ...tenders }
   record({ type: 'send', key, request })
   const reply = await till.invoke('checkout:pay', request)
   if (reply.ok) record({ type: 'confirmed', key, invoiceNumber: reply.data.invoice.number })

@@ -41,7 +41,7 @@ let cartHasProduct = false
 for (let attempt = 0; attempt < Number(attemptsText); attempt++) {
   try {
     if (!cartHasProduct) {
-      await addToCart(ctx, user.id, product.id, 1)
+      await addToCart(ctx, { userId: user.id, pricing: settings }, product.id, 1)
       cartHasProduct = true
     }
     await checkout(

@@ -32,8 +32,10 @@ export const appEn = {
   'backOffice.back': 'Back to till',
   'backOffice.reportsLater': 'Reports (coming)',
   'backOffice.section.products': 'Products',
+  'backOffice.section.taxes': 'Taxes',
   'backOffice.section.stock': 'Stock',
   'backOffice.section.tokens': 'Tokens',
+  'backOffice.section.promos': 'Promo codes',
   'backOffice.section.staff': 'Staff',
   'backOffice.section.settings': 'Settings',
 } as const satisfies Catalog

@@ -6,8 +6,10 @@
 import type { ComponentType } from 'react'
 import type { Permission } from '#shared/ipc/permissions'
 import { ProductsSection } from '../features/products/public'
+import { PromosSection } from '../features/promos/public'
 import { SettingsSection } from '../features/settings/public'
 import { StockSection } from '../features/stock/public'
+import { TaxesSection } from '../features/taxes/public'
 import { TokensSection } from '../features/tokens/public'
 import { StaffSection } from '../features/users/public'
 import type { PlainKey } from '../platform/i18n/translate'
@@ -25,8 +27,10 @@ export interface BackOfficeSection {
 
 export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
   { id: 'products', labelKey: 'backOffice.section.products', permission: 'catalog.manage', Component: ProductsSection },
+  { id: 'taxes', labelKey: 'backOffice.section.taxes', permission: 'catalog.manage', Component: TaxesSection },
   { id: 'stock', labelKey: 'backOffice.section.stock', permission: 'stock.manage', Component: StockSection },
   { id: 'tokens', labelKey: 'backOffice.section.tokens', permission: 'tokens.manage', Component: TokensSection },
+  { id: 'promos', labelKey: 'backOffice.section.promos', permission: 'promos.manage', Component: PromosSection },
   { id: 'staff', labelKey: 'backOffice.section.staff', permission: 'users.manage', Component: StaffSection },
   { id: 'settings', labelKey: 'backOffice.section.settings', permission: 'settings.manage', Component: SettingsSection },
 ]

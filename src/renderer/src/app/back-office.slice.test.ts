@@ -8,8 +8,10 @@ describe('the back office', () => {
   it('has a section for each back-office permission, in the navigation’s order', () => {
     expect(BACK_OFFICE_SECTIONS.map((section) => [section.id, section.permission])).toEqual([
       ['products', 'catalog.manage'],
+      ['taxes', 'catalog.manage'],
       ['stock', 'stock.manage'],
       ['tokens', 'tokens.manage'],
+      ['promos', 'promos.manage'],
       ['staff', 'users.manage'],
       ['settings', 'settings.manage'],
     ])
@@ -22,7 +24,7 @@ describe('the back office', () => {
     const { store } = fakeBackend(MANAGER)
     await store.getState().session.appStarted()
     const ticket = store.getState().scan.focusTicket
-    tillActionFor(KEYS.backOffice)?.(store.getState())
+    tillActionFor({ key: KEYS.backOffice })?.(store.getState())
     expect(store.getState().backOffice.open).toBe(true)
     store.getState().backOffice.sectionChosen('settings')
     store.getState().backOffice.backOfficeClosed()
@@ -36,7 +38,7 @@ describe('the back office', () => {
     const { store, calls } = fakeBackend(CASHIER)
     await store.getState().session.appStarted()
     const before = calls.length
-    tillActionFor(KEYS.backOffice)?.(store.getState())
+    tillActionFor({ key: KEYS.backOffice })?.(store.getState())
     store.getState().backOffice.backOfficeOpened()
     expect(store.getState().backOffice.open).toBe(false)
     expect(calls.length).toBe(before)

@@ -4,9 +4,12 @@
  * Another language is a `Dictionary`, so a missing key or a plural turned singular fails the compile.
  */
 import { cartEn } from '../features/cart/public'
+import { approvalEn } from '../features/approval/public'
 import { checkoutEn } from '../features/checkout/public'
+import { discountsEn } from '../features/discounts/public'
 import { invoicesEn } from '../features/invoices/public'
 import { managerEn } from '../features/manager/public'
+import { parkedEn } from '../features/parked/public'
 import { receiptsEn } from '../features/receipts/public'
 import { scanEn } from '../features/scan/public'
 import { sessionEn } from '../features/session/public'
@@ -15,7 +18,9 @@ import { settingsEn } from '../features/settings/public'
 import { setupEn } from '../features/setup/public'
 import { usersEn } from '../features/users/public'
 import { productsEn } from '../features/products/public'
+import { promosEn } from '../features/promos/public'
 import { stockEn } from '../features/stock/public'
+import { taxesEn } from '../features/taxes/public'
 import { errorsEn } from '../platform/errors.en'
 import type { Translation } from '../platform/i18n/translate'
 import { formEn } from '../ui/form.en'
@@ -31,16 +36,21 @@ export const CATALOGS = [
   scanEn,
   cartEn,
   checkoutEn,
+  discountsEn,
+  approvalEn,
   receiptsEn,
   invoicesEn,
   managerEn,
+  parkedEn,
   tokensEn,
   formEn,
   setupEn,
   settingsEn,
   usersEn,
   productsEn,
+  promosEn,
   stockEn,
+  taxesEn,
 ] as const
 
 export const en = {
@@ -51,16 +61,21 @@ export const en = {
   ...scanEn,
   ...cartEn,
   ...checkoutEn,
+  ...discountsEn,
+  ...approvalEn,
   ...receiptsEn,
   ...invoicesEn,
   ...managerEn,
+  ...parkedEn,
   ...tokensEn,
   ...formEn,
   ...setupEn,
   ...settingsEn,
   ...usersEn,
   ...productsEn,
+  ...promosEn,
   ...stockEn,
+  ...taxesEn,
 } as const
 
 export type AppTexts = typeof en

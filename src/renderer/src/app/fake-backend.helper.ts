@@ -52,7 +52,18 @@ export function fakeBackend(user: UserDto | null, replies: Replies = {}): FakeBa
     'app:info': () => ok(appInfo()),
     'auth:session': () => ok({ user }),
     'auth:logout': () => ok({}),
-    'cart:get': () => ok({ lines: [], itemCount: 0, totalCents: 0 }),
+    'cart:get': () =>
+      ok({
+        lines: [],
+        itemCount: 0,
+        subtotalCents: 0,
+        discountCents: 0,
+        taxCents: 0,
+        totalCents: 0,
+        taxes: [],
+        orderDiscount: null,
+        promo: null,
+      }),
   }
   const api: PosClient = {
     async call<C extends Channel>(channel: C, input: ChannelInput<C>) {

@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { formatMoney } from '#shared/money/money'
 import { currencyOf, localeOf } from '../features/session/public'
-import { dateTimeFormatter, formatFileSize } from '../platform/i18n/format'
+import { dateTimeFormatter, dayFormatter, formatFileSize, formatPercentBps } from '../platform/i18n/format'
 import { createTextSource } from '../platform/i18n/translate'
 import { I18nContext, type I18n } from '../platform/i18n/use-i18n'
 import { DICTIONARIES } from './catalogs'
@@ -19,11 +19,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const { currency, locale } = usePos(useShallow((s) => ({ currency: currencyOf(s.session), locale: localeOf(s.session) })))
   const i18n = useMemo((): I18n => {
     const money = (cents: number) => formatMoney(cents, { currency, locale })
+    const day = dayFormatter(locale)
     return {
-      texts: createTextSource(DICTIONARIES[LANGUAGE], LANGUAGE, { money }),
+      texts: createTextSource(DICTIONARIES[LANGUAGE], LANGUAGE, { money, day }),
       money,
       dateTime: dateTimeFormatter(locale),
+      day,
       fileSize: (bytes) => formatFileSize(bytes, locale),
+      percent: (bps) => formatPercentBps(bps, locale),
     }
   }, [currency, locale])
   return <I18nContext value={i18n}>{children}</I18nContext>

@@ -2,21 +2,23 @@
  * The till's keys in one list: the function keys with the action each runs, and the scan field's
  * own keys, so the global handler and the key hints on screen always agree.
  */
+import type { DiscountsTexts } from '../features/discounts/public'
 import { MANAGER_TOOLS_PERMISSION } from '../features/manager/public'
+import type { ParkedTexts } from '../features/parked/public'
 import type { TokensTexts } from '../features/tokens/public'
 import type { PlainKey } from '../platform/i18n/translate'
-import { KEYS } from '../platform/lib/keys'
+import { CHORDS, isChord, KEYS, type Chord, type KeyPress } from '../platform/lib/keys'
 import type { UiTexts } from '../ui/ui.en'
 import type { appEn } from './app.en'
 import { mayUseBackOffice } from './back-office-sections'
 import type { PosState } from './store'
 
 /** Where the hints' texts come from: the app's own, and a feature's for a key it brings. */
-export type KeymapTexts = typeof appEn & TokensTexts
+export type KeymapTexts = typeof appEn & TokensTexts & ParkedTexts & DiscountsTexts
 
 export interface TillKey {
-  /** The key cap: the key's own name (`F9`), or a text for names that are translated (`Esc`). */
-  readonly cap: { readonly key: string } | { readonly text: PlainKey<UiTexts> }
+  /** The key cap: the key's own name (`F9`), a Ctrl chord, or a text for names that are translated (`Esc`). */
+  readonly cap: { readonly key: string } | { readonly chord: Chord } | { readonly text: PlainKey<UiTexts> }
   readonly hint: PlainKey<KeymapTexts>
   /** Whether the hint is drawn; a key whose hint is hidden may still be handled, and refused. */
   readonly shown?: (state: PosState) => boolean
@@ -33,6 +35,11 @@ export const TILL_KEYMAP: readonly TillKey[] = [
   { cap: { key: KEYS.pay }, hint: 'keys.pay', run: (state) => state.checkout.payOpened() },
   { cap: { key: KEYS.findInvoice }, hint: 'keys.find', run: (state) => state.invoices.finderOpened() },
   { cap: { key: KEYS.balanceCheck }, hint: 'keys.balance', run: (state) => state.tokens.balanceCheckOpened() },
+  { cap: { key: KEYS.park }, hint: 'keys.park', run: (state) => state.parked.parkOpened() },
+  { cap: { key: KEYS.parkedSales }, hint: 'keys.parked', run: (state) => void state.parked.parkedListOpened() },
+  { cap: { chord: CHORDS.lineDiscount }, hint: 'keys.lineDiscount', run: (state) => state.discounts.lineDiscountOpened() },
+  { cap: { chord: CHORDS.orderDiscount }, hint: 'keys.orderDiscount', run: (state) => state.discounts.orderDiscountOpened() },
+  { cap: { chord: CHORDS.promoCode }, hint: 'keys.promoCode', run: (state) => state.discounts.promoOpened() },
   {
     cap: { key: KEYS.managerTools },
     hint: 'keys.managerTools',
@@ -50,7 +57,12 @@ export const TILL_KEYMAP: readonly TillKey[] = [
   { cap: { text: 'key.escape' }, hint: 'keys.escape' },
 ]
 
-/** What a key does anywhere on the till, if anything. */
-export function tillActionFor(key: string): ((state: PosState) => void) | undefined {
-  return TILL_KEYMAP.find((entry) => 'key' in entry.cap && entry.cap.key === key)?.run
+/** What a key press does anywhere on the till, if anything. */
+export function tillActionFor(event: KeyPress): ((state: PosState) => void) | undefined {
+  return TILL_KEYMAP.find(({ cap }) => ('key' in cap ? cap.key === event.key : 'chord' in cap && isChord(cap.chord, event)))?.run
+}
+
+/** A key's cap as the hints draw it (a translated name comes through `text`). */
+export function capLabel(cap: TillKey['cap'], text: (key: PlainKey<UiTexts>) => string): string {
+  return 'key' in cap ? cap.key : 'chord' in cap ? cap.chord.label : text(cap.text)
 }

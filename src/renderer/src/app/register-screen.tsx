@@ -1,4 +1,5 @@
 import { CartPanel, TotalPanel } from '../features/cart/public'
+import { RecallNote } from '../features/parked/public'
 import { ScanField } from '../features/scan/public'
 import { NoticeBar } from '../ui/notice-bar'
 import { KeyHints } from './key-hints'
@@ -14,6 +15,7 @@ export function RegisterScreen() {
       <div className="register-main">
         <ScanField dialogOpen={dialogOpen} />
         <NoticeBar notice={notice} />
+        <RecallNote />
         <CartPanel />
       </div>
       <aside className="register-side">

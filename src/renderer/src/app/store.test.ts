@@ -47,14 +47,25 @@ function fakeBackend(moreProducts: readonly ProductDto[] = []) {
         unitPriceCents: p.priceCents,
         quantity,
         lineTotalCents: p.priceCents * quantity,
+        discountCents: 0,
+        taxCents: 0,
+        totalCents: p.priceCents * quantity,
+        discount: null,
         stock: p.stock,
         imageFile: p.imageFile,
       }
     })
+    const totalCents = lines.reduce((n, l) => n + l.lineTotalCents, 0)
     return {
       lines,
       itemCount: lines.reduce((n, l) => n + l.quantity, 0),
-      totalCents: lines.reduce((n, l) => n + l.lineTotalCents, 0),
+      subtotalCents: totalCents,
+      discountCents: 0,
+      taxCents: 0,
+      totalCents,
+      taxes: [],
+      orderDiscount: null,
+      promo: null,
     }
   }
   const ok = (data: unknown): ClientResult<unknown> => ({ ok: true, data })

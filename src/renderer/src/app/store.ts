@@ -7,8 +7,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { createSerialQueue } from '#shared/async/serial-queue'
 import { cartSlice, type CartState } from '../features/cart/public'
 import { checkoutSlice, type CheckoutState } from '../features/checkout/public'
+import { discountsSlice, type DiscountsState } from '../features/discounts/public'
 import { invoicesSlice, type InvoicesState } from '../features/invoices/public'
 import { managerSlice, type ManagerState } from '../features/manager/public'
+import { parkedSlice, type ParkedState } from '../features/parked/public'
 import { SEARCH_DELAY_MS, scanSlice, type ScanState, type Timers } from '../features/scan/public'
 import { currencyOf, localeOf, sessionSlice, type SessionState } from '../features/session/public'
 import { dayFormatter, tokensSlice, type TokensState } from '../features/tokens/public'
@@ -16,9 +18,12 @@ import { settingsSlice, type SettingsState } from '../features/settings/public'
 import { setupSlice, type SetupState } from '../features/setup/public'
 import { usersSlice, type UsersState } from '../features/users/public'
 import { productImportSlice, productsSlice, type ProductImportState, type ProductsState } from '../features/products/public'
+import { promosSlice, type PromosState } from '../features/promos/public'
 import { stockSlice, type StockState } from '../features/stock/public'
+import { taxesSlice, type TaxesState } from '../features/taxes/public'
 import { withErrorFunnel, type PosClient } from '../platform/api/client'
 import { errorMessage } from '../platform/errors'
+import { formatPercentBps } from '../platform/i18n/format'
 import { createResetRegistry, sliceApi } from '../platform/store/slice'
 import { backOfficeSlice, type BackOfficeState } from './back-office.slice'
 import { mayUseBackOffice } from './back-office-sections'
@@ -30,8 +35,10 @@ export interface PosState {
   scan: ScanState
   cart: CartState
   checkout: CheckoutState
+  discounts: DiscountsState
   invoices: InvoicesState
   manager: ManagerState
+  parked: ParkedState
   shell: ShellState
   tokens: TokensState
   setup: SetupState
@@ -41,6 +48,8 @@ export interface PosState {
   products: ProductsState
   productImport: ProductImportState
   stock: StockState
+  taxes: TaxesState
+  promos: PromosState
 }
 
 export type PosStore = StoreApi<PosState>
@@ -107,7 +116,10 @@ export function createPosStore(options: PosStoreOptions): PosStore {
         newKey: options.newKey,
         cart: () => get().cart.cart,
         cartRequested: () => get().cart.cartRequested(),
-        cartEmptied: () => get().cart.cartEmptied(),
+        cartEmptied: () => {
+          get().cart.cartEmptied()
+          get().parked.salePaid()
+        },
         currency: () => currencyOf(get().session),
         tillBusy: () => tillBusy(get()),
         dialogOpened: () => shell().dialogOpened('pay'),
@@ -115,6 +127,19 @@ export function createPosStore(options: PosStoreOptions): PosStore {
         noticeShown: (tone, message) => shell().noticeShown(tone, message),
         noticeDismissed: () => shell().noticeDismissed(),
         focusReturned,
+      }),
+      discounts: discountsSlice.create(sliceApi(root, discountsSlice.key, resets), {
+        api,
+        cartQueue,
+        cart: () => get().cart.cart,
+        selectedLineId: () => get().cart.lastTouchedId,
+        cartRepriced: (cart, touched) => get().cart.cartRepriced(cart, touched),
+        tillBusy: () => tillBusy(get()),
+        dialogOpened: (dialog) => shell().dialogOpened(dialog),
+        dialogClosed: () => shell().dialogClosed(),
+        noticeShown: (tone, message) => shell().noticeShown(tone, message),
+        focusReturned,
+        percent: (bps) => formatPercentBps(bps, localeOf(get().session)),
       }),
       invoices: invoicesSlice.create(sliceApi(root, invoicesSlice.key, resets), {
         api,
@@ -132,6 +157,18 @@ export function createPosStore(options: PosStoreOptions): PosStore {
         focusReturned,
         sessionEnded: (reason) => get().session.sessionEnded(reason),
         locale: () => localeOf(get().session),
+      }),
+      parked: parkedSlice.create(sliceApi(root, parkedSlice.key, resets), {
+        api,
+        cartQueue,
+        cartLineCount: () => get().cart.cart.lines.length,
+        cartEmptied: () => get().cart.cartEmptied(),
+        cartRequested: () => get().cart.cartRequested(),
+        tillBusy: () => tillBusy(get()),
+        dialogOpened: (dialog) => shell().dialogOpened(dialog),
+        dialogClosed: () => shell().dialogClosed(),
+        noticeShown: (tone, message) => shell().noticeShown(tone, message),
+        focusReturned,
       }),
       shell: shellSlice.create(sliceApi(root, shellSlice.key, resets), {}),
       tokens: tokensSlice.create(sliceApi(root, tokensSlice.key, resets), {
@@ -176,6 +213,8 @@ export function createPosStore(options: PosStoreOptions): PosStore {
         catalogChanged: () => get().products.catalogChanged(),
       }),
       stock: stockSlice.create(sliceApi(root, stockSlice.key, resets), { api, timers: options.timers }),
+      taxes: taxesSlice.create(sliceApi(root, taxesSlice.key, resets), { api }),
+      promos: promosSlice.create(sliceApi(root, promosSlice.key, resets), { api }),
     }
     return slices
   })

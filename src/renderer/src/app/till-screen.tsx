@@ -1,6 +1,8 @@
 import { useEffect } from 'react'
+import { DiscountDialog, PromoCodeDialog } from '../features/discounts/public'
 import { InvoiceFinderDialog } from '../features/invoices/public'
 import { ManagerToolsDialog } from '../features/manager/public'
+import { ParkDialog, ParkedListDialog } from '../features/parked/public'
 import { PaidScreen, PaymentFailedScreen, PayDialog } from '../features/checkout/public'
 import { BalanceCheckDialog } from '../features/tokens/public'
 import { isTypingKey, takesText } from '../platform/lib/keys'
@@ -15,7 +17,7 @@ function useTillKeys(store: PosStore): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
       const state = store.getState()
-      const action = tillActionFor(event.key)
+      const action = tillActionFor(event)
       if (action) {
         event.preventDefault()
         action(state)
@@ -51,6 +53,10 @@ export function TillScreen() {
       {dialog === 'finder' && <InvoiceFinderDialog />}
       {dialog === 'manager' && <ManagerToolsDialog />}
       {dialog === 'balance' && <BalanceCheckDialog />}
+      {dialog === 'park' && <ParkDialog />}
+      {dialog === 'parked' && <ParkedListDialog />}
+      {dialog === 'discount' && <DiscountDialog />}
+      {dialog === 'promo' && <PromoCodeDialog />}
     </div>
   )
 }

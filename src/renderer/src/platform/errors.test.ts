@@ -4,6 +4,7 @@ import { formatMoney } from '#shared/money/money'
 import type { ClientError, ClientErrorCode } from './api/client'
 import { errorMessage } from './errors'
 import { errorsEn } from './errors.en'
+import { dayFormatter } from './i18n/format'
 import { createTranslator, type Template } from './i18n/translate'
 
 type KeysOf<T> = T extends unknown ? keyof T & string : never
@@ -27,8 +28,9 @@ const ERROR_PARAMS = {
   TOKEN_EXPIRED: [],
   INSUFFICIENT_BALANCE: [],
   INSUFFICIENT_STOCK: ['productId', 'name', 'quantity'],
-  INSUFFICIENT_TENDER: ['tenderedCents', 'totalCents'],
-  CONFLICT: ['what', 'problem', 'detail', 'value', 'productId', 'productSku', 'productName', 'username', 'name', 'errorCount'],
+  INSUFFICIENT_TENDER: ['tenderedCents', 'totalCents', 'dueCents'],
+  PROMO_INVALID: ['reason', 'code', 'minSpendCents', 'qualifyingCents', 'startsOn', 'endsOn'],
+  CONFLICT: ['what', 'problem', 'detail', 'value', 'productId', 'productSku', 'productName', 'username', 'name', 'errorCount', 'code'],
   INTERNAL: ['reason'],
   UNREACHABLE: [],
 } as const satisfies { readonly [C in ClientErrorCode]: readonly ParamName<C>[] }
@@ -64,7 +66,7 @@ describe('the error catalog', () => {
 
 describe('errorMessage', () => {
   const money = (cents: number) => formatMoney(cents, { currency: 'NPR', locale: 'en-IN' })
-  const { render } = createTranslator(errorsEn, 'en', { money })
+  const { render } = createTranslator(errorsEn, 'en', { money, day: dayFormatter('en-IN') })
   const say = (error: ClientError) => render(errorMessage(error))
 
   it('says the payment refusals as the origin did', () => {
@@ -87,6 +89,21 @@ describe('errorMessage', () => {
     )
     expect(say({ code: 'INSUFFICIENT_TENDER', message: '', params: { tenderedCents: 10_000, totalCents: 18_500 } })).toBe(
       'Cash tendered NPR\u00a0100.00 is less than the total NPR\u00a0185.00.',
+    )
+  })
+
+  it('says what split tenders still leave to pay, and why a tender is refused', () => {
+    expect(say({ code: 'INSUFFICIENT_TENDER', message: '', params: { tenderedCents: 5_500, totalCents: 10_460, dueCents: 5_000 } })).toBe(
+      'The payment is short: NPR\u00a050.00 is still to pay.',
+    )
+    expect(say({ code: 'VALIDATION_FAILED', message: '', params: { rule: 'tenderOverDue', max: 9_960 } })).toBe(
+      'A token, card or wallet can pay at most what is still due (NPR\u00a099.60).',
+    )
+    expect(say({ code: 'VALIDATION_FAILED', message: '', params: { rule: 'unknownWallet' } })).toBe(
+      'The store does not take that wallet. Choose one of its wallets.',
+    )
+    expect(say({ code: 'VALIDATION_FAILED', message: '', params: { rule: 'tenderNotNeeded' } })).toBe(
+      'The sale is already paid in full: take the extra tender off.',
     )
   })
 
@@ -154,6 +171,25 @@ describe('errorMessage', () => {
     expect(say({ code: 'UNREACHABLE', message: 'socket closed' })).toBe(
       'The till’s database did not answer. Check that Tillwise is running and try again.',
     )
+  })
+
+  it('says why a promo code cannot be used, amounts in the currency and days as people read them', () => {
+    const promo = (params: ErrorParams<'PROMO_INVALID'>) => say({ code: 'PROMO_INVALID', message: '', params })
+    expect(promo({ reason: 'unknown', code: 'SAVE1O' })).toBe("There is no promo code 'SAVE1O'. Check the spelling.")
+    expect(promo({ reason: 'inactive', code: 'SAVE10' })).toBe("The promo code 'SAVE10' is switched off.")
+    expect(promo({ reason: 'notYetValid', code: 'DASHAIN', startsOn: '2026-10-01' })).toBe(
+      "The promo code 'DASHAIN' can be used from 1 Oct 2026.",
+    )
+    expect(promo({ reason: 'expired', code: 'NEWYEAR', endsOn: '2026-01-15' })).toBe("The promo code 'NEWYEAR' ended on 15 Jan 2026.")
+    expect(promo({ reason: 'usedUp', code: 'FIRST50' })).toBe("The promo code 'FIRST50' has been used as many times as it may be.")
+    expect(promo({ reason: 'minSpend', code: 'SAVE10', minSpendCents: 100_000, qualifyingCents: 95_500 })).toBe(
+      `The promo code 'SAVE10' needs a spend of ${money(100_000)} on the items it covers; this sale has ${money(95_500)} of them.`,
+    )
+    expect(promo({ reason: 'nothingQualifies', code: 'DAIRY5' })).toBe("Nothing in this sale is covered by the promo code 'DAIRY5'.")
+    expect(say({ code: 'CONFLICT', message: '', params: { what: 'promoCode', code: 'SAVE10' } })).toBe(
+      "There is already a promo with the code 'SAVE10'.",
+    )
+    expect(say({ code: 'NOT_FOUND', message: '', params: { what: 'promo', id: 4 } })).toBe('That promo code no longer exists.')
   })
 
   it('never shows the message, which is for logs', () => {

@@ -4,7 +4,7 @@
  */
 import type { ClientError } from './api/client'
 import type { errorsEn } from './errors.en'
-import { messagesOf, money, type Message, type MessageKey } from './i18n/translate'
+import { day, messagesOf, money, type Message, type MessageKey } from './i18n/translate'
 
 export type ErrorTexts = typeof errorsEn
 
@@ -37,6 +37,13 @@ export function errorMessage(error: ClientError): Message {
       if (params?.rule === 'stockReason') return msg('error.VALIDATION_FAILED.stockReason')
       if (params?.rule === 'maxBalance' && params.max !== undefined)
         return msg('error.VALIDATION_FAILED.maxBalance', { max: money(params.max) })
+      if (params?.rule === 'discountTooLarge') return msg('error.VALIDATION_FAILED.discountTooLarge')
+      if (params?.rule === 'unknownTaxRate') return msg('error.VALIDATION_FAILED.unknownTaxRate')
+      if (params?.rule === 'inactiveTaxRate') return msg('error.VALIDATION_FAILED.inactiveTaxRate')
+      if (params?.rule === 'unknownWallet') return msg('error.VALIDATION_FAILED.unknownWallet')
+      if (params?.rule === 'tenderOverDue' && params.max !== undefined)
+        return msg('error.VALIDATION_FAILED.tenderOverDue', { max: money(params.max) })
+      if (params?.rule === 'tenderNotNeeded') return msg('error.VALIDATION_FAILED.tenderNotNeeded')
       if (params?.rule === 'schema' && params.field !== undefined) {
         return msg('error.VALIDATION_FAILED.schema', { field: params.field })
       }
@@ -69,6 +76,7 @@ export function errorMessage(error: ClientError): Message {
         ? msg('error.INSUFFICIENT_STOCK', { quantity: error.params.quantity, name: error.params.name })
         : bare('error.INSUFFICIENT_STOCK')
     case 'INSUFFICIENT_TENDER':
+      if (error.params?.dueCents !== undefined) return msg('error.INSUFFICIENT_TENDER.due', { dueCents: money(error.params.dueCents) })
       return error.params
         ? msg('error.INSUFFICIENT_TENDER', {
             tenderedCents: money(error.params.tenderedCents),
@@ -85,11 +93,16 @@ export function errorMessage(error: ClientError): Message {
       }
       if (params?.what === 'username') return msg('error.CONFLICT.username', { username: params.username })
       if (params?.what === 'category') return msg('error.CONFLICT.category', { name: params.name })
+      if (params?.what === 'taxRate') return msg('error.CONFLICT.taxRate', { name: params.name })
       if (params?.what === 'importErrors') return msg('error.CONFLICT.importErrors', { errorCount: params.errorCount })
       if (params?.what === 'pdfFile') return msg('error.CONFLICT.pdfFile', { detail: params.detail })
+      if (params?.what === 'csvFile') return msg('error.CONFLICT.csvFile', { detail: params.detail })
+      if (params?.what === 'promoCode') return msg('error.CONFLICT.promoCode', { code: params.code })
       if (params?.what) return msg(`error.CONFLICT.${params.what}`)
       return msg('error.CONFLICT')
     }
+    case 'PROMO_INVALID':
+      return error.params ? promoInvalid(error.params) : bare('error.PROMO_INVALID')
     case 'INTERNAL':
       return error.params?.reason === 'shuttingDown' ? msg('error.INTERNAL.shuttingDown') : msg('error.INTERNAL')
     case 'UNKNOWN_CHANNEL':
@@ -132,7 +145,40 @@ function notFound(params: Extract<ClientError, { code: 'NOT_FOUND' }>['params'])
       return msg('error.NOT_FOUND.token', { code: params.code })
     case 'importJob':
       return msg('error.NOT_FOUND.importJob')
+    case 'parkedCart':
+      return msg('error.NOT_FOUND.parkedCart')
+    case 'taxRate':
+      return msg('error.NOT_FOUND.taxRate')
+    case 'promo':
+      return msg('error.NOT_FOUND.promo')
     case undefined:
       return msg('error.NOT_FOUND')
+  }
+}
+
+/** Why a promo code cannot be used, with the amounts and days that say what would make it work. */
+function promoInvalid(params: NonNullable<Extract<ClientError, { code: 'PROMO_INVALID' }>['params']>): Message {
+  const { code } = params
+  switch (params.reason) {
+    case 'notYetValid':
+      return params.startsOn
+        ? msg('error.PROMO_INVALID.notYetValid', { code, startsOn: day(params.startsOn) })
+        : msg('error.PROMO_INVALID', { code })
+    case 'expired':
+      return params.endsOn ? msg('error.PROMO_INVALID.expired', { code, endsOn: day(params.endsOn) }) : msg('error.PROMO_INVALID', { code })
+    case 'minSpend':
+      if (params.minSpendCents === undefined) return msg('error.PROMO_INVALID', { code })
+      return params.qualifyingCents === undefined
+        ? msg('error.PROMO_INVALID.minSpendOnly', { code, minSpendCents: money(params.minSpendCents) })
+        : msg('error.PROMO_INVALID.minSpend', {
+            code,
+            minSpendCents: money(params.minSpendCents),
+            qualifyingCents: money(params.qualifyingCents),
+          })
+    case 'unknown':
+    case 'inactive':
+    case 'usedUp':
+    case 'nothingQualifies':
+      return msg(`error.PROMO_INVALID.${params.reason}`, { code })
   }
 }

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react'
 import type { CartLineDto } from '#shared/contract/cart'
-import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
+import { useI18n, useMoney, usePercent } from '../../platform/i18n/use-i18n'
 import { ProductThumb } from '../../ui/product-thumb'
 import { useScan } from '../scan/public'
+import { lineDiscountMessage } from './cart-adjustments'
 import type { cartEn } from './cart.en'
+import './cart.css'
 import { QuantityInput } from './quantity-input'
 import { useCart } from './use-cart'
 
@@ -11,11 +13,13 @@ import { useCart } from './use-cart'
 const CART_THUMB_SIZE = 44
 
 function CartLine({ line, touched }: { line: CartLineDto; touched: boolean }) {
-  const { t } = useI18n<typeof cartEn>()
+  const { t, render } = useI18n<typeof cartEn>()
   const money = useMoney()
+  const percent = usePercent()
   const rowRef = useRef<HTMLTableRowElement>(null)
   const quantityStepped = useCart((s) => s.quantityStepped)
   const lineRemoved = useCart((s) => s.lineRemoved)
+  const lineSelected = useCart((s) => s.lineSelected)
   const focusReturned = useScan((s) => s.focusReturned)
   const overStock = line.quantity > line.stock
 
@@ -30,13 +34,28 @@ function CartLine({ line, touched }: { line: CartLineDto; touched: boolean }) {
   }
 
   return (
-    <tr ref={rowRef} className={['cart-line', touched ? 'cart-line-touched' : '', overStock ? 'cart-line-over' : ''].join(' ')}>
+    <tr
+      ref={rowRef}
+      className={['cart-line', touched ? 'cart-line-touched' : '', overStock ? 'cart-line-over' : ''].join(' ')}
+      // Moving into a line (its quantity, its buttons) makes it the line the discount key is for.
+      onFocus={() => {
+        if (!touched) lineSelected(line.productId)
+      }}
+    >
       <th scope="row" className="cart-line-name">
         <div className="cart-line-item">
           <ProductThumb file={line.imageFile} size={CART_THUMB_SIZE} />
           <div className="cart-line-stack">
             <span className="cart-line-title">{line.name}</span>
             <span className="cart-line-sku">{line.sku}</span>
+            {line.discount && (
+              <span className="cart-line-discount" data-testid="line-discount">
+                {render(lineDiscountMessage(line.discount, percent))}
+                {line.discount.approvedBy && (
+                  <span className="cart-line-approved"> · {t('cart.approvedBy', { name: line.discount.approvedBy })}</span>
+                )}
+              </span>
+            )}
             {overStock && <span className="stock-warning">{t('cart.overStock', { stock: line.stock })}</span>}
           </div>
         </div>
@@ -69,7 +88,16 @@ function CartLine({ line, touched }: { line: CartLineDto; touched: boolean }) {
           </button>
         </div>
       </td>
-      <td className="num cart-line-total">{money(line.lineTotalCents)}</td>
+      <td className="num cart-line-total">
+        {line.discountCents > 0 ? (
+          <span className="cart-line-amounts">
+            <span className="cart-line-was">{t('cart.lineWas', { amount: money(line.lineTotalCents) })}</span>
+            <span data-testid="line-amount">{money(line.totalCents)}</span>
+          </span>
+        ) : (
+          <span data-testid="line-amount">{money(line.lineTotalCents)}</span>
+        )}
+      </td>
       <td className="cart-line-remove">
         <button
           type="button"

@@ -9,11 +9,21 @@ import type { cartEn } from './cart.en'
 
 const msg = messagesOf<typeof cartEn>()
 
-export const emptyCart: CartDto = { lines: [], itemCount: 0, totalCents: 0 }
+export const emptyCart: CartDto = {
+  lines: [],
+  itemCount: 0,
+  subtotalCents: 0,
+  discountCents: 0,
+  taxCents: 0,
+  totalCents: 0,
+  taxes: [],
+  orderDiscount: null,
+  promo: null,
+}
 
 export interface CartState {
   cart: CartDto
-  /** The line the last action touched, so the screen can bring it into view. */
+  /** The line the last action touched (or the cashier moved into), so the screen can bring it into view and the line keys act on it. */
   lastTouchedId: number | null
   cartRequested(): Promise<void>
   /**
@@ -24,12 +34,16 @@ export interface CartState {
   productPicked(product: ProductDto): Promise<void>
   quantityChanged(productId: number, quantity: number): Promise<void>
   quantityStepped(productId: number, delta: 1 | -1): Promise<void>
+  /** The cashier moved into a line: it becomes the one the line keys (a discount) act on. */
+  lineSelected(productId: number): void
   /** A quantity typed that is not one (the field puts the old one back). */
   quantityRejected(): void
   lineRemoved(productId: number): Promise<void>
   cartCleared(): Promise<void>
   /** The sale was paid: the backend has emptied the cart. */
   cartEmptied(): void
+  /** Another feature changed the cart (a discount, a promo code) and core priced it again: `touched` is the line it was about. */
+  cartRepriced(cart: CartDto, touched: number | null): void
 }
 
 export interface CartDeps {
@@ -103,6 +117,10 @@ export const cartSlice = defineSlice('cart', ({ set, get, registerReset }, deps:
         applied(await api.call('cart:setQuantity', { productId, quantity: line.quantity - 1 }), productId)
       }),
 
+    lineSelected: (productId) => {
+      if (get().cart.lines.some((line) => line.productId === productId)) set({ lastTouchedId: productId })
+    },
+
     quantityRejected: () => deps.noticeShown('error', msg('cart.badQuantity')),
 
     lineRemoved: (productId) =>
@@ -116,5 +134,10 @@ export const cartSlice = defineSlice('cart', ({ set, get, registerReset }, deps:
       }),
 
     cartEmptied: () => set({ cart: emptyCart }),
+
+    cartRepriced: (cart, touched) => {
+      set({ cart, lastTouchedId: touched })
+      deps.noticeDismissed()
+    },
   }
 })

@@ -5,8 +5,18 @@ import type { CheckoutTexts } from './checkout.en'
 const msg = messagesOf<CheckoutTexts>()
 
 /** What the paid screen says: the result carries the figures, the catalog the words. */
-export function paidMessage(result: Pick<CheckoutResultDto, 'method' | 'amountCents'>): Message {
-  return result.method === 'token'
-    ? msg('result.paidByToken', { amount: money(result.amountCents) })
-    : msg('result.paidInCash', { amount: money(result.amountCents) })
+export function paidMessage(result: Pick<CheckoutResultDto, 'method' | 'amountCents' | 'tenders'>): Message {
+  const amount = money(result.amountCents)
+  switch (result.method) {
+    case 'token':
+      return msg('result.paidByToken', { amount })
+    case 'cash':
+      return msg('result.paidInCash', { amount })
+    case 'card':
+      return msg('result.paidByCard', { amount })
+    case 'wallet':
+      return msg('result.paidByWallet', { amount, wallet: result.tenders[0]?.wallet ?? '' })
+    case 'split':
+      return msg('result.paidSplit', { amount, count: result.tenders.length })
+  }
 }

@@ -6,6 +6,7 @@ import {
   emptyFormValues,
   formValuesOf,
   productFormSchema,
+  startingTaxes,
   updateInputOf,
   type ProductFormValues,
 } from './product-form.schema'
@@ -22,6 +23,7 @@ const product: ProductAdminDto = {
   imageFile: null,
   category: { id: 3, name: 'Drinks' },
   tags: ['hot', 'leaf'],
+  taxRateIds: [1],
   images: [],
   lowStockAt: 4,
   low: false,
@@ -76,6 +78,8 @@ describe('the product form', () => {
     expect(refused({ lowStockAt: '-1' })).toEqual(['lowStockAt'])
     expect(refused({ openingStock: '1.5' })).toEqual(['openingStock'])
     expect(refused({ openingStock: '1000001' })).toEqual(['openingStock'])
+    expect(refused({ taxRateIds: Array.from({ length: 11 }, (_, index) => index + 1) })).toEqual(['taxRateIds'])
+    expect(refused({ taxRateIds: [0] })).toEqual(['taxRateIds'])
   })
 
   it('sends empty optional fields as none', () => {
@@ -87,8 +91,23 @@ describe('the product form', () => {
       barcode: null,
       categoryId: null,
       tags: [],
+      taxRateIds: [],
       lowStockAt: null,
     })
+  })
+
+  it('starts a new product with the store’s default taxes and sends the ones ticked', () => {
+    expect(emptyFormValues([1, 4]).taxRateIds).toEqual([1, 4])
+    const rates = [
+      { id: 1, name: 'VAT', rateBps: 1300, included: true, active: true, productCount: 0 },
+      { id: 3, name: 'Old', rateBps: 500, included: false, active: false, productCount: 0 },
+      { id: 4, name: 'Levy', rateBps: 100, included: false, active: true, productCount: 0 },
+    ]
+    expect(startingTaxes([4, 3, 1, 9], rates)).toEqual([4, 1])
+    expect(startingTaxes([1], null)).toEqual([])
+    const values = parse({ taxRateIds: [4] }).data
+    expect(values && createInputOf(values).taxRateIds).toEqual([4])
+    expect(values && updateInputOf(9, values).taxRateIds).toEqual([4])
   })
 
   it('sends opening stock only for a new product', () => {
@@ -111,6 +130,7 @@ describe('the product form', () => {
       barcode: product.barcode,
       categoryId: product.category?.id,
       tags: product.tags,
+      taxRateIds: product.taxRateIds,
       lowStockAt: product.lowStockAt,
     })
   })

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { catalogContract, MAX_PRICE_CENTS, type ProductAdminDto } from '#shared/contract/catalog'
+import type { TaxRateDto } from '#shared/contract/taxes'
 import { decimalAmount, parseDecimalAmount } from '#shared/money/money'
 import type { ProductCreateInput, ProductUpdateInput } from './products.slice'
 
@@ -20,11 +21,13 @@ export interface ProductFormValues {
   /** A category id as text, or '' for none. */
   categoryId: string
   tags: string[]
+  /** The taxes it is sold with, in the list's order. */
+  taxRateIds: number[]
   lowStockAt: string
   openingStock: string
 }
 
-export const FORM_FIELDS = ['sku', 'name', 'price', 'barcode', 'categoryId', 'tags', 'lowStockAt', 'openingStock'] as const
+export const FORM_FIELDS = ['sku', 'name', 'price', 'barcode', 'categoryId', 'tags', 'taxRateIds', 'lowStockAt', 'openingStock'] as const
 export type FormField = (typeof FORM_FIELDS)[number]
 
 const emptyToNull = (value: string): string | null | undefined => (value.trim() === '' ? null : value)
@@ -59,6 +62,7 @@ export function productFormSchema(decimals: number, priceRefused: string) {
       .transform((value): number | null | undefined => (value === '' ? null : Number(value)))
       .pipe(fields.categoryId),
     tags: fields.tags.unwrap(),
+    taxRateIds: fields.taxRateIds.unwrap(),
     lowStockAt: z.string().transform(count).pipe(fields.lowStockAt),
     openingStock: z
       .string()
@@ -69,8 +73,24 @@ export function productFormSchema(decimals: number, priceRefused: string) {
 
 export type ProductFormOutput = z.output<ReturnType<typeof productFormSchema>>
 
-export function emptyFormValues(): ProductFormValues {
-  return { sku: '', name: '', price: '', barcode: '', categoryId: '', tags: [], lowStockAt: '', openingStock: '' }
+/** What a new product starts with: the store's default taxes that exist and are switched on, in the default's order. */
+export function startingTaxes(defaults: readonly number[], rates: readonly TaxRateDto[] | null): number[] {
+  return defaults.filter((taxId) => rates?.some((tax) => tax.id === taxId && tax.active))
+}
+
+/** A new product's form: empty, with the store's default taxes ticked. */
+export function emptyFormValues(taxRateIds: readonly number[] = []): ProductFormValues {
+  return {
+    sku: '',
+    name: '',
+    price: '',
+    barcode: '',
+    categoryId: '',
+    tags: [],
+    taxRateIds: [...taxRateIds],
+    lowStockAt: '',
+    openingStock: '',
+  }
 }
 
 /** The form filled from a product, its price written in the store's decimals. */
@@ -82,6 +102,7 @@ export function formValuesOf(product: ProductAdminDto, decimals: number): Produc
     barcode: product.barcode ?? '',
     categoryId: product.category ? String(product.category.id) : '',
     tags: [...product.tags],
+    taxRateIds: [...product.taxRateIds],
     lowStockAt: product.lowStockAt === null ? '' : String(product.lowStockAt),
     openingStock: '',
   }
@@ -95,6 +116,7 @@ export function createInputOf(values: ProductFormOutput): ProductCreateInput {
     barcode: values.barcode ?? null,
     categoryId: values.categoryId ?? null,
     tags: values.tags ?? [],
+    taxRateIds: values.taxRateIds,
     lowStockAt: values.lowStockAt ?? null,
     ...(values.openingStock !== undefined ? { openingStock: values.openingStock } : {}),
   }

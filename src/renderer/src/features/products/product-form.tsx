@@ -9,16 +9,18 @@ import { useI18n } from '../../platform/i18n/use-i18n'
 import { FeedbackLine } from '../../ui/feedback-line'
 import { FormError } from '../../ui/form-error'
 import { describedBy, FormField } from '../../ui/form-field'
-import { encodeMessage, FORM_ISSUES } from '../../ui/form-issues'
+import { decodeMessage, encodeMessage, FORM_ISSUES } from '../../ui/form-issues'
 import type { FormTexts } from '../../ui/form.en'
 import type { UiTexts } from '../../ui/ui.en'
 import { currencyOf, useSession } from '../session/public'
+import { TaxChoices, type TaxesTexts } from '../taxes/public'
 import {
   createInputOf,
   emptyFormValues,
   FORM_FIELDS,
   formValuesOf,
   productFormSchema,
+  startingTaxes,
   updateInputOf,
   type FormField as ProductField,
   type ProductFormOutput,
@@ -30,7 +32,7 @@ import type { ProductEditor } from './products.slice'
 import { TagInput } from './tag-input'
 import { useProducts } from './use-products'
 
-type Texts = ProductsTexts & FormTexts & UiTexts
+type Texts = ProductsTexts & TaxesTexts & FormTexts & UiTexts
 
 const msg = messagesOf<ProductsTexts>()
 
@@ -115,11 +117,13 @@ interface ProductFormProps {
 }
 
 function ProductForm({ editor, decimals, currency }: ProductFormProps) {
-  const { t } = useI18n<Texts>()
+  const { t, render } = useI18n<Texts>()
   const product = editor.mode === 'edit' ? editor.product : null
   const pending = useProducts((s) => s.editorPending)
   const feedback = useProducts((s) => s.editorFeedback)
   const categories = useProducts((s) => s.categories)
+  const taxRates = useProducts((s) => s.taxRates)
+  const defaultTaxRateIds = useProducts((s) => s.defaultTaxRateIds)
   const productSubmitted = useProducts((s) => s.productSubmitted)
   const editorClosed = useProducts((s) => s.editorClosed)
   const archiveToggled = useProducts((s) => s.archiveToggled)
@@ -137,7 +141,10 @@ function ProductForm({ editor, decimals, currency }: ProductFormProps) {
   )
   const schema = useMemo(() => productFormSchema(decimals, priceRefused), [decimals, priceRefused])
   // The form starts from the product as it was opened; later changes to it (images, archiving) leave typing alone.
-  const [defaults] = useState<ProductFormValues>(() => (product ? formValuesOf(product, decimals) : emptyFormValues()))
+  const starting = useMemo(() => startingTaxes(defaultTaxRateIds, taxRates), [defaultTaxRateIds, taxRates])
+  const [defaults] = useState<ProductFormValues>(() => (product ? formValuesOf(product, decimals) : emptyFormValues(starting)))
+  // The switched-off taxes the product had when opened: it may keep them, so they stay on show.
+  const [keptTaxes] = useState<readonly number[]>(() => product?.taxRateIds ?? [])
   const {
     register,
     handleSubmit,
@@ -147,8 +154,15 @@ function ProductForm({ editor, decimals, currency }: ProductFormProps) {
     setValue,
     reset,
     getValues,
+    getFieldState,
     formState: { errors },
   } = useForm<ProductFormValues, unknown, ProductFormOutput>({ resolver: zodResolver(schema, FORM_ISSUES), defaultValues: defaults })
+
+  // The rates and the store's default may arrive after a new product's form opened: untouched, it takes them.
+  const newProduct = product === null
+  useEffect(() => {
+    if (newProduct && !getFieldState('taxRateIds').isDirty) setValue('taxRateIds', starting)
+  }, [newProduct, starting, getFieldState, setValue])
 
   // Where the caret goes when the form opens (a product just created focuses its images instead).
   const [firstField] = useState((): ProductField | null => (editor.mode === 'new' ? 'sku' : editor.justCreated ? null : 'name'))
@@ -373,6 +387,22 @@ function ProductForm({ editor, decimals, currency }: ProductFormProps) {
             )}
           />
         </FormField>
+        <Controller
+          control={control}
+          name="taxRateIds"
+          render={({ field }) => (
+            <TaxChoices
+              id="product-taxes"
+              legend={t('products.form.taxes')}
+              hint={t('products.form.taxesHint')}
+              error={errors.taxRateIds ? render(decodeMessage(errors.taxRateIds.message)) : undefined}
+              rates={taxRates}
+              value={field.value}
+              onChange={(ids) => field.onChange(ids)}
+              kept={keptTaxes}
+            />
+          )}
+        />
         <div className="field-pair">
           {product ? (
             <p className="product-stock-note">{t('products.form.stockNote', { stock: product.stock })}</p>

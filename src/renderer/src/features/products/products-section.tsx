@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useI18n } from '../../platform/i18n/use-i18n'
 import { FeedbackLine } from '../../ui/feedback-line'
@@ -116,34 +116,13 @@ function Actions() {
   const newChosen = useProducts((s) => s.newChosen)
   const exportRequested = useProducts((s) => s.exportRequested)
   const importOpened = useProductImport((s) => s.importOpened)
-  const lastUrl = useRef<string | null>(null)
-
-  useEffect(
-    () => () => {
-      if (lastUrl.current) URL.revokeObjectURL(lastUrl.current)
-    },
-    [],
-  )
-
-  async function exportChosen(): Promise<void> {
-    const csv = await exportRequested()
-    if (csv === null) return
-    // Saved the browser's way: a download of an in-memory file (the shell asks where to put it).
-    if (lastUrl.current) URL.revokeObjectURL(lastUrl.current)
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
-    lastUrl.current = url
-    const link = document.createElement('a')
-    link.href = url
-    link.download = 'products.csv'
-    link.click()
-  }
 
   return (
     <div className="products-actions">
       <button type="button" className="button button-quiet" onClick={importOpened}>
         {t('products.import')}
       </button>
-      <button type="button" className="button button-quiet" aria-disabled={exporting} onClick={() => void exportChosen()}>
+      <button type="button" className="button button-quiet" aria-disabled={exporting} onClick={() => void exportRequested()}>
         {exporting ? t('products.exporting') : t('products.export')}
       </button>
       <button type="button" className="button button-primary" aria-keyshortcuts={NEW_PRODUCT_KEY.aria} onClick={newChosen}>

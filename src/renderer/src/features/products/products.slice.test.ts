@@ -20,6 +20,7 @@ function productNumber(n: number): ProductAdminDto {
     imageFile: null,
     category: null,
     tags: n % 2 === 0 ? ['even'] : [],
+    taxRateIds: [],
     images: [],
     lowStockAt: null,
     low: n % 7 === 0,
@@ -75,6 +76,8 @@ function fakeCatalog(size: number, overrides: Partial<Record<Channel, Handler>> 
     },
     'categories:list': () => ok({ items: [{ id: 1, name: 'Soap', productCount: 0 }] }),
     'products:tags': () => ok({ items: [{ tag: 'even', productCount: Math.floor(size / 2) }] }),
+    'taxes:list': () => ok({ items: [{ id: 1, name: 'VAT', rateBps: 1300, included: true, active: true, productCount: 0 }] }),
+    'settings:get': () => ok({ defaultTaxRateIds: [1] }),
     ...overrides,
   }
   const api: PosClient = {
@@ -116,6 +119,8 @@ describe('the products table', () => {
     expect(products().rows.filter(Boolean)).toHaveLength(PRODUCTS_PAGE_SIZE)
     expect(products().categories.map((c) => c.name)).toEqual(['Soap'])
     expect(products().tags.map((t) => t.tag)).toEqual(['even'])
+    expect(products().taxRates?.map((tax) => tax.name)).toEqual(['VAT'])
+    expect(products().defaultTaxRateIds).toEqual([1])
   })
 
   it('loads only the pages of the rows in view, once scrolling rests', async () => {

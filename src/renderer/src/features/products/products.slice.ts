@@ -1,4 +1,5 @@
 import type { CategoryDto, ProductAdminDto, ProductSort } from '#shared/contract/catalog'
+import type { TaxRateDto } from '#shared/contract/taxes'
 import type { ChannelInput } from '#shared/ipc/contract'
 import type { ClientError, ClientResult, PosClient } from '../../platform/api/client'
 import { errorMessage } from '../../platform/errors'
@@ -64,6 +65,10 @@ export interface ProductsState {
   selected: number
   categories: readonly CategoryDto[]
   tags: readonly TagCount[]
+  /** Every tax rate (the form offers the ones switched on); null until loaded. */
+  taxRates: readonly TaxRateDto[] | null
+  /** The store's default taxes for a new product (`settings.defaultTaxRateIds`). */
+  defaultTaxRateIds: readonly number[]
   editor: ProductEditor | null
   editorPending: 'save' | 'archive' | 'images' | null
   editorFeedback: Feedback | null
@@ -89,8 +94,11 @@ export interface ProductsState {
   archiveToggled(): Promise<void>
   imagesAdded(): Promise<void>
   imageRemoved(imageId: number): Promise<void>
-  /** The CSV of the whole catalog, or null when it could not be made (the feedback line says why). */
-  exportRequested(): Promise<string | null>
+  /**
+   * Saves the whole catalog as CSV where main's own dialog points; the feedback line says where, or
+   * why not. A cancelled dialog says nothing.
+   */
+  exportRequested(): Promise<void>
   /** An import changed the catalog: everything shown is read again. */
   catalogChanged(): void
 }
@@ -117,6 +125,8 @@ const initialProducts = {
   selected: 0,
   categories: [],
   tags: [],
+  taxRates: null,
+  defaultTaxRateIds: [],
   editor: null,
   editorPending: null,
   editorFeedback: null,
@@ -211,6 +221,12 @@ export const productsSlice = defineSlice('products', ({ set, get, registerReset 
     })
     void api.call('products:tags', {}).then((reply) => {
       if (reply.ok) set({ tags: reply.data.items })
+    })
+    void api.call('taxes:list', {}).then((reply) => {
+      if (reply.ok) set({ taxRates: reply.data.items })
+    })
+    void api.call('settings:get', {}).then((reply) => {
+      if (reply.ok) set({ defaultTaxRateIds: reply.data.defaultTaxRateIds })
     })
   }
 
@@ -375,16 +391,16 @@ export const productsSlice = defineSlice('products', ({ set, get, registerReset 
     },
 
     exportRequested: async () => {
-      if (get().exporting) return null
+      if (get().exporting) return
       set({ exporting: true, feedback: null })
-      const reply = await api.call('products:export', {})
+      const reply = await api.call('products:exportFile', {})
       set({ exporting: false })
       if (!reply.ok) {
         set({ feedback: { tone: 'error', message: errorMessage(reply.error) } })
-        return null
+        return
       }
-      set({ feedback: { tone: 'ok', message: msg('products.exported', { count: reply.data.rows }) } })
-      return reply.data.csv
+      if (!reply.data.saved) return
+      set({ feedback: { tone: 'ok', message: msg('products.exported', { count: reply.data.rows, file: reply.data.fileName }) } })
     },
 
     catalogChanged: () => {

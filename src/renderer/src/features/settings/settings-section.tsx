@@ -1,64 +1,59 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useMemo } from 'react'
-import { useForm } from 'react-hook-form'
-import type { z } from 'zod'
-import { settingsPatch, type StoreSettingsDto } from '#shared/contract/settings'
+import { Controller, useForm } from 'react-hook-form'
+import { cashRoundingMode, taxRounding, type StoreSettingsDto } from '#shared/contract/settings'
+import { decimalAmount } from '#shared/money/money'
+import { messagesOf, money } from '../../platform/i18n/translate'
 import { useI18n } from '../../platform/i18n/use-i18n'
 import { FeedbackLine } from '../../ui/feedback-line'
 import { describedBy, FormField } from '../../ui/form-field'
-import { FORM_ISSUES } from '../../ui/form-issues'
+import { decodeMessage, encodeMessage, FORM_ISSUES } from '../../ui/form-issues'
 import { CurrencyOptions, DecimalOptions, defaultDecimals, LocaleOptions, TimeZoneOptions } from '../setup/public'
+import { TaxChoices, type TaxesTexts } from '../taxes/public'
+import {
+  CASH_INCREMENT_RANGE,
+  changedSettings,
+  settingsFormSchema,
+  settingsFormValues,
+  type SettingsFormInput,
+  type SettingsFormOutput,
+} from './settings-form.schema'
 import type { SettingsTexts } from './settings.en'
 import './settings.css'
-import { currencyLocked, type SettingsPatch } from './settings.slice'
+import { currencyLocked } from './settings.slice'
 import { useSettings } from './use-settings'
+import { WalletList } from './wallet-list'
 
-type FormInput = z.input<typeof settingsPatch>
-type FormOutput = z.output<typeof settingsPatch>
-type Field = keyof FormInput & keyof FormOutput
-
-/** The settings as the form edits them: every field of the patch, from what core answered. */
-function formValues(settings: StoreSettingsDto): Required<FormInput> {
-  return {
-    storeName: settings.storeName,
-    address: settings.address,
-    phone: settings.phone,
-    taxNumber: settings.taxNumber,
-    currency: settings.currency,
-    currencyDecimals: settings.currencyDecimals,
-    locale: settings.locale,
-    timeZone: settings.timeZone,
-    receiptHeader: settings.receiptHeader,
-    receiptFooter: settings.receiptFooter,
-    sessionIdleMinutes: settings.sessionIdleMinutes,
-    signInLockMinutes: settings.signInLockMinutes,
-    defaultLowStockAt: settings.defaultLowStockAt,
-  }
-}
-
-/** Only what was changed is sent, so a save never rewrites a field someone else changed meanwhile. */
-function changedOnly(values: FormOutput, dirty: Partial<Record<Field, unknown>>): SettingsPatch {
-  const patch: Record<string, unknown> = {}
-  for (const field of Object.keys(dirty) as Field[]) {
-    if (dirty[field] && values[field] !== undefined) patch[field] = values[field]
-  }
-  return patch as SettingsPatch
-}
+const msg = messagesOf<SettingsTexts>()
 
 function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
-  const { t } = useI18n<SettingsTexts>()
+  const { t, render } = useI18n<SettingsTexts & TaxesTexts>()
   const pending = useSettings((s) => s.savePending)
   const feedback = useSettings((s) => s.saveFeedback)
   const locked = useSettings(currencyLocked)
+  const taxRates = useSettings((s) => s.taxRates)
   const settingsSubmitted = useSettings((s) => s.settingsSubmitted)
-  const values = useMemo(() => formValues(settings), [settings])
+  const values = useMemo(() => settingsFormValues(settings), [settings])
+  // Amounts are typed in the currency as saved: a change of currency applies to them once saved.
+  const decimals = settings.currencyDecimals
+  const schema = useMemo(
+    () =>
+      settingsFormSchema(decimals, {
+        cashRounding: encodeMessage(
+          msg('settings.invalid.cashRounding', { min: money(CASH_INCREMENT_RANGE.min), max: money(CASH_INCREMENT_RANGE.max) }),
+        ),
+        percent: encodeMessage(msg('settings.invalid.percent')),
+      }),
+    [decimals],
+  )
   const {
     register,
     handleSubmit,
     reset,
     setValue,
-    formState: { errors, dirtyFields },
-  } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(settingsPatch, FORM_ISSUES), defaultValues: values })
+    control,
+    formState: { errors },
+  } = useForm<SettingsFormInput, unknown, SettingsFormOutput>({ resolver: zodResolver(schema, FORM_ISSUES), defaultValues: values })
 
   // Saved: the form starts again from what core kept.
   useEffect(() => {
@@ -73,7 +68,7 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
       className="settings-form"
       noValidate
       aria-label={t('settings.save')}
-      onSubmit={(event) => void handleSubmit((output) => settingsSubmitted(changedOnly(output, dirtyFields)))(event)}
+      onSubmit={(event) => void handleSubmit((output) => settingsSubmitted(changedSettings(output, settings)))(event)}
     >
       <div className="settings-groups">
         <fieldset className="settings-group">
@@ -204,6 +199,102 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
               {...register('receiptFooter')}
             />
           </FormField>
+        </fieldset>
+
+        <fieldset className="settings-group">
+          <legend>{t('settings.sales')}</legend>
+          <FormField
+            id="settings-tax-rounding"
+            label={t('settings.taxRounding')}
+            hint={t('settings.taxRoundingHint')}
+            error={errors.taxRounding}
+          >
+            <select
+              id="settings-tax-rounding"
+              className="input"
+              {...describedBy('settings-tax-rounding', { hint: true, error: errors.taxRounding })}
+              {...register('taxRounding')}
+            >
+              {taxRounding.options.map((option) => (
+                <option key={option} value={option}>
+                  {t(`settings.taxRounding.${option}`)}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <Controller
+            control={control}
+            name="defaultTaxRateIds"
+            render={({ field }) => (
+              <TaxChoices
+                id="settings-default-taxes"
+                legend={t('settings.defaultTaxes')}
+                hint={t('settings.defaultTaxesHint')}
+                error={errors.defaultTaxRateIds ? render(decodeMessage(errors.defaultTaxRateIds.message)) : undefined}
+                rates={taxRates}
+                value={field.value ?? []}
+                onChange={(ids) => field.onChange(ids)}
+              />
+            )}
+          />
+          <div className="field-pair">
+            <FormField
+              id="settings-cash-rounding"
+              label={t('settings.cashRounding', { currency: settings.currency })}
+              hint={t('settings.cashRoundingHint', { none: decimalAmount(1, decimals) })}
+              error={errors.cashRoundingIncrement}
+            >
+              <input
+                id="settings-cash-rounding"
+                className="input input-amount"
+                inputMode="decimal"
+                autoComplete="off"
+                {...describedBy('settings-cash-rounding', { hint: true, error: errors.cashRoundingIncrement })}
+                {...register('cashRoundingIncrement')}
+              />
+            </FormField>
+            <FormField id="settings-cash-mode" label={t('settings.cashRoundingMode')} error={errors.cashRoundingMode}>
+              <select
+                id="settings-cash-mode"
+                className="input"
+                {...describedBy('settings-cash-mode', { error: errors.cashRoundingMode })}
+                {...register('cashRoundingMode')}
+              >
+                {cashRoundingMode.options.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`settings.cashRoundingMode.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </FormField>
+          </div>
+          <FormField
+            id="settings-discount-limit"
+            label={t('settings.discountLimit')}
+            hint={t('settings.discountLimitHint')}
+            error={errors.discountLimitPercent}
+          >
+            <input
+              id="settings-discount-limit"
+              className="input input-amount"
+              inputMode="decimal"
+              autoComplete="off"
+              {...describedBy('settings-discount-limit', { hint: true, error: errors.discountLimitPercent })}
+              {...register('discountLimitPercent')}
+            />
+          </FormField>
+          <Controller
+            control={control}
+            name="wallets"
+            render={({ field }) => (
+              <WalletList
+                id="settings-wallets"
+                wallets={field.value ?? []}
+                onChange={(wallets) => field.onChange(wallets)}
+                error={errors.wallets ? render(decodeMessage(errors.wallets.message)) : undefined}
+              />
+            )}
+          />
         </fieldset>
 
         <fieldset className="settings-group">

@@ -8,6 +8,8 @@ import { currencyLocked } from './settings.slice'
 const { render } = createTranslator(en, 'en')
 const text = (message: Message | null | undefined) => (message ? render(message) : null)
 
+const VAT = { id: 1, name: 'VAT', rateBps: 1300, included: true, active: true, productCount: 3 }
+
 const settings: StoreSettingsDto = {
   storeName: 'Shop',
   address: '',
@@ -22,6 +24,12 @@ const settings: StoreSettingsDto = {
   sessionIdleMinutes: 15,
   signInLockMinutes: 15,
   defaultLowStockAt: 5,
+  taxRounding: 'perLine',
+  defaultTaxRateIds: [1],
+  cashRoundingIncrementCents: 100,
+  cashRoundingMode: 'halfUp',
+  discountLimitBps: 1000,
+  wallets: ['eSewa'],
   demo: false,
   currencyLocked: false,
 }
@@ -32,6 +40,7 @@ describe('the settings section', () => {
     const { store, inputsOf } = fakeBackend(MANAGER, {
       'app:info': () => ok(appInfo({ storeName: name })),
       'settings:get': () => ok(settings),
+      'taxes:list': () => ok({ items: [VAT] }),
       'settings:update': (input) => {
         name = 'Shop & Café'
         return ok({ ...settings, ...(input as { patch: Partial<StoreSettingsDto> }).patch })
@@ -40,6 +49,7 @@ describe('the settings section', () => {
     await store.getState().session.appStarted()
     await store.getState().settings.settingsRequested()
     expect(store.getState().settings.settings).toEqual(settings)
+    expect(store.getState().settings.taxRates).toEqual([VAT])
     await store.getState().settings.settingsSubmitted({ storeName: 'Shop & Café' })
     expect(inputsOf('settings:update')).toEqual([{ patch: { storeName: 'Shop & Café' } }])
     expect(store.getState().settings.settings?.storeName).toBe('Shop & Café')
@@ -48,7 +58,7 @@ describe('the settings section', () => {
   })
 
   it('sends nothing when nothing changed', async () => {
-    const { store, inputsOf } = fakeBackend(MANAGER, { 'settings:get': () => ok(settings) })
+    const { store, inputsOf } = fakeBackend(MANAGER, { 'settings:get': () => ok(settings), 'taxes:list': () => ok({ items: [] }) })
     await store.getState().session.appStarted()
     await store.getState().settings.settingsSubmitted({})
     expect(inputsOf('settings:update')).toEqual([])
@@ -58,6 +68,7 @@ describe('the settings section', () => {
   it('fixes the currency once core says the store has sold, from the settings or from a refused save', async () => {
     const { store } = fakeBackend(MANAGER, {
       'settings:get': () => ok(settings),
+      'taxes:list': () => ok({ items: [VAT] }),
       'settings:update': () => ({ ok: false, error: { code: 'CONFLICT', message: 'sold', params: { what: 'currencyLocked' } } }),
     })
     await store.getState().session.appStarted()
@@ -68,5 +79,17 @@ describe('the settings section', () => {
     expect(store.getState().settings.settings?.currency).toBe('NPR')
     expect(text(store.getState().settings.saveFeedback?.message)).toBe('The currency cannot change once the store has made a sale.')
     expect(currencyLocked({ settings: { ...settings, currencyLocked: true }, currencyLockedSeen: false })).toBe(true)
+  })
+})
+
+describe('the settings section without the tax rates', () => {
+  it('still loads the settings when the rates cannot be read, and offers no default taxes', async () => {
+    const { store } = fakeBackend(MANAGER, {
+      'settings:get': () => ok(settings),
+      'taxes:list': () => ({ ok: false, error: { code: 'INTERNAL', message: 'down' } }),
+    })
+    await store.getState().settings.settingsRequested()
+    expect(store.getState().settings.settings).toEqual(settings)
+    expect(store.getState().settings.taxRates).toBeNull()
   })
 })

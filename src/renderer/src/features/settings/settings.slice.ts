@@ -1,4 +1,5 @@
 import type { StoreSettingsDto } from '#shared/contract/settings'
+import type { TaxRateDto } from '#shared/contract/taxes'
 import type { ChannelInput } from '#shared/ipc/contract'
 import type { PosClient } from '../../platform/api/client'
 import { errorMessage } from '../../platform/errors'
@@ -14,6 +15,8 @@ export type SettingsPatch = ChannelInput<'settings:update'>['patch']
 export interface SettingsState {
   /** Null until loaded. */
   settings: StoreSettingsDto | null
+  /** The store's tax rates, for the default taxes of new products; null until loaded. */
+  taxRates: readonly TaxRateDto[] | null
   loadError: Message | null
   savePending: boolean
   /** The last save's outcome: saved, nothing to save, or core's refusal. */
@@ -33,6 +36,7 @@ export interface SettingsDeps {
 
 const initialSettings = {
   settings: null,
+  taxRates: null,
   loadError: null,
   savePending: false,
   saveFeedback: null,
@@ -50,7 +54,9 @@ export const settingsSlice = defineSlice('settings', ({ set, get, registerReset 
     ...initialSettings,
 
     settingsRequested: async () => {
-      const reply = await api.call('settings:get', {})
+      const [reply, taxes] = await Promise.all([api.call('settings:get', {}), api.call('taxes:list', {})])
+      // Without the rates the form still works; it only offers no default taxes.
+      if (taxes.ok) set({ taxRates: taxes.data.items })
       if (reply.ok) set({ settings: reply.data, loadError: null })
       else set({ loadError: errorMessage(reply.error) })
     },

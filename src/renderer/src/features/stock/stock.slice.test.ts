@@ -18,6 +18,7 @@ const soap: ProductAdminDto = {
   imageFile: null,
   category: null,
   tags: [],
+  taxRateIds: [],
   images: [],
   lowStockAt: 3,
   low: true,

@@ -28,16 +28,8 @@ export function yearAfter(day: string): string {
   return `${String(Number(year) + 1).padStart(4, '0')}-${month}-${fixedDate}`
 }
 
-/** "15 Mar 2027" (in the store's locale) for a calendar day. */
-export function dayFormatter(locale: string): (day: string) => string {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
-  return (day) => {
-    const match = DAY.exec(day)
-    if (!match) return day
-    const [, year, month, date] = match
-    return format.format(new Date(Date.UTC(Number(year), Number(month) - 1, Number(date), 12)))
-  }
-}
+/** "15 Mar 2027" (in the store's locale) for a calendar day: the one formatter every screen uses. */
+export { dayFormatter } from '../../platform/i18n/format'
 
 /** The calendar day an instant falls on in the store's time zone, as people read it. */
 export function instantDayFormatter(locale: string, timeZone: string): (iso: string) => string {

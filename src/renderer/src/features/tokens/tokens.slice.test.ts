@@ -18,13 +18,46 @@ const token: TokenDto = {
   createdAt: '2026-03-15T04:15:00.000Z',
 }
 const oneLine: CartDto = {
-  lines: [{ productId: 3, sku: 'S', name: 'Milk', unitPriceCents: 9_000, quantity: 1, lineTotalCents: 9_000, stock: 5, imageFile: null }],
+  lines: [
+    {
+      productId: 3,
+      sku: 'S',
+      name: 'Milk',
+      unitPriceCents: 9_000,
+      quantity: 1,
+      lineTotalCents: 9_000,
+      discountCents: 0,
+      taxCents: 0,
+      totalCents: 9_000,
+      discount: null,
+      stock: 5,
+      imageFile: null,
+    },
+  ],
   itemCount: 1,
+  subtotalCents: 9_000,
+  discountCents: 0,
+  taxCents: 0,
   totalCents: 9_000,
+  taxes: [],
+  orderDiscount: null,
+  promo: null,
+}
+
+const emptyCart: CartDto = {
+  lines: [],
+  itemCount: 0,
+  subtotalCents: 0,
+  discountCents: 0,
+  taxCents: 0,
+  totalCents: 0,
+  taxes: [],
+  orderDiscount: null,
+  promo: null,
 }
 
 /** The shared fake backend, signed in as a manager, with this cart. */
-function storeFor(replies: Replies, cart: CartDto = { lines: [], itemCount: 0, totalCents: 0 }) {
+function storeFor(replies: Replies, cart: CartDto = emptyCart) {
   const backend = fakeBackend(MANAGER, { 'cart:get': () => ok(cart), ...replies })
   return { store: backend.store, called: backend.inputsOf }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateTimeFormatter, formatFileSize } from './format'
+import { dateTimeFormatter, formatFileSize, formatPercentBps } from './format'
 
 describe('formatFileSize', () => {
   it('picks the unit that keeps the figure under 1000, in decimal units', () => {
@@ -24,5 +24,14 @@ describe('dateTimeFormatter', () => {
     const format = dateTimeFormatter('en-IN')
     // The zone is the machine's; only the date part is stable across zones at noon UTC.
     expect(format('2026-03-15T12:00:00.000Z')).toContain('15 Mar 2026')
+  })
+})
+
+describe('formatPercentBps', () => {
+  it('shows a rate in basis points as a percent, with at most two decimals', () => {
+    expect(formatPercentBps(1300, 'en-IN')).toBe('13%')
+    expect(formatPercentBps(550, 'en-IN')).toBe('5.5%')
+    expect(formatPercentBps(1, 'en-IN')).toBe('0.01%')
+    expect(formatPercentBps(0, 'en-IN')).toBe('0%')
   })
 })

@@ -26,3 +26,24 @@ export function formatFileSize(bytes: number, locale: string): string {
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value)
 }
+
+/** A share in basis points as a percent: 1300 → "13%", 550 → "5.5%", 1 → "0.01%". */
+export function formatPercentBps(bps: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000)
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * "15 Mar 2027" (in the store's locale) for a calendar day (`YYYY-MM-DD`, the store's own day). A
+ * day has no time of day, so it is formatted at noon UTC and can never slip into the day before or after.
+ */
+export function dayFormatter(locale: string): (day: string) => string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
+  return (day) => {
+    const match = DAY.exec(day)
+    if (!match) return day
+    const [, year, month, date] = match
+    return format.format(new Date(Date.UTC(Number(year), Number(month) - 1, Number(date), 12)))
+  }
+}

@@ -32,11 +32,16 @@ export interface MoneyParam {
   readonly cents: number
 }
 
+/** A store-local calendar day (`YYYY-MM-DD`), formatted only when shown (in the store's locale). */
+export interface DayParam {
+  readonly day: string
+}
+
 /**
  * A placeholder's value: text as it is, a number formatted for the locale, money, or a whole
  * message translated in its turn (a reason inside a sentence).
  */
-export type ParamValue = string | number | MoneyParam | Message
+export type ParamValue = string | number | MoneyParam | DayParam | Message
 
 /** Something to show a person, kept as data in the store so the screen translates it at render time. */
 export interface Message {
@@ -71,13 +76,24 @@ export function money(cents: number): MoneyParam {
   return { cents }
 }
 
-function isMoney(value: MoneyParam | Message): value is MoneyParam {
+/** A calendar day as a message parameter. */
+export function day(isoDay: string): DayParam {
+  return { day: isoDay }
+}
+
+function isMoney(value: MoneyParam | DayParam | Message): value is MoneyParam {
   return 'cents' in value
+}
+
+function isDay(value: DayParam | Message): value is DayParam {
+  return 'day' in value
 }
 
 export interface TranslatorOptions {
   /** Formats money parameters; without it they stay visible as `{name}`. */
   readonly money?: (cents: number) => string
+  /** Formats calendar-day parameters; without it they show as written (`2026-03-15`). */
+  readonly day?: (day: string) => string
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g
@@ -90,7 +106,7 @@ export function interpolate(
   template: string,
   params: Readonly<Record<string, ParamValue>>,
   locale: string,
-  render: (value: MoneyParam | Message) => string | undefined = () => undefined,
+  render: (value: MoneyParam | DayParam | Message) => string | undefined = () => undefined,
 ): string {
   const numbers = new Intl.NumberFormat(locale)
   return template.replace(PLACEHOLDER, (whole, name: string) => {
@@ -117,9 +133,10 @@ export function createTextSource(dictionary: Catalog, locale: string, options: T
     return text(message.key, message.params)
   }
 
-  function nested(value: MoneyParam | Message): string | undefined {
-    if (!isMoney(value)) return render(value)
-    return options.money?.(value.cents)
+  function nested(value: MoneyParam | DayParam | Message): string | undefined {
+    if (isMoney(value)) return options.money?.(value.cents)
+    if (isDay(value)) return options.day?.(value.day) ?? value.day
+    return render(value)
   }
 
   function text(key: string, params: Readonly<Record<string, ParamValue>> = {}): string {

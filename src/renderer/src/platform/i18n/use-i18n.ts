@@ -6,7 +6,11 @@ export interface I18n {
   readonly texts: TextSource
   readonly money: (cents: number) => string
   readonly dateTime: (iso: string) => string
+  /** A store-local calendar day (`YYYY-MM-DD`) as people read it. */
+  readonly day: (day: string) => string
   readonly fileSize: (bytes: number) => string
+  /** A share in basis points (tax rates, discounts) as a percent. */
+  readonly percent: (bps: number) => string
 }
 
 /** Provided by the app, which knows the dictionary and the store's currency and locale. */
@@ -33,6 +37,14 @@ export function useDateTime(): (iso: string) => string {
   return useI18nContext().dateTime
 }
 
+export function useDay(): (day: string) => string {
+  return useI18nContext().day
+}
+
 export function useFileSize(): (bytes: number) => string {
   return useI18nContext().fileSize
+}
+
+export function usePercent(): (bps: number) => string {
+  return useI18nContext().percent
 }

@@ -10,7 +10,69 @@ export const KEYS = {
   balanceCheck: 'F1',
   payByToken: 'F2',
   payByCash: 'F3',
+  /**
+   * F5 reloads and F7 turns on caret browsing only in Chromium itself (Electron binds neither), and
+   * the till's key handler stops both there like F1.
+   */
+  park: 'F5',
+  parkedSales: 'F7',
 } as const
+
+/**
+ * A key held with Ctrl (and perhaps Shift). The letter is matched by its place on the keyboard
+ * (`code`), so it works whatever layout types there (Nepali, or Shift's capital).
+ */
+export interface Chord {
+  readonly code: `Key${string}`
+  readonly shift: boolean
+  /** The cap as drawn in the hints. */
+  readonly label: string
+  /** The same for `aria-keyshortcuts`. */
+  readonly aria: string
+}
+
+/**
+ * The till's Ctrl keys. Chromium itself binds Ctrl+D (bookmark), Ctrl+Shift+D (bookmark all tabs)
+ * and Ctrl+K (search); Electron binds none of them, and the till's key handler stops them in both.
+ */
+export const CHORDS = {
+  lineDiscount: { code: 'KeyD', shift: false, label: 'Ctrl+D', aria: 'Control+D' },
+  orderDiscount: { code: 'KeyD', shift: true, label: 'Ctrl+Shift+D', aria: 'Control+Shift+D' },
+  promoCode: { code: 'KeyK', shift: false, label: 'Ctrl+K', aria: 'Control+K' },
+} as const satisfies Record<string, Chord>
+
+/** A key press as the key handlers read it (a KeyboardEvent is one); modifiers left out are not held. */
+export interface KeyPress {
+  readonly key: string
+  readonly code?: string
+  readonly ctrlKey?: boolean
+  readonly shiftKey?: boolean
+  readonly altKey?: boolean
+  readonly metaKey?: boolean
+}
+
+/** Whether a key press is this chord: Ctrl, Shift as the chord says, no Alt or Meta. */
+export function isChord(chord: Chord, event: KeyPress): boolean {
+  return event.ctrlKey === true && !event.altKey && !event.metaKey && (event.shiftKey === true) === chord.shift && event.code === chord.code
+}
+
+/**
+ * The pay dialog's keys beside F2 (token) and F3 (cash). The till and the browser hold every other
+ * F-key and plain letters belong to the fields, so these are Alt with a letter no menu of Electron's
+ * default bar uses (File, Edit, View, Window, Help).
+ */
+export const PAY_KEYS = {
+  payByCard: { letter: 'c', label: 'Alt+C' },
+  payByWallet: { letter: 'm', label: 'Alt+M' },
+  addTender: { letter: 'a', label: 'Alt+A' },
+  removeTender: { letter: 'r', label: 'Alt+R' },
+} as const
+
+/** Alt with `letter`, by the key's place too (`KeyC`), so a layout whose Alt types another character still works. */
+export function isAltLetter(event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey'>, letter: string): boolean {
+  if (!event.altKey || event.ctrlKey || event.metaKey) return false
+  return event.key.toLowerCase() === letter || event.code === `Key${letter.toUpperCase()}`
+}
 
 /** A key that types a character (what a scanner sends), as opposed to a shortcut or navigation key. */
 export function isTypingKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {

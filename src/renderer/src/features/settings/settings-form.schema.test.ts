@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import type { StoreSettingsDto } from '#shared/contract/settings'
+import { changedSettings, MAX_WALLETS, settingsFormSchema, settingsFormValues, withWallet } from './settings-form.schema'
+
+const REFUSED = { cashRounding: 'cash refused', percent: 'percent refused' }
+
+const settings: StoreSettingsDto = {
+  storeName: 'Shop',
+  address: '',
+  phone: '',
+  taxNumber: '',
+  currency: 'NPR',
+  currencyDecimals: 2,
+  locale: 'en-IN',
+  timeZone: 'Asia/Kathmandu',
+  receiptHeader: '',
+  receiptFooter: '',
+  sessionIdleMinutes: 15,
+  signInLockMinutes: 15,
+  defaultLowStockAt: 5,
+  taxRounding: 'perLine',
+  defaultTaxRateIds: [1],
+  cashRoundingIncrementCents: 100,
+  cashRoundingMode: 'halfUp',
+  discountLimitBps: 1000,
+  wallets: ['eSewa', 'Khalti'],
+  demo: false,
+  currencyLocked: false,
+}
+
+function parse(values: object, decimals = 2) {
+  return settingsFormSchema(decimals, REFUSED).safeParse({ ...settingsFormValues(settings), ...values })
+}
+
+describe('the settings form', () => {
+  it('opens on the settings with the cash rounding as an amount and the discount limit as a percent, and sends nothing back unchanged', () => {
+    const values = settingsFormValues(settings)
+    expect(values).toMatchObject({ cashRoundingIncrement: '1.00', discountLimitPercent: '10', wallets: ['eSewa', 'Khalti'] })
+    const parsed = parse({})
+    expect(parsed.success && changedSettings(parsed.data, settings)).toEqual({})
+    // Typed again as it was (spaces, another spelling of the same amount): still nothing.
+    const again = parse({ storeName: ' Shop ', cashRoundingIncrement: '1', discountLimitPercent: '10.00' })
+    expect(again.success && changedSettings(again.data, settings)).toEqual({})
+  })
+
+  it('sends only the fields that changed, in the contract’s units', () => {
+    const parsed = parse({
+      taxRounding: 'global',
+      cashRoundingIncrement: '0.50',
+      cashRoundingMode: 'up',
+      discountLimitPercent: '12.5',
+      wallets: ['eSewa', 'Khalti', 'Fonepay'],
+      defaultTaxRateIds: [],
+    })
+    expect(parsed.success && changedSettings(parsed.data, settings)).toEqual({
+      taxRounding: 'global',
+      cashRoundingIncrementCents: 50,
+      cashRoundingMode: 'up',
+      discountLimitBps: 1250,
+      wallets: ['eSewa', 'Khalti', 'Fonepay'],
+      defaultTaxRateIds: [],
+    })
+    // A store without minor units types whole amounts.
+    const whole = parse({ cashRoundingIncrement: '5' }, 0)
+    expect(whole.success && changedSettings(whole.data, { ...settings, currencyDecimals: 0 })).toMatchObject({
+      cashRoundingIncrementCents: 5,
+    })
+  })
+
+  it('refuses an increment or a percent that is not one, with their own texts', () => {
+    for (const typed of ['', '0', '0.001', '-1', 'one', '1000.01']) {
+      const result = parse({ cashRoundingIncrement: typed })
+      expect(
+        result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]),
+        typed,
+      ).toEqual([['cashRoundingIncrement', 'cash refused']])
+    }
+    expect(parse({ cashRoundingIncrement: '1000.00' }).success).toBe(true)
+    expect(parse({ cashRoundingIncrement: '0.01' }).success).toBe(true)
+    for (const typed of ['', '100.5', '-1', 'ten']) {
+      expect(
+        parse({ discountLimitPercent: typed }).error?.issues.map((issue) => issue.message),
+        typed,
+      ).toEqual(['percent refused'])
+    }
+    expect(parse({ wallets: ['eSewa', 'ESEWA'] }).success).toBe(false)
+  })
+
+  it('adds a wallet once, ignoring case, and not past the limit', () => {
+    expect(withWallet(['eSewa'], '  Khalti ')).toEqual({ wallets: ['eSewa', 'Khalti'] })
+    expect(withWallet(['eSewa'], 'ESEWA')).toEqual({ refused: 'taken' })
+    expect(withWallet(['eSewa'], '   ')).toBeNull()
+    const full = Array.from({ length: MAX_WALLETS }, (_, index) => `W${index}`)
+    expect(withWallet(full, 'One more')).toEqual({ refused: 'full' })
+  })
+})
