@@ -194,6 +194,14 @@ describe('the quick reader', () => {
       lines: [1, 3],
     })
   })
+
+  it('counts the lines after a BOM the same way in both', () => {
+    const text = '\ufeff\r\n\r\nsku,name\r\nA,B\r\n'
+    expect(problems(text)).toEqual([one(3, 'missingColumn', 'price')])
+    expect(parseProductCsv(text, { currencyDecimals: 2, quick: false }).errors).toEqual([
+      { line: 3, problem: 'missingColumn', column: 'price' },
+    ])
+  })
 })
 
 describe('cells', () => {

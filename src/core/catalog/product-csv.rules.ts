@@ -3,8 +3,11 @@
  * catalog in the same format. No database: what a row means for the catalog (create, update,
  * unchanged, a barcode another product has) is decided by product-import.rules.ts.
  *
- * Runs inside the import worker (product-csv.worker.ts), so it imports no zod: the limits below are
- * the contract's, and product-csv.rules.test.ts checks that they agree with its schemas.
+ * A file is read in two halves: its records (readCsvRecords, in the import worker,
+ * product-csv.worker.ts) and the checks of each record (CsvChecker, in core's thread as the
+ * records come); parseProductCsv does both in one thread. The worker imports this file, so it
+ * imports no zod: the limits below are the contract's, and product-csv.rules.test.ts checks that
+ * they agree with its schemas.
  */
 import { parse, type CsvError } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
@@ -240,7 +243,7 @@ export function quickRecords(text: string): CsvRecords | null {
  * at LF (a CRLF is one line end, inside quotes too); an unquoted field is trimmed; a quoted one keeps
  * what is between its quotes, with `""` read as `"`, and may span lines.
  */
-function scanQuickly(text: string, onRecords: (batch: CsvRecords, doneLines: number) => void): boolean {
+function scanQuickly(text: string, onRecords: (batch: CsvRecords) => void): boolean {
   if (LONE_CR.test(text)) return false
   const length = text.length
   let records: string[][] = []
@@ -326,12 +329,12 @@ function scanQuickly(text: string, onRecords: (batch: CsvRecords, doneLines: num
     records.push(fields)
     lines.push(recordLine)
     if (records.length === BATCH) {
-      onRecords({ records, lines }, line - 1)
+      onRecords({ records, lines })
       records = []
       lines = []
     }
   }
-  if (records.length > 0) onRecords({ records, lines }, line - 1)
+  if (records.length > 0) onRecords({ records, lines })
   return true
 }
 
@@ -486,12 +489,10 @@ function readWithCsvParse(text: string, sink: RecordSink): void {
  */
 export function readCsvRecords(text: string, sink: RecordSink & { restart(): void; progress(done: number, total: number): void }): void {
   const total = lineCountOf(text)
-  let done = 0
   const counting: RecordSink = {
     records: (batch) => {
       sink.records(batch)
-      done = batch.lines[batch.lines.length - 1]!
-      sink.progress(done, total)
+      sink.progress(batch.lines[batch.lines.length - 1]!, total)
     },
     broken: (error) => sink.broken(error),
   }

@@ -54,22 +54,6 @@ interface Job extends ImportProgress {
 }
 
 const jobs = new Map<string, Job>()
-let T0 = performance.now()
-let C0 = process.cpuUsage()
-const T = (l: string) => {
-  if (process.env.PROF) {
-    const c = process.cpuUsage(C0)
-    console.log(
-      '  ',
-      l.padEnd(22),
-      (performance.now() - T0).toFixed(0).padStart(5),
-      'cpu',
-      ((c.user + c.system) / 1000).toFixed(0).padStart(5),
-    )
-  }
-  T0 = performance.now()
-  C0 = process.cpuUsage()
-}
 /** Lets the event loop run (a till's call, a progress call) before going on. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 let running = false
@@ -240,9 +224,11 @@ function existing(row: ImportProductRow): ExistingProduct {
 /**
  * Adds what the database holds for these rows to the look-ups. A barcode the row's own product
  * already has is not looked up (the unique index says no other product has it), so a file that
- * keeps its barcodes, as an export edited and imported back does, reads each product once.
+ * keeps its barcodes, as an export edited and imported back does, reads each product once; in a
+ * store without products (a new shop's first import) nothing is looked up.
  */
 function lookUp(sql: ImportSql, rows: readonly CsvRow[], lookups: Lookups): void {
+  if (sql.productRowsUpTo(1) === 0) return
   const { productsBySku } = lookups
   for (const row of sql.productsBySku(JSON.stringify(rows.map((r) => r.sku)))) productsBySku.set(row.sku, existing(row))
   const barcodes = rows.flatMap((r) => (r.barcode && productsBySku.get(r.sku)?.barcode !== r.barcode ? [r.barcode] : []))
@@ -304,11 +290,9 @@ class PreviewLookups {
 /** Previews a file: reads it (looking its rows up as they come) and plans it against the database. */
 async function previewFile(ctx: DbContext, csv: string, decimals: Decimals, job: Job): Promise<{ parsed: ParsedCsv; plan: ImportPlan }> {
   const lookups = new PreviewLookups(ctx, job)
-  T('preview start')
   const { parsed, streamed } = await parseFile(csv, decimals, job, (rows) => lookups.add(rows))
   const { rows } = parsed
   if (!streamed) for (let start = 0; start < rows.length; start += CHUNK) lookups.add(rows.slice(start, start + CHUNK))
-  T('preview parsed')
   step(job, 'checking', rows.length)
   job.done = Math.min(lookups.looked, rows.length)
   return { parsed, plan: await planInSteps(rows, await lookups.done()) }
@@ -397,9 +381,7 @@ export async function importProducts(
 function applyFile(ctx: DbContext, actor: SessionUser, parsed: ParsedCsv, job: Job): Promise<ImportResultDto> {
   const at = ctx.now()
   step(job, 'waiting', parsed.rows.length)
-  T('before write')
   return write(ctx, PRODUCT_IMPORT_SQL, async (tx) => {
-    T('tx open')
     job.phase = 'checking'
     const lookups = newLookups(tx.sql)
     for (let start = 0; start < parsed.rows.length; start += CHUNK) {
@@ -407,9 +389,7 @@ function applyFile(ctx: DbContext, actor: SessionUser, parsed: ParsedCsv, job: J
       job.done = Math.min(parsed.rows.length, start + CHUNK)
       await nextTurn()
     }
-    T('lookups')
     const plan = await planInSteps(parsed.rows, lookups)
-    T('plan')
     if (plan.errors.length > 0) throw refuseErrors(plan.errors.length)
     if (plan.creates.length + plan.updates.length > 0) {
       step(job, 'applying', plan.creates.length + plan.updates.length)
@@ -426,10 +406,9 @@ function applyFile(ctx: DbContext, actor: SessionUser, parsed: ParsedCsv, job: J
         },
       })
     }
-    T('audit')
     if (lastParse?.parsed === parsed) lastParse = null
     return resultOf(parsed, plan, true)
-  }).finally(() => T('commit'))
+  })
 }
 
 /**
@@ -553,14 +532,10 @@ async function writePlan(
     })
   }
 
-  T('  products js')
   for (const ids of chunks(tagsCleared)) sql.clearTags(JSON.stringify(ids))
   for (const rows of chunks(tagRows)) sql.insertTags(JSON.stringify(rows))
-  T('  tags')
   inUidOrder(movements)
-  T('  uid order')
   for (const rows of chunks(movements)) sql.insertMovements({ rows: JSON.stringify(rows), at: atIso, tillId: tx.tillId, userId: actor.id })
-  T('  movements')
 }
 
 /**
@@ -599,19 +574,17 @@ async function withIndexesRebuilt(tx: Writer<typeof PRODUCT_IMPORT_SQL>, adding:
   const indexes = doubled ? sql.productIndexes() : []
   for (const index of indexes) await execute(tx, `drop index "${index.name.replaceAll('"', '""')}"`)
   await insert()
-  T('    insert products')
   for (const index of indexes) {
     await execute(tx, index.sql)
     await nextTurn()
   }
-  if (indexes.length) T('    reindex products')
 }
 
 /** New products per search-index statement: a few statements, so progress moves while they run. */
-const INDEX_CHUNK = Number(process.env.C ?? 25_000)
+const INDEX_CHUNK = 25_000
 /** FTS5's own default `hashsize`, and the import's while it indexes new products. */
 const FTS5_HASH_SIZE = 1_048_576
-const BULK_HASH_SIZE = Number(process.env.H ?? 8) * FTS5_HASH_SIZE
+const BULK_HASH_SIZE = 8 * FTS5_HASH_SIZE
 
 /** Runs SQL text that is not a named statement: schema the database itself hands back. */
 async function execute(tx: Writer<typeof PRODUCT_IMPORT_SQL>, text: string): Promise<void> {
@@ -682,19 +655,14 @@ async function insertProducts(
     }
     for (let from = first; from <= last; from += INDEX_CHUNK) {
       const range = { from, to: Math.min(last, from + INDEX_CHUNK - 1) }
-      let tw = performance.now()
       sql.indexWords(range)
-      const w = performance.now() - tw
-      tw = performance.now()
       sql.indexSubstrings(range)
-      if (process.env.PROF) console.log('      words', w.toFixed(0), 'substrings', (performance.now() - tw).toFixed(0))
       job.done = inserted + Math.floor(ids.length / 2) + Math.floor((ids.length * (range.to - first + 1)) / (2 * (last - first + 1)))
       await nextTurn()
     }
     sql.setSearchHashSize({ words: hashSize.words ?? FTS5_HASH_SIZE })
     sql.setSubstringHashSize({ substrings: hashSize.substrings ?? FTS5_HASH_SIZE })
   }
-  T('    fts')
   job.done = inserted + ids.length
   return ids
 }
