@@ -2,7 +2,8 @@
  * The back office's figures for `npm run bench`: the product table's first page at the bench
  * store's size (core next to hand-written SQL, like the till's figures), and the CSV import of
  * 100k rows (preview = parse + check, then apply) into an empty store and into the 100k store,
- * with what a till's scans meet meanwhile.
+ * with what a till's scans meet meanwhile and the first search once the apply has answered (which
+ * must find what was imported).
  *
  * Runnable on its own, for these figures only (on the same cached 100k store as the bench):
  *   npx tsx scripts/bench/back-office.ts [--products N] [--keep]
@@ -157,7 +158,7 @@ export interface ImportRun {
   /** The till's longest stall in the preview and in the apply (whose transaction holds the database). */
   tillLongestStallInPreviewMs: number | null
   tillLongestStallInApplyMs: number | null
-  /** The first catalog:search once the apply has answered (the imported products must be found), and what it found. */
+  /** The first catalog:search once the apply has answered (it must find a product the file names). */
   searchAfterApplyMs: number
 }
 

@@ -9,10 +9,23 @@
  * imports no zod: the limits below are the contract's, and product-csv.rules.test.ts checks that
  * they agree with its schemas.
  */
-import { parse, type CsvError } from 'csv-parse/sync'
-import { stringify } from 'csv-stringify/sync'
+import { createRequire } from 'node:module'
+import type * as CsvParse from 'csv-parse/sync'
+import type * as CsvStringify from 'csv-stringify/sync'
 import type { ImportErrorDto } from '#shared/contract/catalog'
 import { joinTags, normalizeTags } from './products.rules'
+
+/**
+ * csv-parse and csv-stringify, loaded the first time they are needed: most files are read by
+ * quickRecords alone, so the import worker starts without loading either (loading them was most of
+ * its start).
+ */
+const requireHere = createRequire(import.meta.url)
+let csvParse: typeof CsvParse | undefined
+let csvStringify: typeof CsvStringify | undefined
+const csvParser = () => (csvParse ??= requireHere('csv-parse/sync') as typeof CsvParse)
+const csvWriter = () => (csvStringify ??= requireHere('csv-stringify/sync') as typeof CsvStringify)
+type CsvError = CsvParse.CsvError
 
 /** The columns, in the order an export writes them. */
 export const CSV_COLUMNS = ['sku', 'name', 'price', 'barcode', 'category', 'tags', 'stock', 'low_stock', 'archived'] as const
@@ -457,7 +470,7 @@ class CsvParseReader {
 function readWithCsvParse(text: string, sink: RecordSink): void {
   const reader = new CsvParseReader(text, sink)
   try {
-    parse(reader.bytes, {
+    csvParser().parse(reader.bytes, {
       bom: true,
       // Any line end, even mixed in one file (rows pasted together from two sources).
       record_delimiter: ['\r\n', '\n', '\r'],
@@ -719,5 +732,5 @@ export function formatProductCsv(products: readonly CsvProduct[], decimals: 0 | 
     product.lowStockAt === null ? '' : String(product.lowStockAt),
     product.archived ? 'true' : 'false',
   ])
-  return stringify(records, { bom: true, header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' })
+  return csvWriter().stringify(records, { bom: true, header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' })
 }

@@ -21,6 +21,8 @@ const dir = mkdtempSync(join(ROOT, '.tmp', 'csv-worker-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const CSV = '\ufeffsku,name,price\r\nA-1,"Rice, basmati",55.5\r\nA-2,,1\r\n'
+/** Not plain: read with csv-parse, which the worker loads only then. */
+const BROKEN_CSV = 'sku,name,price\nA-1,Tea"s,1\nA-2,Dal,2\n'
 
 describe('the CSV worker', () => {
   it('reads a file off the thread from source, saying how far it is', async () => {
@@ -49,6 +51,8 @@ describe('the CSV worker', () => {
       (batch) => rowsSeen.push(...batch.map((row) => row.sku)),
     )
     expect(parsed).toEqual(parseProductCsv(csv, { currencyDecimals: 2 }))
+    // Broken before the first batch: the restart comes first.
+    expect(await parseInWorker(BROKEN_CSV, 2, () => undefined)).toEqual(parseProductCsv(BROKEN_CSV, { currencyDecimals: 2 }))
     expect(parsed.errors).toEqual([
       { line: 4_502, problem: 'badCsv', value: 'strayQuote' },
       { line: 4_602, problem: 'badCsv', value: 'fieldCount' },
@@ -72,7 +76,9 @@ describe('the CSV worker', () => {
       probe,
       `import { parseInWorker } from ${JSON.stringify(resolve(import.meta.dirname, 'product-import.service.ts'))}\n` +
         `const parsed = await parseInWorker(${JSON.stringify(CSV)}, 2, () => undefined)\n` +
-        'console.log(`PARSED ${JSON.stringify(parsed)}`)\n',
+        'console.log(`PARSED ${JSON.stringify(parsed)}`)\n' +
+        `const broken = await parseInWorker(${JSON.stringify(BROKEN_CSV)}, 2, () => undefined)\n` +
+        'console.log(`BROKEN ${JSON.stringify(broken)}`)\n',
     )
     const outDir = join(dir, 'out')
     await build({
@@ -97,5 +103,8 @@ describe('the CSV worker', () => {
     const parsed = JSON.parse(line![1]!) as Awaited<ReturnType<typeof parseInWorker>>
     expect(parsed.rows.map((row) => [row.line, row.sku, row.name, row.priceCents])).toEqual([[2, 'A-1', 'Rice, basmati', 5550]])
     expect(parsed.errors).toEqual([{ line: 3, column: 'name', problem: 'missing' }])
+    const broken = JSON.parse(/^BROKEN (.*)$/m.exec(run.stdout)![1]!) as Awaited<ReturnType<typeof parseInWorker>>
+    expect(broken.rows.map((row) => row.sku)).toEqual(['A-2'])
+    expect(broken.errors).toEqual([{ line: 2, problem: 'badCsv', value: 'strayQuote' }])
   })
 })

@@ -91,16 +91,15 @@ export interface ImportPlan {
  */
 export class ImportPlanner {
   readonly plan: ImportPlan = { creates: [], updates: [], unchanged: 0, newCategories: new Map(), barcodeReleases: [], errors: [] }
-  readonly #rowsBySku = new Map<string, CsvRow>()
+  /** The file's rows by SKU, made the first time a barcode another product holds needs them (most files never do). */
+  #rowsBySku: Map<string, CsvRow> | null = null
   readonly #released = new Set<number>()
   readonly #keys = new Map<string, string>()
 
   constructor(
     readonly rows: readonly CsvRow[],
     readonly lookups: ImportLookups,
-  ) {
-    for (const row of rows) this.#rowsBySku.set(row.sku, row)
-  }
+  ) {}
 
   /** Plans rows `start` to `end` (not included); call with consecutive slices. */
   planRows(start: number, end: number): void {
@@ -122,6 +121,7 @@ export class ImportPlanner {
     if (row.barcode) {
       const owner = lookups.barcodeOwners.get(row.barcode)
       if (owner && owner.sku !== row.sku) {
+        this.#rowsBySku ??= new Map(this.rows.map((fileRow) => [fileRow.sku, fileRow]))
         const ownersRow = this.#rowsBySku.get(owner.sku)
         // The owner keeps the barcode unless its own row names another one (or none).
         if (!ownersRow || ownersRow.barcode === undefined || ownersRow.barcode === row.barcode) {

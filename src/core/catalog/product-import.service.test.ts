@@ -315,6 +315,11 @@ describe('products:import', () => {
     } finally {
       await other.cleanup()
     }
+
+    // A file that does not double the catalog keeps the product's indexes while it goes in.
+    expect(await apply(`${HEADER}\nLATE-1,Lateblooming lily,1,,,,,,\n`)).toMatchObject({ creates: 1 })
+    expect(await search('atebloom')).toEqual(['LATE-1'])
+    expect(schemaOf(store.dbPath)).toEqual(schema)
   })
 
   it('moves a barcode from one product to another within one file', async () => {

@@ -120,7 +120,7 @@ export function parseInWorker(
   let checker = newChecker()
   /** What the worker said, checked in order. */
   const pending: Exclude<WorkerReply, { kind: 'progress' | 'failed' }>[] = []
-  let draining: Promise<void> | null = null
+  let draining = false
   let answered = false
   return new Promise((resolve, reject) => {
     let settled = false
@@ -129,7 +129,9 @@ export function parseInWorker(
       settled = true
       outcome()
     }
+    // Set and cleared inside: a drain may finish without awaiting anything (a restart alone).
     const drain = async () => {
+      draining = true
       try {
         for (let reply = pending.shift(); reply !== undefined && !settled; reply = pending.shift()) {
           if (reply.kind === 'records') {
@@ -145,7 +147,7 @@ export function parseInWorker(
       } catch (error) {
         settle(() => reject(error))
       } finally {
-        draining = null
+        draining = false
       }
     }
     worker.on('message', (reply: WorkerReply) => {
@@ -154,7 +156,7 @@ export function parseInWorker(
       else {
         if (reply.kind === 'done') answered = true
         pending.push(reply)
-        draining ??= drain()
+        if (!draining) void drain()
       }
     })
     worker.on('error', (error) => settle(() => reject(error)))
@@ -525,10 +527,15 @@ async function writePlan(
 
   if (plan.creates.length > 0) {
     const ids = await insertProducts(tx, plan.creates, categories, atIso, job)
+    // A catalog repeats a few combinations of tags: each is split once.
+    const tagLists = new Map<string, string[]>()
     plan.creates.forEach((values, index) => {
       const id = ids[index]!
       if (values.stock > 0) movement(id, values.stock, values.stock)
-      for (const tag of splitTags(values.tags ?? null)) tagRows.push([id, tag])
+      if (!values.tags) return
+      let tags = tagLists.get(values.tags)
+      if (!tags) tagLists.set(values.tags, (tags = splitTags(values.tags)))
+      for (const tag of tags) tagRows.push([id, tag])
     })
   }
 
@@ -546,8 +553,13 @@ async function writePlan(
  */
 function inUidOrder(movements: [number, number, string, number][]): void {
   const count = movements.length
-  const keys = new Float64Array(count)
   const uids = movements.map((row) => row[2])
+  if (count > UID_ORDER_SLOTS) {
+    uids.sort()
+    movements.forEach((row, index) => (row[2] = uids[index]!))
+    return
+  }
+  const keys = new Float64Array(count)
   for (let index = 0; index < count; index += 1) {
     const uid = uids[index]!
     keys[index] = Number.parseInt(uid.slice(15, 18) + uid.slice(19, 23), 16) * UID_ORDER_SLOTS + index
@@ -556,7 +568,7 @@ function inUidOrder(movements: [number, number, string, number][]): void {
   for (let index = 0; index < count; index += 1) movements[index]![2] = uids[keys[index]! % UID_ORDER_SLOTS]!
 }
 
-/** More than an import has rows (MAX_IMPORT_ROWS), so a row's index fits beside 28 bits of its uid in a double's 53. */
+/** More than an import has rows (MAX_IMPORT_ROWS): a row's index fits beside 28 bits of its uid in a double's 53. */
 const UID_ORDER_SLOTS = 2 ** 20
 
 /**
@@ -617,6 +629,8 @@ async function insertProducts(
   // Progress: half a row when it is written, half when it is indexed.
   const inserted = job.done
   const ids: number[] = []
+  // New ids are above every id there is (AUTOINCREMENT, and this transaction holds the database).
+  let after = sql.lastProductId()!
   await withIndexesRebuilt(tx, creates.length, async () => {
     for (const batch of chunks(creates)) {
       const rows = batch.map((values) => [
@@ -630,7 +644,12 @@ async function insertProducts(
         categoryIdOf(values, categories, null),
         values.lowStockAt,
       ])
-      const bySku = new Map(sql.insertProducts({ rows: JSON.stringify(rows), at: atIso }).map((row) => [row.sku, row.id]))
+      sql.insertProducts({ rows: JSON.stringify(rows), at: atIso })
+      const bySku = new Map<string, number>()
+      for (const row of sql.productsAfter(after)) {
+        bySku.set(row.sku, row.id)
+        if (row.id > after) after = row.id
+      }
       for (const values of batch) ids.push(bySku.get(values.sku)!)
       job.done = inserted + Math.floor(ids.length / 2)
       await nextTurn()

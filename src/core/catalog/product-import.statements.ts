@@ -95,11 +95,13 @@ export const PRODUCT_IMPORT_SQL = defineStatements({
     sql: `insert into product (sku, barcode, name, tags, price_cents, stock, active, category_id, low_stock_at, image_file, created_at, updated_at)
       select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
         j.value ->> 8, null, @at, @at
-      from jsonb_each(@rows) j
-      returning id, sku`,
-    mode: 'all',
-    row: rowOf<Pick<TableRow<'product'>, 'id' | 'sku'>>(),
+      from jsonb_each(@rows) j`,
+    mode: 'run',
   },
+  /** The highest product id there is (0: none). */
+  lastProductId: { sql: 'select coalesce(max(id), 0) from product', mode: 'value', row: rowOf<number>() },
+  /** The products written after id `?`: a chunk's new rows read back (cheaper than RETURNING them). */
+  productsAfter: { sql: 'select id, sku from product where id > ?', mode: 'all', row: rowOf<Pick<TableRow<'product'>, 'id' | 'sku'>>() },
   /** [[id, name, barcode, tags, active], …]: the columns the search triggers watch, for the rows where one of them changed. */
   updateIndexed: {
     sql: `update product set name = j.value ->> 1, barcode = j.value ->> 2, tags = j.value ->> 3, active = j.value ->> 4, updated_at = @at
