@@ -4,9 +4,9 @@ import type { CartDiscountDto } from '#shared/contract/cart'
 import { useI18n, useMoney, usePercent } from '../../platform/i18n/use-i18n'
 import { messagesOf, type Message, type ParamValue } from '../../platform/i18n/translate'
 import { FormError } from '../../ui/form-error'
-import { KeyHint } from '../../ui/key-hint'
+import { DialogActions } from '../../ui/dialog-form'
+import { describedBy, FormField } from '../../ui/form-field'
 import { ModalDialog } from '../../ui/modal-dialog'
-import type { UiTexts } from '../../ui/ui.en'
 import { ApprovalStep } from '../approval/public'
 import { discountValue, lineDiscountMessage, orderDiscountMessage, useCart } from '../cart/public'
 import { currencyOf, useSession } from '../session/public'
@@ -15,8 +15,6 @@ import type { DiscountsTexts } from './discounts.en'
 import type { DiscountTarget } from './discounts.slice'
 import { useDiscounts } from './use-discounts'
 import './discounts.css'
-
-type Texts = DiscountsTexts & UiTexts
 
 const msg = messagesOf<DiscountsTexts>()
 
@@ -35,7 +33,7 @@ const APPROVAL_TITLE_ID = 'discount-approval-title'
 
 /** What the dialog is about, as the cart holds it now: its summary line and the discount it has. */
 function useSubject(target: DiscountTarget): { summary: string; current: CartDiscountDto | null; title: string } {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<DiscountsTexts>()
   const money = useMoney()
   const line = useCart((s) => (target.kind === 'line' ? s.cart.lines.find((l) => l.productId === target.productId) : undefined))
   const order = useCart(useShallow((s) => ({ discount: s.cart.orderDiscount, total: s.cart.totalCents, count: s.cart.itemCount })))
@@ -67,7 +65,7 @@ interface DiscountFormProps {
 }
 
 function DiscountForm({ target, values, onChange, current, decimals, valueRef, children }: DiscountFormProps) {
-  const { t, render } = useI18n<Texts>()
+  const { t, render } = useI18n<DiscountsTexts>()
   const percent = usePercent()
   const currency = useSession(currencyOf)
   const { pending, error } = useDiscounts(useShallow((s) => ({ pending: s.pending, error: s.error })))
@@ -119,10 +117,11 @@ function DiscountForm({ target, values, onChange, current, decimals, valueRef, c
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor="discount-value">
-          {values.kind === 'percent' ? t('discount.value.percent') : t('discount.value.amount', { currency })}
-        </label>
+      <FormField
+        id="discount-value"
+        label={values.kind === 'percent' ? t('discount.value.percent') : t('discount.value.amount', { currency })}
+        hint={hint}
+      >
         <div className="discount-value-row">
           <input
             ref={valueRef}
@@ -130,7 +129,7 @@ function DiscountForm({ target, values, onChange, current, decimals, valueRef, c
             className="input input-large num-input discount-value"
             inputMode="decimal"
             autoComplete="off"
-            aria-describedby="discount-value-hint"
+            {...describedBy('discount-value', { hint: true })}
             aria-invalid={error ? true : undefined}
             value={values.value}
             onChange={(event) => set({ value: event.target.value })}
@@ -139,10 +138,7 @@ function DiscountForm({ target, values, onChange, current, decimals, valueRef, c
             {values.kind === 'percent' ? '%' : currency}
           </span>
         </div>
-        <p id="discount-value-hint" className="field-hint">
-          {hint}
-        </p>
-      </div>
+      </FormField>
       <div className="field">
         <label htmlFor="discount-reason">{t('discount.reason')}</label>
         <input
@@ -183,7 +179,14 @@ function DiscountForm({ target, values, onChange, current, decimals, valueRef, c
         </div>
       </div>
       <FormError message={error} />
-      <div className="dialog-actions">
+      <DialogActions
+        cancelLabel={t('discount.cancel')}
+        onCancel={discountClosed}
+        submitLabel={t('discount.apply')}
+        pendingLabel={t('discount.applying')}
+        pending={pending}
+        enterKey
+      >
         {current && (
           <button
             type="button"
@@ -194,13 +197,7 @@ function DiscountForm({ target, values, onChange, current, decimals, valueRef, c
             {t('discount.remove')}
           </button>
         )}
-        <button type="button" className="button button-quiet" aria-keyshortcuts="Escape" onClick={discountClosed}>
-          {t('discount.cancel')} <KeyHint>{t('key.escape')}</KeyHint>
-        </button>
-        <button type="submit" className="button button-primary" aria-keyshortcuts="Enter" aria-disabled={pending}>
-          {pending ? t('discount.applying') : t('discount.apply')} <KeyHint>{t('key.enter')}</KeyHint>
-        </button>
-      </div>
+      </DialogActions>
     </form>
   )
 }
@@ -213,7 +210,7 @@ function approvalRequest(target: DiscountTarget, discount: ParamValue): Message 
 }
 
 function DiscountDialogFor({ target }: { target: DiscountTarget }) {
-  const { render } = useI18n<Texts>()
+  const { render } = useI18n<DiscountsTexts>()
   const percent = usePercent()
   const decimals = useSession((s) => s.appInfo?.currencyDecimals ?? 2)
   const { awaiting, pending, error } = useDiscounts(

@@ -2,9 +2,8 @@ import { useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
-import { KeyHint } from '../../ui/key-hint'
-import { ModalDialog } from '../../ui/modal-dialog'
-import type { UiTexts } from '../../ui/ui.en'
+import { DialogActions, TitledDialog } from '../../ui/dialog-form'
+import { InputField } from '../../ui/form-field'
 import { promoProblemMessage, useCart } from '../cart/public'
 import type { DiscountsTexts } from './discounts.en'
 import { useDiscounts } from './use-discounts'
@@ -15,7 +14,7 @@ const CODE_MAX = 40
 
 /** The promo-code key's dialog: type or scan a code, Enter applies it; the code already in the sale can be taken off. */
 export function PromoCodeDialog() {
-  const { t, render } = useI18n<DiscountsTexts & UiTexts>()
+  const { t, render } = useI18n<DiscountsTexts>()
   const money = useMoney()
   const fieldRef = useRef<HTMLInputElement>(null)
   const [code, setCode] = useState('')
@@ -27,63 +26,54 @@ export function PromoCodeDialog() {
   const problem = promo ? promoProblemMessage(promo) : null
 
   return (
-    <ModalDialog labelledBy="promo-title" className="promo-dialog" onDismiss={promoClosed} initialFocus={fieldRef}>
-      <form
-        className="dialog-body"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void promoSubmitted(code)
-        }}
-      >
-        <h2 id="promo-title" className="dialog-title">
-          {t('promo.title')}
-        </h2>
-        {promo && (
-          <div className={problem ? 'promo-current promo-current-problem' : 'promo-current'} data-testid="promo-current">
-            <p>
-              <strong>{t('promo.current', { code: promo.code, name: promo.name })}</strong>
-              {!problem && <span className="promo-current-amount"> −{money(promo.discountCents)}</span>}
-            </p>
-            {problem && <p>{render(problem)}</p>}
-            <p className="field-hint">{t('promo.replaceNote')}</p>
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor="promo-code">{t('promo.code')}</label>
-          <input
-            ref={fieldRef}
-            id="promo-code"
-            className="input input-large promo-code-input"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="characters"
-            maxLength={CODE_MAX}
-            aria-describedby="promo-code-hint"
-            aria-invalid={error ? true : undefined}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-          />
-          <p id="promo-code-hint" className="field-hint">
-            {t('promo.codeHint')}
+    <TitledDialog
+      titleId="promo-title"
+      title={t('promo.title')}
+      className="promo-dialog"
+      onDismiss={promoClosed}
+      initialFocus={fieldRef}
+      onSubmit={() => void promoSubmitted(code)}
+    >
+      {promo && (
+        <div className={problem ? 'promo-current promo-current-problem' : 'promo-current'} data-testid="promo-current">
+          <p>
+            <strong>{t('promo.current', { code: promo.code, name: promo.name })}</strong>
+            {!problem && <span className="promo-current-amount"> −{money(promo.discountCents)}</span>}
           </p>
+          {problem && <p>{render(problem)}</p>}
+          <p className="field-hint">{t('promo.replaceNote')}</p>
         </div>
-        <FormError message={error} />
-        <div className="dialog-actions">
-          {promo && (
-            <button type="button" className="button button-quiet button-remove" aria-disabled={pending} onClick={() => void promoRemoved()}>
-              {t('promo.remove')}
-            </button>
-          )}
-          <button type="button" className="button button-quiet" aria-keyshortcuts="Escape" onClick={promoClosed}>
-            {t('promo.cancel')} <KeyHint>{t('key.escape')}</KeyHint>
+      )}
+      <InputField
+        id="promo-code"
+        label={t('promo.code')}
+        hint={t('promo.codeHint')}
+        className="input input-large promo-code-input"
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        autoCapitalize="characters"
+        maxLength={CODE_MAX}
+        aria-invalid={error ? true : undefined}
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        ref={fieldRef}
+      />
+      <FormError message={error} />
+      <DialogActions
+        cancelLabel={t('promo.cancel')}
+        onCancel={promoClosed}
+        submitLabel={t('promo.apply')}
+        pendingLabel={t('promo.applying')}
+        pending={pending}
+        enterKey
+      >
+        {promo && (
+          <button type="button" className="button button-quiet button-remove" aria-disabled={pending} onClick={() => void promoRemoved()}>
+            {t('promo.remove')}
           </button>
-          <button type="submit" className="button button-primary" aria-keyshortcuts="Enter" aria-disabled={pending}>
-            {pending ? t('promo.applying') : t('promo.apply')} <KeyHint>{t('key.enter')}</KeyHint>
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+        )}
+      </DialogActions>
+    </TitledDialog>
   )
 }

@@ -4,7 +4,7 @@ import type { ParkedCartDto } from '#shared/contract/parked'
 import { useDateTime, useI18n, useMoney } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
 import { KeyHint } from '../../ui/key-hint'
-import { ModalDialog } from '../../ui/modal-dialog'
+import { EscapeButton, TitledDialog } from '../../ui/dialog-form'
 import type { UiTexts } from '../../ui/ui.en'
 import type { ParkedTexts } from './parked.en'
 import { useParked } from './use-parked'
@@ -73,9 +73,7 @@ function DiscardConfirm({ item }: { item: ParkedCartDto }) {
       </h3>
       <p id="parked-confirm-text">{t('parked.confirmText', { count: item.itemCount })}</p>
       <div className="dialog-actions">
-        <button type="button" className="button button-quiet" aria-keyshortcuts="Escape" onClick={discardCancelled}>
-          {t('parked.keep')} <KeyHint>{t('key.escape')}</KeyHint>
-        </button>
+        <EscapeButton label={t('parked.keep')} onClick={discardCancelled} />
         <button
           ref={confirmRef}
           type="button"
@@ -136,77 +134,71 @@ export function ParkedListDialog() {
   }
 
   return (
-    <ModalDialog
-      labelledBy="parked-title"
+    <TitledDialog
+      titleId="parked-title"
+      title={t('parked.title')}
       className="parked-dialog"
       // Esc steps back out of a discard before it closes the list.
       onDismiss={confirming ? discardCancelled : parkedListClosed}
       initialFocus={listRef}
     >
-      <div className="dialog-body">
-        <h2 id="parked-title" className="dialog-title">
-          {t('parked.title')}
-        </h2>
-        {parked === null ? (
-          <p className="parked-empty" role="status">
-            {t('parked.loading')}
+      {parked === null ? (
+        <p className="parked-empty" role="status">
+          {t('parked.loading')}
+        </p>
+      ) : empty ? (
+        <p className="parked-empty">{t('parked.none')}</p>
+      ) : (
+        <>
+          <p id="parked-hint" className="field-hint">
+            {t('parked.hint')}
           </p>
-        ) : empty ? (
-          <p className="parked-empty">{t('parked.none')}</p>
-        ) : (
-          <>
-            <p id="parked-hint" className="field-hint">
-              {t('parked.hint')}
-            </p>
-            <ul
-              ref={listRef}
-              className="parked-list"
-              role="listbox"
-              tabIndex={0}
-              aria-label={t('parked.listLabel')}
-              aria-describedby="parked-hint"
-              aria-activedescendant={selectedId !== null ? optionId(selectedId) : undefined}
-              onKeyDown={onListKeyDown}
-            >
-              {parked.map((item) => (
-                <ParkedOption key={item.id} item={item} selected={item.id === selectedId} />
-              ))}
-            </ul>
-          </>
-        )}
-        <FormError message={error} />
-        {confirming ? (
-          <DiscardConfirm item={confirming} />
-        ) : (
-          <div className="dialog-actions">
-            <button ref={closeRef} type="button" className="button button-quiet" aria-keyshortcuts="Escape" onClick={parkedListClosed}>
-              {t('parked.close')} <KeyHint>{t('key.escape')}</KeyHint>
-            </button>
-            {!empty && parked !== null && (
-              <>
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  aria-keyshortcuts="Delete"
-                  aria-disabled={pending}
-                  onClick={discardChosen}
-                >
-                  {t('parked.discard')} <KeyHint>{t('parked.deleteKey')}</KeyHint>
-                </button>
-                <button
-                  type="button"
-                  className="button button-primary"
-                  aria-keyshortcuts="Enter"
-                  aria-disabled={pending}
-                  onClick={() => void recallChosen()}
-                >
-                  {pending ? t('parked.recalling') : t('parked.recall')} <KeyHint>{t('key.enter')}</KeyHint>
-                </button>
-              </>
-            )}
-          </div>
-        )}
-      </div>
-    </ModalDialog>
+          <ul
+            ref={listRef}
+            className="parked-list"
+            role="listbox"
+            tabIndex={0}
+            aria-label={t('parked.listLabel')}
+            aria-describedby="parked-hint"
+            aria-activedescendant={selectedId !== null ? optionId(selectedId) : undefined}
+            onKeyDown={onListKeyDown}
+          >
+            {parked.map((item) => (
+              <ParkedOption key={item.id} item={item} selected={item.id === selectedId} />
+            ))}
+          </ul>
+        </>
+      )}
+      <FormError message={error} />
+      {confirming ? (
+        <DiscardConfirm item={confirming} />
+      ) : (
+        <div className="dialog-actions">
+          <EscapeButton ref={closeRef} label={t('parked.close')} onClick={parkedListClosed} />
+          {!empty && parked !== null && (
+            <>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-keyshortcuts="Delete"
+                aria-disabled={pending}
+                onClick={discardChosen}
+              >
+                {t('parked.discard')} <KeyHint>{t('parked.deleteKey')}</KeyHint>
+              </button>
+              <button
+                type="button"
+                className="button button-primary"
+                aria-keyshortcuts="Enter"
+                aria-disabled={pending}
+                onClick={() => void recallChosen()}
+              >
+                {pending ? t('parked.recalling') : t('parked.recall')} <KeyHint>{t('key.enter')}</KeyHint>
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </TitledDialog>
   )
 }

@@ -3,15 +3,15 @@ import { useShallow } from 'zustand/react/shallow'
 import type { ImportResultDto } from '#shared/contract/catalog'
 import { useFileSize, useI18n } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
+import { EscapeButton } from '../../ui/dialog-form'
 import { ModalDialog } from '../../ui/modal-dialog'
-import type { UiTexts } from '../../ui/ui.en'
 import { currencyOf, useSession } from '../session/public'
 import { problemMessage } from './import-problems'
 import { mayApply, type ImportProgress } from './product-import.slice'
 import type { ProductsTexts } from './products.en'
 import { useProductImport } from './use-products'
 
-type Texts = ProductsTexts & UiTexts
+type Texts = ProductsTexts
 
 function ProgressBar({ progress }: { progress: ImportProgress | null }) {
   const { t } = useI18n<Texts>()
@@ -196,9 +196,7 @@ export function ImportDialog() {
           <button type="button" className="button button-primary" disabled={!applicable} onClick={() => void applyRequested()}>
             {t('import.apply')}
           </button>
-          <button type="button" className="button button-quiet" onClick={importClosed}>
-            {t('import.close')} <kbd className="key-hint">{t('key.escape')}</kbd>
-          </button>
+          <EscapeButton label={t('import.close')} onClick={importClosed} />
         </div>
       </div>
     </ModalDialog>

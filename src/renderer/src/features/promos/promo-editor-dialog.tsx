@@ -7,12 +7,10 @@ import { errorMessage } from '../../platform/errors'
 import type { Message } from '../../platform/i18n/translate'
 import { useI18n } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
-import { describedBy, FormField } from '../../ui/form-field'
+import { DialogActions } from '../../ui/dialog-form'
+import { InputField } from '../../ui/form-field'
 import { encodeMessage, FORM_ISSUES } from '../../ui/form-issues'
-import type { FormTexts } from '../../ui/form.en'
-import { KeyHint } from '../../ui/key-hint'
 import { ModalDialog } from '../../ui/modal-dialog'
-import type { UiTexts } from '../../ui/ui.en'
 import { currencyOf, useSession } from '../session/public'
 import {
   emptyPromoValues,
@@ -26,8 +24,6 @@ import {
 import type { PromosTexts } from './promos.en'
 import type { PickedProduct, PromoEditor } from './promos.slice'
 import { usePromos } from './use-promos'
-
-type Texts = PromosTexts & FormTexts & UiTexts
 
 /** Core's names for what the form calls otherwise. */
 const FIELD_OF_INPUT: Record<string, PromoFormField> = { minSpendCents: 'minSpend' }
@@ -51,14 +47,14 @@ function CategoryChoices({
   value: readonly number[]
   onChange: (ids: number[]) => void
 }) {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<PromosTexts>()
   return (
-    <fieldset className="promo-choices" data-testid="promo-categories">
+    <fieldset className="choices promo-choices" data-testid="promo-categories">
       <legend>{t('promos.form.categories')}</legend>
       {categories.length === 0 ? (
         <p className="field-hint">{t('promos.form.noCategories')}</p>
       ) : (
-        <ul className="promo-choice-list">
+        <ul className="choice-list">
           {categories.map((category) => (
             <li key={category.id}>
               <label className="check">
@@ -84,7 +80,7 @@ function CategoryChoices({
 
 /** A search for products, its matches as check boxes, and the chosen ones with a button each to take them off. */
 function ProductChoices({ value, onChange }: { value: readonly number[]; onChange: (ids: number[]) => void }) {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<PromosTexts>()
   const [query, setQuery] = useState('')
   const matches = usePromos((s) => s.productMatches)
   const known = usePromos((s) => s.knownProducts)
@@ -123,36 +119,30 @@ function ProductChoices({ value, onChange }: { value: readonly number[]; onChang
   }
 
   return (
-    <fieldset className="promo-choices promo-products" data-testid="promo-products">
+    <fieldset className="choices promo-choices promo-products" data-testid="promo-products">
       <legend>{t('promos.form.products')}</legend>
-      <div className="field">
-        <label htmlFor="promo-product-search">{t('promos.form.productSearch')}</label>
-        <input
-          ref={searchRef}
-          id="promo-product-search"
-          className="input"
-          type="search"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby="promo-product-search-hint"
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value)
-            void productsSearched(event.target.value)
-          }}
-          onKeyDown={onSearchKey}
-        />
-        <p id="promo-product-search-hint" className="field-hint">
-          {t('promos.form.productSearchHint')}
-        </p>
-      </div>
+      <InputField
+        id="promo-product-search"
+        label={t('promos.form.productSearch')}
+        hint={t('promos.form.productSearchHint')}
+        type="search"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value)
+          void productsSearched(event.target.value)
+        }}
+        onKeyDown={onSearchKey}
+        ref={searchRef}
+      />
       {matches !== null &&
         (matches.length === 0 ? (
           <p className="field-hint" role="status">
             {t('promos.form.noProductMatch')}
           </p>
         ) : (
-          <ul ref={listRef} className="promo-choice-list promo-matches" aria-label={t('promos.form.productMatches')} onKeyDown={onListKey}>
+          <ul ref={listRef} className="choice-list promo-matches" aria-label={t('promos.form.productMatches')} onKeyDown={onListKey}>
             {matches.map((product) => (
               <li key={product.id}>
                 <label className="check">
@@ -192,7 +182,7 @@ function ProductChoices({ value, onChange }: { value: readonly number[]; onChang
 
 /** A new promo code, or one's terms. Switching it off is also the list's own button. */
 export function PromoEditorDialog({ editor }: { editor: PromoEditor }) {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<PromosTexts>()
   const firstRef = useRef<HTMLInputElement | null>(null)
   const appInfo = useSession((s) => s.appInfo)
   const decimals = appInfo?.currencyDecimals ?? 2
@@ -213,7 +203,6 @@ export function PromoEditorDialog({ editor }: { editor: PromoEditor }) {
     setError,
     formState: { errors },
   } = useForm<PromoFormValues, unknown, PromoFormOutput>({ resolver: zodResolver(schema, FORM_ISSUES), defaultValues: defaults })
-  const code = register('code')
   const kind = watch('kind')
 
   async function submitted(values: PromoFormOutput): Promise<void> {
@@ -224,13 +213,6 @@ export function PromoEditorDialog({ editor }: { editor: PromoEditor }) {
     if (field) setError(field, { type: 'server', message: encodeMessage(errorMessage(error)) }, { shouldFocus: true })
     else setFormError(errorMessage(error))
   }
-
-  const input = (id: string, error: { message?: string } | undefined, hint = false) => ({
-    id,
-    className: 'input',
-    autoComplete: 'off',
-    ...describedBy(id, { hint, error }),
-  })
 
   return (
     <ModalDialog
@@ -245,25 +227,30 @@ export function PromoEditorDialog({ editor }: { editor: PromoEditor }) {
             {promo ? t('promos.editTitle', { code: promo.code }) : t('promos.createTitle')}
           </h2>
           <div className="field-pair">
-            <FormField id="promo-code-field" label={t('promos.form.code')} hint={t('promos.form.codeHint')} error={errors.code}>
-              <input
-                {...input('promo-code-field', errors.code, true)}
-                className="input promo-code-input"
-                spellCheck={false}
-                aria-required
-                {...code}
-                ref={(element) => {
-                  code.ref(element)
-                  firstRef.current = element
-                }}
-              />
-            </FormField>
-            <FormField id="promo-name" label={t('promos.form.name')} hint={t('promos.form.nameHint')} error={errors.name}>
-              <input {...input('promo-name', errors.name, true)} aria-required {...register('name')} />
-            </FormField>
+            <InputField
+              id="promo-code-field"
+              label={t('promos.form.code')}
+              hint={t('promos.form.codeHint')}
+              error={errors.code}
+              className="input promo-code-input"
+              autoComplete="off"
+              spellCheck={false}
+              aria-required
+              {...register('code')}
+              focusRef={firstRef}
+            />
+            <InputField
+              id="promo-name"
+              label={t('promos.form.name')}
+              hint={t('promos.form.nameHint')}
+              error={errors.name}
+              autoComplete="off"
+              aria-required
+              {...register('name')}
+            />
           </div>
           <div className="field-pair">
-            <fieldset className="promo-kind">
+            <fieldset className="choices promo-kind">
               <legend>{t('promos.form.kind')}</legend>
               <label className="check">
                 <input type="radio" value="percent" {...register('kind')} />
@@ -274,36 +261,30 @@ export function PromoEditorDialog({ editor }: { editor: PromoEditor }) {
                 <span>{t('promos.form.amount')}</span>
               </label>
             </fieldset>
-            <FormField
+            <InputField
               id="promo-value"
               label={kind === 'percent' ? t('promos.form.valuePercent') : t('promos.form.valueAmount', { currency })}
               error={errors.value}
-            >
-              <input
-                {...input('promo-value', errors.value)}
-                className="input num-input"
-                inputMode="decimal"
-                aria-required
-                {...register('value')}
-              />
-            </FormField>
+              className="input num-input"
+              inputMode="decimal"
+              autoComplete="off"
+              aria-required
+              {...register('value')}
+            />
           </div>
           <div className="field-pair">
-            <FormField
+            <InputField
               id="promo-min-spend"
               label={t('promos.form.minSpend', { currency })}
               optional
               hint={t('promos.form.minSpendHint')}
               error={errors.minSpend}
-            >
-              <input
-                {...input('promo-min-spend', errors.minSpend, true)}
-                className="input num-input"
-                inputMode="decimal"
-                {...register('minSpend')}
-              />
-            </FormField>
-            <FormField
+              className="input num-input"
+              inputMode="decimal"
+              autoComplete="off"
+              {...register('minSpend')}
+            />
+            <InputField
               id="promo-max-uses"
               label={t('promos.form.maxUses')}
               optional
@@ -311,22 +292,31 @@ export function PromoEditorDialog({ editor }: { editor: PromoEditor }) {
                 promo ? `${t('promos.form.maxUsesHint')} ${t('promos.form.usesSoFar', { uses: promo.uses })}` : t('promos.form.maxUsesHint')
               }
               error={errors.maxUses}
-            >
-              <input
-                {...input('promo-max-uses', errors.maxUses, true)}
-                className="input num-input"
-                inputMode="numeric"
-                {...register('maxUses')}
-              />
-            </FormField>
+              className="input num-input"
+              inputMode="numeric"
+              autoComplete="off"
+              {...register('maxUses')}
+            />
           </div>
           <div className="field-pair">
-            <FormField id="promo-starts" label={t('promos.form.startsOn')} optional error={errors.startsOn}>
-              <input {...input('promo-starts', errors.startsOn)} type="date" {...register('startsOn')} />
-            </FormField>
-            <FormField id="promo-ends" label={t('promos.form.endsOn')} optional error={errors.endsOn}>
-              <input {...input('promo-ends', errors.endsOn)} type="date" {...register('endsOn')} />
-            </FormField>
+            <InputField
+              id="promo-starts"
+              label={t('promos.form.startsOn')}
+              optional
+              error={errors.startsOn}
+              type="date"
+              autoComplete="off"
+              {...register('startsOn')}
+            />
+            <InputField
+              id="promo-ends"
+              label={t('promos.form.endsOn')}
+              optional
+              error={errors.endsOn}
+              type="date"
+              autoComplete="off"
+              {...register('endsOn')}
+            />
           </div>
           <p className="field-hint">{t('promos.form.scopeHint')}</p>
           <Controller
@@ -345,20 +335,15 @@ export function PromoEditorDialog({ editor }: { editor: PromoEditor }) {
           </label>
           <FormError message={formError} />
         </div>
-        <div className="dialog-actions promo-form-actions">
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-keyshortcuts="Escape"
-            aria-disabled={pending}
-            onClick={editorCancelled}
-          >
-            {t('promos.form.cancel')} <KeyHint>{t('key.escape')}</KeyHint>
-          </button>
-          <button type="submit" className="button button-primary" aria-disabled={pending}>
-            {pending ? t('promos.form.saving') : promo ? t('promos.form.save') : t('promos.form.create')}
-          </button>
-        </div>
+        <DialogActions
+          className="promo-form-actions"
+          cancelLabel={t('promos.form.cancel')}
+          onCancel={editorCancelled}
+          cancelWaits
+          submitLabel={promo ? t('promos.form.save') : t('promos.form.create')}
+          pendingLabel={t('promos.form.saving')}
+          pending={pending}
+        />
       </form>
     </ModalDialog>
   )

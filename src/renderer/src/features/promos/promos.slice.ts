@@ -1,8 +1,8 @@
 import type { CategoryDto } from '#shared/contract/catalog'
 import type { PromoDto } from '#shared/contract/promos'
 import type { ClientError, PosClient } from '../../platform/api/client'
-import { errorMessage } from '../../platform/errors'
 import { messagesOf, type Message } from '../../platform/i18n/translate'
+import { listed, rowActing } from '../../platform/store/list-editing'
 import { defineSlice } from '../../platform/store/slice'
 import type { Feedback } from '../../ui/feedback-line'
 import { promoChanges, type PromoFields } from './promo-form.schema'
@@ -87,11 +87,12 @@ export const promosSlice = defineSlice('promos', ({ set, get, registerReset }, d
     const typed = query.trim()
     const reply = await api.call('promos:list', { status, ...(typed ? { query: typed } : {}) })
     if (seq !== listSeq) return
-    if (reply.ok) set({ promos: reply.data.items, listError: null })
-    else set({ promos: get().promos ?? [], listError: errorMessage(reply.error) })
+    const { items, listError } = listed(reply, get().promos)
+    set({ promos: items, listError })
   }
 
   const find = (id: number) => get().promos?.find((promo) => promo.id === id)
+  const rowAction = rowActing({ get, set }, load)
 
   function known(products: readonly PickedProduct[]): void {
     set((s) => ({ knownProducts: { ...s.knownProducts, ...Object.fromEntries(products.map((p) => [p.id, p])) } }))
@@ -180,19 +181,12 @@ export const promosSlice = defineSlice('promos', ({ set, get, registerReset }, d
 
     activeToggled: async (id) => {
       const promo = find(id)
-      if (!promo || get().rowPending !== null) return
-      set({ rowPending: id, feedback: null })
-      const reply = await api.call('promos:update', { id, active: !promo.active })
-      set({ rowPending: null })
-      if (!reply.ok) {
-        set({ feedback: { tone: 'error', message: errorMessage(reply.error) } })
-        return
-      }
-      const { code } = reply.data
-      set({
-        feedback: { tone: 'ok', message: reply.data.active ? msg('promos.switchedOn', { code }) : msg('promos.switchedOff', { code }) },
-      })
-      await load()
+      if (!promo) return
+      await rowAction(
+        id,
+        () => api.call('promos:update', { id, active: !promo.active }),
+        ({ code, active }) => (active ? msg('promos.switchedOn', { code }) : msg('promos.switchedOff', { code })),
+      )
     },
 
     productsSearched: async (query) => {

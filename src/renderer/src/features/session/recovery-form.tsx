@@ -5,10 +5,10 @@ import { z } from 'zod'
 import { authContract } from '#shared/contract/auth'
 import { useI18n } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
-import { describedBy, FormField } from '../../ui/form-field'
+import { InputField } from '../../ui/form-field'
 import { FORM_ISSUES } from '../../ui/form-issues'
 import type { UiTexts } from '../../ui/ui.en'
-import { passwordRules, type SetupTexts } from '../setup/public'
+import { NewPasswordFields, passwordRules, type SetupTexts } from '../setup/public'
 import type { sessionEn } from './session.en'
 import { useSession } from './use-session'
 import './session.css'
@@ -65,48 +65,32 @@ export function RecoveryForm() {
         {t('recover.title')}
       </h1>
       <p className="sign-in-subtitle">{t('recover.intro')}</p>
-      <FormField id="recover-username" label={t('recover.username')} error={errors.username}>
-        <input
-          id="recover-username"
-          className="input"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          {...describedBy('recover-username', { error: errors.username })}
-          {...register('username')}
-        />
-      </FormField>
-      <FormField id="recover-code" label={t('recover.code')} error={errors.recoveryCode}>
-        <input
-          id="recover-code"
-          className="input input-code"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          {...describedBy('recover-code', { error: errors.recoveryCode })}
-          {...register('recoveryCode')}
-        />
-      </FormField>
-      <FormField id="recover-password" label={t('recover.newPassword')} hint={t('setup.passwordRule')} error={errors.newPassword}>
-        <input
-          id="recover-password"
-          className="input"
-          type="password"
-          autoComplete="new-password"
-          {...describedBy('recover-password', { hint: true, error: errors.newPassword })}
-          {...register('newPassword')}
-        />
-      </FormField>
-      <FormField id="recover-confirm" label={t('recover.newPasswordConfirm')} error={errors.confirm}>
-        <input
-          id="recover-confirm"
-          className="input"
-          type="password"
-          autoComplete="new-password"
-          {...describedBy('recover-confirm', { error: errors.confirm })}
-          {...register('confirm')}
-        />
-      </FormField>
+      <InputField
+        id="recover-username"
+        label={t('recover.username')}
+        error={errors.username}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        {...register('username')}
+      />
+      <InputField
+        id="recover-code"
+        label={t('recover.code')}
+        error={errors.recoveryCode}
+        className="input input-code"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        {...register('recoveryCode')}
+      />
+      <NewPasswordFields
+        ids={['recover-password', 'recover-confirm']}
+        labels={[t('recover.newPassword'), t('recover.newPasswordConfirm')]}
+        password={register('newPassword')}
+        confirm={register('confirm')}
+        errors={{ password: errors.newPassword, confirm: errors.confirm }}
+      />
       <FormError message={error} />
       <button type="submit" className="button button-primary button-wide" aria-disabled={pending}>
         {pending ? t('recover.pending') : t('recover.submit')}

@@ -1,6 +1,7 @@
 /**
  * What the app and other features may use of first start: its slice, the set-up screen, the
- * one-time recovery code screen, the demo banner, and the choices of currency, language and zone.
+ * one-time recovery code screen, the demo banner, the choices of currency, language and zone, and
+ * a new password's rule and fields.
  */
 export { setupSlice, type SetupDeps, type SetupState } from './setup.slice'
 export { setupEn, type SetupTexts } from './setup.en'
@@ -10,3 +11,4 @@ export { DemoBanner } from './demo-banner'
 export { CurrencyOptions, DecimalOptions, LocaleOptions, TimeZoneOptions } from './store-options'
 export { defaultDecimals } from './store-choices'
 export { PASSWORD_MIN, passwordRules } from './setup-form.schema'
+export { NewPasswordFields } from './new-password-fields'

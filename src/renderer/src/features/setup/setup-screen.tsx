@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form'
 import { useShallow } from 'zustand/react/shallow'
 import { useI18n } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
-import { describedBy, FormField } from '../../ui/form-field'
+import { InputField, SelectField } from '../../ui/form-field'
 import { FORM_ISSUES } from '../../ui/form-issues'
 import type { FormTexts } from '../../ui/form.en'
 import type { UiTexts } from '../../ui/ui.en'
@@ -13,6 +13,7 @@ import type { SetupTexts } from './setup.en'
 import './setup.css'
 import { CurrencyOptions, DecimalOptions, LocaleOptions, TimeZoneOptions } from './store-options'
 import { defaultDecimals, machineLocale, machineTimeZone } from './store-choices'
+import { NewPasswordFields } from './new-password-fields'
 import { useSetup } from './use-setup'
 
 type Texts = SetupTexts & FormTexts & UiTexts
@@ -127,138 +128,95 @@ function StoreSetupForm() {
       <div className="setup-columns">
         <fieldset className="setup-fieldset">
           <legend>{t('setup.storeSection')}</legend>
-          <FormField id="setup-name" label={t('setup.name')} error={errors.name}>
-            <input
-              id="setup-name"
-              className="input"
-              autoComplete="organization"
-              {...describedBy('setup-name', { error: errors.name })}
-              {...register('name')}
-            />
-          </FormField>
-          <FormField id="setup-address" label={t('setup.address')} optional error={errors.address}>
-            <input
-              id="setup-address"
-              className="input"
-              autoComplete="street-address"
-              {...describedBy('setup-address', { error: errors.address })}
-              {...register('address')}
-            />
-          </FormField>
+          <InputField id="setup-name" label={t('setup.name')} error={errors.name} autoComplete="organization" {...register('name')} />
+          <InputField
+            id="setup-address"
+            label={t('setup.address')}
+            optional
+            error={errors.address}
+            autoComplete="street-address"
+            {...register('address')}
+          />
           <div className="field-pair">
-            <FormField id="setup-phone" label={t('setup.phone')} optional error={errors.phone}>
-              <input
-                id="setup-phone"
-                className="input"
-                type="tel"
-                autoComplete="tel"
-                {...describedBy('setup-phone', { error: errors.phone })}
-                {...register('phone')}
-              />
-            </FormField>
-            <FormField id="setup-tax" label={t('setup.taxNumber')} optional hint={t('setup.taxNumberHint')} error={errors.taxNumber}>
-              <input
-                id="setup-tax"
-                className="input"
-                autoComplete="off"
-                {...describedBy('setup-tax', { hint: true, error: errors.taxNumber })}
-                {...register('taxNumber')}
-              />
-            </FormField>
+            <InputField
+              id="setup-phone"
+              label={t('setup.phone')}
+              optional
+              error={errors.phone}
+              type="tel"
+              autoComplete="tel"
+              {...register('phone')}
+            />
+            <InputField
+              id="setup-tax"
+              label={t('setup.taxNumber')}
+              optional
+              hint={t('setup.taxNumberHint')}
+              error={errors.taxNumber}
+              autoComplete="off"
+              {...register('taxNumber')}
+            />
           </div>
           <div className="field-pair">
-            <FormField id="setup-currency" label={t('setup.currency')} error={errors.currency}>
-              <select
-                id="setup-currency"
-                className="input"
-                {...describedBy('setup-currency', { error: errors.currency })}
-                {...register('currency', {
-                  onChange: (event: { target: { value: string } }) => setValue('currencyDecimals', defaultDecimals(event.target.value)),
-                })}
-              >
-                <CurrencyOptions />
-              </select>
-            </FormField>
-            <FormField id="setup-decimals" label={t('setup.currencyDecimals')} error={errors.currencyDecimals}>
-              <select
-                id="setup-decimals"
-                className="input"
-                {...describedBy('setup-decimals', { hint: true, error: errors.currencyDecimals })}
-                {...register('currencyDecimals', { setValueAs: Number })}
-              >
-                <DecimalOptions />
-              </select>
-            </FormField>
+            <SelectField
+              id="setup-currency"
+              label={t('setup.currency')}
+              error={errors.currency}
+              {...register('currency', {
+                onChange: (event: { target: { value: string } }) => setValue('currencyDecimals', defaultDecimals(event.target.value)),
+              })}
+            >
+              <CurrencyOptions />
+            </SelectField>
+            <SelectField
+              id="setup-decimals"
+              label={t('setup.currencyDecimals')}
+              hintElsewhere
+              error={errors.currencyDecimals}
+              {...register('currencyDecimals', { setValueAs: Number })}
+            >
+              <DecimalOptions />
+            </SelectField>
           </div>
           <p id="setup-decimals-hint" className="field-hint">
             {t('setup.currencyDecimalsHint')}
           </p>
           <div className="field-pair">
-            <FormField id="setup-locale" label={t('setup.locale')} error={errors.locale}>
-              <select
-                id="setup-locale"
-                className="input"
-                {...describedBy('setup-locale', { error: errors.locale })}
-                {...register('locale')}
-              >
-                <LocaleOptions />
-              </select>
-            </FormField>
-            <FormField id="setup-time-zone" label={t('setup.timeZone')} error={errors.timeZone}>
-              <select
-                id="setup-time-zone"
-                className="input"
-                {...describedBy('setup-time-zone', { error: errors.timeZone })}
-                {...register('timeZone')}
-              >
-                <TimeZoneOptions />
-              </select>
-            </FormField>
+            <SelectField id="setup-locale" label={t('setup.locale')} error={errors.locale} {...register('locale')}>
+              <LocaleOptions />
+            </SelectField>
+            <SelectField id="setup-time-zone" label={t('setup.timeZone')} error={errors.timeZone} {...register('timeZone')}>
+              <TimeZoneOptions />
+            </SelectField>
           </div>
         </fieldset>
         <fieldset className="setup-fieldset">
           <legend>{t('setup.ownerSection')}</legend>
           <p className="field-hint">{t('setup.ownerHint')}</p>
-          <FormField id="setup-display-name" label={t('setup.displayName')} error={errors.displayName}>
-            <input
-              id="setup-display-name"
-              className="input"
-              autoComplete="name"
-              {...describedBy('setup-display-name', { error: errors.displayName })}
-              {...register('displayName')}
-            />
-          </FormField>
-          <FormField id="setup-username" label={t('setup.username')} hint={t('setup.usernameHint')} error={errors.username}>
-            <input
-              id="setup-username"
-              className="input"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              {...describedBy('setup-username', { hint: true, error: errors.username })}
-              {...register('username')}
-            />
-          </FormField>
-          <FormField id="setup-password" label={t('setup.password')} hint={t('setup.passwordRule')} error={errors.password}>
-            <input
-              id="setup-password"
-              className="input"
-              type="password"
-              autoComplete="new-password"
-              {...describedBy('setup-password', { hint: true, error: errors.password })}
-              {...register('password')}
-            />
-          </FormField>
-          <FormField id="setup-password-confirm" label={t('setup.passwordConfirm')} error={errors.passwordConfirm}>
-            <input
-              id="setup-password-confirm"
-              className="input"
-              type="password"
-              autoComplete="new-password"
-              {...describedBy('setup-password-confirm', { error: errors.passwordConfirm })}
-              {...register('passwordConfirm')}
-            />
-          </FormField>
+          <InputField
+            id="setup-display-name"
+            label={t('setup.displayName')}
+            error={errors.displayName}
+            autoComplete="name"
+            {...register('displayName')}
+          />
+          <InputField
+            id="setup-username"
+            label={t('setup.username')}
+            hint={t('setup.usernameHint')}
+            error={errors.username}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            {...register('username')}
+          />
+          <NewPasswordFields
+            ids={['setup-password', 'setup-password-confirm']}
+            labels={[t('setup.password'), t('setup.passwordConfirm')]}
+            password={register('password')}
+            confirm={register('passwordConfirm')}
+            errors={{ password: errors.password, confirm: errors.passwordConfirm }}
+          />
         </fieldset>
       </div>
       <FormError message={error} />

@@ -38,7 +38,7 @@ export function TaxChoices({ id, legend, hint, error, rates, value, onChange, ke
   return (
     <fieldset
       id={id}
-      className="tax-choices"
+      className="choices tax-choices"
       aria-describedby={describedBy || undefined}
       aria-invalid={error ? true : undefined}
       data-testid={id}
@@ -47,7 +47,7 @@ export function TaxChoices({ id, legend, hint, error, rates, value, onChange, ke
       {rates !== null && shown.length === 0 ? (
         <p className="field-hint">{t('taxes.choices.none')}</p>
       ) : (
-        <ul className="tax-choice-list">
+        <ul className="choice-list">
           {shown.map((tax) => {
             const rate = formatPercent(tax.rateBps, locale)
             return (

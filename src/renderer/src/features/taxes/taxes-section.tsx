@@ -1,9 +1,8 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { TaxRateDto } from '#shared/contract/taxes'
 import { useI18n } from '../../platform/i18n/use-i18n'
-import { FeedbackLine } from '../../ui/feedback-line'
-import { KeyHint } from '../../ui/key-hint'
+import { AdminList, AdminRow, NewButton, Pill, RowActions, RowButton, useFocusAfterForm, useNewKey } from '../../ui/admin-list'
 import { localeOf, useSession } from '../session/public'
 import { formatPercent } from './percent'
 import { TaxEditorDialog } from './tax-editor-dialog'
@@ -11,43 +10,34 @@ import type { TaxesTexts } from './taxes.en'
 import './taxes.css'
 import { useTaxes } from './use-taxes'
 
-const NEW_TAX_KEY = { key: 'n', label: 'Alt+N', aria: 'Alt+N' } as const
-
 function TaxRow({ tax, locale }: { tax: TaxRateDto; locale: string }) {
   const { t } = useI18n<TaxesTexts>()
   const pending = useTaxes((s) => s.rowPending !== null)
   const editChosen = useTaxes((s) => s.editChosen)
   const activeToggled = useTaxes((s) => s.activeToggled)
   const name = tax.name
-  const rowButton = 'button button-quiet button-compact'
   return (
-    <tr className={tax.active ? 'tax-row' : 'tax-row tax-row-off'} data-tax={tax.name}>
+    <AdminRow off={!tax.active} data-tax={tax.name}>
       <th scope="row">{tax.name}</th>
       <td className="num">{formatPercent(tax.rateBps, locale)}</td>
       <td>{tax.included ? t('taxes.kind.included') : t('taxes.kind.added')}</td>
       <td>
-        <span className={tax.active ? 'tax-status tax-status-on' : 'tax-status tax-status-off'}>
-          {tax.active ? t('taxes.status.active') : t('taxes.status.inactive')}
-        </span>
+        <Pill tone={tax.active ? 'ok' : 'muted'}>{tax.active ? t('taxes.status.active') : t('taxes.status.inactive')}</Pill>
       </td>
       <td className="num">{tax.productCount}</td>
-      <td className="tax-actions">
-        <div className="tax-action-row">
-          <button type="button" className={rowButton} aria-label={t('taxes.editLabel', { name })} onClick={() => editChosen(tax.id)}>
-            {t('taxes.edit')}
-          </button>
-          <button
-            type="button"
-            className={rowButton}
-            aria-label={tax.active ? t('taxes.switchOffLabel', { name }) : t('taxes.switchOnLabel', { name })}
-            aria-disabled={pending}
-            onClick={() => void activeToggled(tax.id)}
-          >
-            {tax.active ? t('taxes.switchOff') : t('taxes.switchOn')}
-          </button>
-        </div>
-      </td>
-    </tr>
+      <RowActions className="tax-actions">
+        <RowButton label={t('taxes.editLabel', { name })} onClick={() => editChosen(tax.id)}>
+          {t('taxes.edit')}
+        </RowButton>
+        <RowButton
+          label={tax.active ? t('taxes.switchOffLabel', { name }) : t('taxes.switchOnLabel', { name })}
+          busy={pending}
+          onClick={() => void activeToggled(tax.id)}
+        >
+          {tax.active ? t('taxes.switchOff') : t('taxes.switchOn')}
+        </RowButton>
+      </RowActions>
+    </AdminRow>
   )
 }
 
@@ -66,67 +56,36 @@ export function TaxesSection() {
     void taxesRequested()
   }, [taxesRequested])
 
-  // Back from the form, focus returns to where the list is worked from.
-  const wasEditing = useRef(false)
-  useEffect(() => {
-    if (editor) wasEditing.current = true
-    else if (wasEditing.current) {
-      wasEditing.current = false
-      addRef.current?.focus()
-    }
-  }, [editor])
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    if (event.altKey && !event.ctrlKey && !event.metaKey && event.key.toLowerCase() === NEW_TAX_KEY.key && !editor) {
-      event.preventDefault()
-      createChosen()
-    }
-  }
+  useFocusAfterForm(editor !== null, addRef)
+  useNewKey(editor === null, createChosen)
 
   return (
-    <div className="taxes" onKeyDown={onKeyDown}>
+    <div className="admin-section taxes">
       <p className="field-hint">{t('taxes.intro')}</p>
       <p className="taxes-rules" role="note">
         {t('taxes.rules')}
       </p>
       <div className="section-toolbar">
-        <button ref={addRef} type="button" className="button button-primary" aria-keyshortcuts={NEW_TAX_KEY.aria} onClick={createChosen}>
-          {t('taxes.new')} <KeyHint>{NEW_TAX_KEY.label}</KeyHint>
-        </button>
+        <NewButton ref={addRef} label={t('taxes.new')} keyed onClick={createChosen} />
       </div>
-      <FeedbackLine feedback={listError ? { tone: 'error', message: listError } : feedback} />
-      {rates === null ? (
-        <p role="status">{t('taxes.loading')}</p>
-      ) : rates.length === 0 ? (
-        <p>{t('taxes.none')}</p>
-      ) : (
-        <div className="table-scroll taxes-table-scroll">
-          <table className="data-table taxes-table">
-            <caption className="visually-hidden">{t('taxes.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('taxes.col.name')}</th>
-                <th scope="col" className="num">
-                  {t('taxes.col.rate')}
-                </th>
-                <th scope="col">{t('taxes.col.kind')}</th>
-                <th scope="col">{t('taxes.col.status')}</th>
-                <th scope="col" className="num">
-                  {t('taxes.col.products')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('taxes.col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rates.map((tax) => (
-                <TaxRow key={tax.id} tax={tax} locale={locale} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminList
+        items={rates}
+        listError={listError}
+        feedback={feedback}
+        loadingText={t('taxes.loading')}
+        emptyText={t('taxes.none')}
+        caption={t('taxes.caption')}
+        className="taxes-table"
+        columns={[
+          { label: t('taxes.col.name') },
+          { label: t('taxes.col.rate'), num: true },
+          { label: t('taxes.col.kind') },
+          { label: t('taxes.col.status') },
+          { label: t('taxes.col.products'), num: true },
+          { label: t('taxes.col.actions'), hidden: true },
+        ]}
+        row={(tax) => <TaxRow tax={tax} locale={locale} />}
+      />
       {editor && <TaxEditorDialog key={editor.kind === 'edit' ? `edit-${editor.tax.id}` : 'create'} editor={editor} />}
     </div>
   )

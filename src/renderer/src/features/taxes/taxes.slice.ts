@@ -1,7 +1,7 @@
 import type { TaxRateDto } from '#shared/contract/taxes'
 import type { PosClient } from '../../platform/api/client'
-import { errorMessage } from '../../platform/errors'
 import { messagesOf, type Message } from '../../platform/i18n/translate'
+import { formEditing, initialListEditing, listed, rowActing } from '../../platform/store/list-editing'
 import { defineSlice } from '../../platform/store/slice'
 import type { Feedback } from '../../ui/feedback-line'
 import type { TaxFields } from './tax-form.schema'
@@ -36,26 +36,19 @@ export interface TaxesDeps {
   readonly api: PosClient
 }
 
-const initialTaxes = {
-  rates: null,
-  listError: null,
-  editor: null,
-  editorPending: false,
-  editorError: null,
-  feedback: null,
-  rowPending: null,
-} satisfies Partial<TaxesState>
+const initialTaxes = { rates: null, ...initialListEditing } satisfies Partial<TaxesState>
 
 export const taxesSlice = defineSlice('taxes', ({ set, get, registerReset }, deps: TaxesDeps): TaxesState => {
   const { api } = deps
 
   async function loadRates(): Promise<void> {
-    const reply = await api.call('taxes:list', {})
-    if (reply.ok) set({ rates: reply.data.items, listError: null })
-    else set({ rates: get().rates ?? [], listError: errorMessage(reply.error) })
+    const { items, listError } = listed(await api.call('taxes:list', {}), get().rates)
+    set({ rates: items, listError })
   }
 
   const find = (id: number) => get().rates?.find((tax) => tax.id === id)
+  const form = formEditing<TaxEditor>({ get, set }, loadRates)
+  const rowAction = rowActing({ get, set }, loadRates)
 
   registerReset(() => set(initialTaxes))
 
@@ -64,65 +57,49 @@ export const taxesSlice = defineSlice('taxes', ({ set, get, registerReset }, dep
 
     taxesRequested: loadRates,
 
-    createChosen: () => set({ editor: { kind: 'create' }, editorError: null, feedback: null }),
+    createChosen: () => form.opened({ kind: 'create' }),
 
     editChosen: (id) => {
       const tax = find(id)
-      if (tax) set({ editor: { kind: 'edit', tax }, editorError: null, feedback: null })
+      if (tax) form.opened({ kind: 'edit', tax })
     },
 
-    editorCancelled: () => {
-      if (get().editorPending) return
-      set({ editor: null, editorError: null })
-    },
+    editorCancelled: form.cancelled,
 
     taxSubmitted: async (fields) => {
       const editor = get().editor
       if (!editor || get().editorPending) return
-      let reply
       if (editor.kind === 'create') {
-        set({ editorPending: true, editorError: null })
-        reply = await api.call('taxes:create', { name: fields.name, rateBps: fields.rateBps, included: fields.included })
-      } else {
-        const { tax } = editor
-        const change = {
-          ...(fields.name !== tax.name ? { name: fields.name } : {}),
-          ...(fields.rateBps !== tax.rateBps ? { rateBps: fields.rateBps } : {}),
-          ...(fields.included !== tax.included ? { included: fields.included } : {}),
-        }
-        if (Object.keys(change).length === 0) {
-          set({ editor: null })
-          return
-        }
-        set({ editorPending: true, editorError: null })
-        reply = await api.call('taxes:update', { id: tax.id, ...change })
-      }
-      if (!reply.ok) {
-        set({ editorPending: false, editorError: errorMessage(reply.error) })
+        await form.saved(
+          () => api.call('taxes:create', { name: fields.name, rateBps: fields.rateBps, included: fields.included }),
+          ({ name }) => msg('taxes.created', { name }),
+        )
         return
       }
-      const name = reply.data.name
-      set({
-        editorPending: false,
-        editor: null,
-        feedback: { tone: 'ok', message: editor.kind === 'create' ? msg('taxes.created', { name }) : msg('taxes.updated', { name }) },
-      })
-      await loadRates()
+      const { tax } = editor
+      const change = {
+        ...(fields.name !== tax.name ? { name: fields.name } : {}),
+        ...(fields.rateBps !== tax.rateBps ? { rateBps: fields.rateBps } : {}),
+        ...(fields.included !== tax.included ? { included: fields.included } : {}),
+      }
+      if (Object.keys(change).length === 0) {
+        set({ editor: null })
+        return
+      }
+      await form.saved(
+        () => api.call('taxes:update', { id: tax.id, ...change }),
+        ({ name }) => msg('taxes.updated', { name }),
+      )
     },
 
     activeToggled: async (id) => {
       const tax = find(id)
-      if (!tax || get().rowPending !== null) return
-      set({ rowPending: id, feedback: null })
-      const reply = await api.call('taxes:update', { id, active: !tax.active })
-      set({ rowPending: null })
-      if (!reply.ok) {
-        set({ feedback: { tone: 'error', message: errorMessage(reply.error) } })
-        return
-      }
-      const name = reply.data.name
-      set({ feedback: { tone: 'ok', message: reply.data.active ? msg('taxes.switchedOn', { name }) : msg('taxes.switchedOff', { name }) } })
-      await loadRates()
+      if (!tax) return
+      await rowAction(
+        id,
+        () => api.call('taxes:update', { id, active: !tax.active }),
+        ({ name, active }) => (active ? msg('taxes.switchedOn', { name }) : msg('taxes.switchedOff', { name })),
+      )
     },
   }
 })

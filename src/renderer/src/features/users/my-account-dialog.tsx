@@ -3,23 +3,19 @@ import { useRef, type RefObject } from 'react'
 import { useForm } from 'react-hook-form'
 import type { z } from 'zod'
 import { useI18n } from '../../platform/i18n/use-i18n'
-import { describedBy, FormField } from '../../ui/form-field'
+import { EscapeButton, TitledDialog } from '../../ui/dialog-form'
+import { InputField } from '../../ui/form-field'
 import { FORM_ISSUES } from '../../ui/form-issues'
 import { FeedbackLine } from '../../ui/feedback-line'
-import { KeyHint } from '../../ui/key-hint'
-import { ModalDialog } from '../../ui/modal-dialog'
-import type { UiTexts } from '../../ui/ui.en'
-import type { SetupTexts } from '../setup/public'
+import { NewPasswordFields } from '../setup/public'
 import { useSession } from '../session/public'
 import { changeOwnPasswordSchema, pinSchema } from './staff-forms.schema'
 import type { UsersTexts } from './users.en'
 import './users.css'
 import { useUsers } from './use-users'
 
-type Texts = UsersTexts & SetupTexts & UiTexts
-
 function PasswordSection({ username, firstRef }: { username: string; firstRef: RefObject<HTMLInputElement | null> }) {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<UsersTexts>()
   const pending = useUsers((s) => s.accountPasswordPending)
   const feedback = useUsers((s) => s.accountPasswordFeedback)
   const ownPasswordChanged = useUsers((s) => s.ownPasswordChanged)
@@ -33,7 +29,6 @@ function PasswordSection({ username, firstRef }: { username: string; firstRef: R
     resolver: zodResolver(schema, FORM_ISSUES),
     defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
   })
-  const current = register('currentPassword')
   return (
     <section className="account-section" aria-labelledby="account-password-title">
       <h3 id="account-password-title" className="manager-section-title">
@@ -48,40 +43,22 @@ function PasswordSection({ username, firstRef }: { username: string; firstRef: R
           })(event)
         }
       >
-        <FormField id="account-current" label={t('account.currentPassword')} error={errors.currentPassword}>
-          <input
-            id="account-current"
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            {...describedBy('account-current', { error: errors.currentPassword })}
-            {...current}
-            ref={(element) => {
-              current.ref(element)
-              firstRef.current = element
-            }}
-          />
-        </FormField>
-        <FormField id="account-new" label={t('account.newPassword')} hint={t('setup.passwordRule')} error={errors.newPassword}>
-          <input
-            id="account-new"
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            {...describedBy('account-new', { hint: true, error: errors.newPassword })}
-            {...register('newPassword')}
-          />
-        </FormField>
-        <FormField id="account-confirm" label={t('account.newPasswordConfirm')} error={errors.confirm}>
-          <input
-            id="account-confirm"
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            {...describedBy('account-confirm', { error: errors.confirm })}
-            {...register('confirm')}
-          />
-        </FormField>
+        <InputField
+          id="account-current"
+          label={t('account.currentPassword')}
+          error={errors.currentPassword}
+          type="password"
+          autoComplete="current-password"
+          {...register('currentPassword')}
+          focusRef={firstRef}
+        />
+        <NewPasswordFields
+          ids={['account-new', 'account-confirm']}
+          labels={[t('account.newPassword'), t('account.newPasswordConfirm')]}
+          password={register('newPassword')}
+          confirm={register('confirm')}
+          errors={{ password: errors.newPassword, confirm: errors.confirm }}
+        />
         <div>
           <button type="submit" className="button button-primary" aria-disabled={pending}>
             {pending ? t('account.changingPassword') : t('account.changePassword')}
@@ -94,7 +71,7 @@ function PasswordSection({ username, firstRef }: { username: string; firstRef: R
 }
 
 function PinSection() {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<UsersTexts>()
   const pending = useUsers((s) => s.accountPinPending)
   const feedback = useUsers((s) => s.accountPinFeedback)
   const ownPinSet = useUsers((s) => s.ownPinSet)
@@ -130,28 +107,26 @@ function PinSection() {
           })(event)
         }
       >
-        <FormField id="account-pin" label={t('account.pin')} hint={t('account.pinDigits')} error={errors.pin}>
-          <input
-            id="account-pin"
-            className="input input-pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={6}
-            {...describedBy('account-pin', { hint: true, error: errors.pin })}
-            {...register('pin')}
-          />
-        </FormField>
-        <FormField id="account-pin-password" label={t('account.pinCurrentPassword')} error={errors.currentPassword}>
-          <input
-            id="account-pin-password"
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            {...describedBy('account-pin-password', { error: errors.currentPassword })}
-            {...register('currentPassword')}
-          />
-        </FormField>
+        <InputField
+          id="account-pin"
+          label={t('account.pin')}
+          hint={t('account.pinDigits')}
+          error={errors.pin}
+          className="input input-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={6}
+          {...register('pin')}
+        />
+        <InputField
+          id="account-pin-password"
+          label={t('account.pinCurrentPassword')}
+          error={errors.currentPassword}
+          type="password"
+          autoComplete="current-password"
+          {...register('currentPassword')}
+        />
         <div className="field-row">
           <button type="submit" className="button button-primary" aria-disabled={pending}>
             {pending ? t('account.settingPin') : t('account.setPin')}
@@ -168,28 +143,27 @@ function PinSection() {
 
 /** Everyone's own account, from the header: their password and their approval PIN. */
 export function MyAccountDialog() {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<UsersTexts>()
   const firstRef = useRef<HTMLInputElement>(null)
   const user = useSession((s) => s.user)
   const accountClosed = useUsers((s) => s.accountClosed)
   if (!user) return null
   return (
-    <ModalDialog labelledBy="account-title" className="account-dialog" onDismiss={accountClosed} initialFocus={firstRef}>
-      <div className="dialog-body">
-        <h2 id="account-title" className="dialog-title">
-          {t('account.title')}
-        </h2>
-        <p className="field-hint">{t('account.signedInAs', { name: user.displayName, username: user.username })}</p>
-        <div className="account-sections">
-          <PasswordSection username={user.username} firstRef={firstRef} />
-          <PinSection />
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="button button-quiet" aria-keyshortcuts="Escape" onClick={accountClosed}>
-            {t('account.close')} <KeyHint>{t('key.escape')}</KeyHint>
-          </button>
-        </div>
+    <TitledDialog
+      titleId="account-title"
+      title={t('account.title')}
+      className="account-dialog"
+      onDismiss={accountClosed}
+      initialFocus={firstRef}
+    >
+      <p className="field-hint">{t('account.signedInAs', { name: user.displayName, username: user.username })}</p>
+      <div className="account-sections">
+        <PasswordSection username={user.username} firstRef={firstRef} />
+        <PinSection />
       </div>
-    </ModalDialog>
+      <div className="dialog-actions">
+        <EscapeButton label={t('account.close')} onClick={accountClosed} />
+      </div>
+    </TitledDialog>
   )
 }

@@ -1,39 +1,37 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useRef, type RefObject } from 'react'
+import { useRef, type ComponentProps, type RefObject } from 'react'
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form'
 import type { z } from 'zod'
 import type { Role } from '#shared/ipc/permissions'
 import { useI18n } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
-import { describedBy, FormField } from '../../ui/form-field'
+import { DialogActions, TitledDialog } from '../../ui/dialog-form'
+import { InputField, SelectField } from '../../ui/form-field'
 import { FORM_ISSUES } from '../../ui/form-issues'
-import { KeyHint } from '../../ui/key-hint'
-import { ModalDialog } from '../../ui/modal-dialog'
-import type { UiTexts } from '../../ui/ui.en'
-import type { SetupTexts } from '../setup/public'
+import { NewPasswordFields } from '../setup/public'
 import { createStaffSchema, editStaffSchema, newPasswordSchema } from './staff-forms.schema'
 import type { UsersTexts } from './users.en'
 import type { StaffEditor } from './users.slice'
 import { useUsers } from './use-users'
 
-type Texts = UsersTexts & SetupTexts & UiTexts
+type FieldError = { message?: string } | undefined
 
 function Actions({ submitLabel }: { submitLabel: string }) {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<UsersTexts>()
   const pending = useUsers((s) => s.editorPending)
   const error = useUsers((s) => s.editorError)
   const editorCancelled = useUsers((s) => s.editorCancelled)
   return (
     <>
       <FormError message={error} />
-      <div className="dialog-actions">
-        <button type="button" className="button button-quiet" aria-keyshortcuts="Escape" aria-disabled={pending} onClick={editorCancelled}>
-          {t('staff.cancel')} <KeyHint>{t('key.escape')}</KeyHint>
-        </button>
-        <button type="submit" className="button button-primary" aria-disabled={pending}>
-          {pending ? t('staff.saving') : submitLabel}
-        </button>
-      </div>
+      <DialogActions
+        cancelLabel={t('staff.cancel')}
+        onCancel={editorCancelled}
+        cancelWaits
+        submitLabel={submitLabel}
+        pendingLabel={t('staff.saving')}
+        pending={pending}
+      />
     </>
   )
 }
@@ -46,66 +44,49 @@ function RoleField({
 }: {
   id: string
   roles: readonly Role[]
-  error: { message?: string } | undefined
+  error: FieldError
   register: UseFormRegisterReturn
 }) {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<UsersTexts>()
   return (
-    <FormField id={id} label={t('staff.role')} error={error}>
-      <select id={id} className="input" {...describedBy(id, { error })} {...register}>
-        {roles.map((role) => (
-          <option key={role} value={role}>
-            {t(`staff.role.${role}`)} — {t(`staff.roleHint.${role}`)}
-          </option>
-        ))}
-      </select>
-    </FormField>
+    <SelectField id={id} label={t('staff.role')} error={error} {...register}>
+      {roles.map((role) => (
+        <option key={role} value={role}>
+          {t(`staff.role.${role}`)} — {t(`staff.roleHint.${role}`)}
+        </option>
+      ))}
+    </SelectField>
   )
 }
 
-interface NewPasswordFieldsProps {
-  password: UseFormRegisterReturn
-  confirm: UseFormRegisterReturn
-  errors: { password?: { message?: string }; confirm?: { message?: string } }
-  /** Given when the password is the form's first field. */
-  firstRef?: RefObject<HTMLInputElement | null>
+/** The member's name as the till shows it; the form's first field. */
+function DisplayNameField({
+  error,
+  register,
+  focusRef,
+}: {
+  error: FieldError
+  register: UseFormRegisterReturn
+  focusRef: RefObject<HTMLInputElement | null>
+}) {
+  const { t } = useI18n<UsersTexts>()
+  return <InputField id="staff-display-name" label={t('staff.name')} error={error} autoComplete="off" {...register} focusRef={focusRef} />
 }
 
-/** A new password, typed twice, with the rule shown under it. */
-function NewPasswordFields({ password, confirm, errors, firstRef }: NewPasswordFieldsProps) {
-  const { t } = useI18n<Texts>()
+/** A member's new password, typed twice. */
+function StaffPasswordFields(props: Omit<ComponentProps<typeof NewPasswordFields>, 'ids' | 'labels'>) {
+  const { t } = useI18n<UsersTexts>()
   return (
-    <>
-      <FormField id="staff-password" label={t('staff.password')} hint={t('setup.passwordRule')} error={errors.password}>
-        <input
-          id="staff-password"
-          className="input"
-          type="password"
-          autoComplete="new-password"
-          {...describedBy('staff-password', { hint: true, error: errors.password })}
-          {...password}
-          ref={(element) => {
-            password.ref(element)
-            if (firstRef) firstRef.current = element
-          }}
-        />
-      </FormField>
-      <FormField id="staff-password-confirm" label={t('staff.passwordConfirm')} error={errors.confirm}>
-        <input
-          id="staff-password-confirm"
-          className="input"
-          type="password"
-          autoComplete="new-password"
-          {...describedBy('staff-password-confirm', { error: errors.confirm })}
-          {...confirm}
-        />
-      </FormField>
-    </>
+    <NewPasswordFields
+      ids={['staff-password', 'staff-password-confirm']}
+      labels={[t('staff.password'), t('staff.passwordConfirm')]}
+      {...props}
+    />
   )
 }
 
 function CreateForm({ roles, firstRef }: { roles: readonly Role[]; firstRef: RefObject<HTMLInputElement | null> }) {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<UsersTexts>()
   const staffCreated = useUsers((s) => s.staffCreated)
   const {
     register,
@@ -115,7 +96,6 @@ function CreateForm({ roles, firstRef }: { roles: readonly Role[]; firstRef: Ref
     resolver: zodResolver(createStaffSchema, FORM_ISSUES),
     defaultValues: { username: '', displayName: '', role: 'cashier', password: '', confirm: '' },
   })
-  const displayName = register('displayName')
   return (
     <form
       noValidate
@@ -124,32 +104,18 @@ function CreateForm({ roles, firstRef }: { roles: readonly Role[]; firstRef: Ref
         void handleSubmit(({ username, displayName, role, password }) => staffCreated({ username, displayName, role, password }))(event)
       }
     >
-      <FormField id="staff-display-name" label={t('staff.name')} error={errors.displayName}>
-        <input
-          id="staff-display-name"
-          className="input"
-          autoComplete="off"
-          {...describedBy('staff-display-name', { error: errors.displayName })}
-          {...displayName}
-          ref={(element) => {
-            displayName.ref(element)
-            firstRef.current = element
-          }}
-        />
-      </FormField>
-      <FormField id="staff-username" label={t('staff.username')} error={errors.username}>
-        <input
-          id="staff-username"
-          className="input"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          {...describedBy('staff-username', { error: errors.username })}
-          {...register('username')}
-        />
-      </FormField>
+      <DisplayNameField error={errors.displayName} register={register('displayName')} focusRef={firstRef} />
+      <InputField
+        id="staff-username"
+        label={t('staff.username')}
+        error={errors.username}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        {...register('username')}
+      />
       <RoleField id="staff-role" roles={roles} error={errors.role} register={register('role')} />
-      <NewPasswordFields password={register('password')} confirm={register('confirm')} errors={errors} />
+      <StaffPasswordFields password={register('password')} confirm={register('confirm')} errors={errors} />
       <Actions submitLabel={t('staff.createSubmit')} />
     </form>
   )
@@ -164,7 +130,7 @@ function EditForm({
   roles: readonly Role[]
   firstRef: RefObject<HTMLInputElement | null>
 }) {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<UsersTexts>()
   const staffEdited = useUsers((s) => s.staffEdited)
   const {
     register,
@@ -174,22 +140,9 @@ function EditForm({
     resolver: zodResolver(editStaffSchema, FORM_ISSUES),
     defaultValues: { displayName: editor.staff.displayName, role: editor.staff.role },
   })
-  const displayName = register('displayName')
   return (
     <form noValidate className="dialog-form" onSubmit={(event) => void handleSubmit((form) => staffEdited(form))(event)}>
-      <FormField id="staff-display-name" label={t('staff.name')} error={errors.displayName}>
-        <input
-          id="staff-display-name"
-          className="input"
-          autoComplete="off"
-          {...describedBy('staff-display-name', { error: errors.displayName })}
-          {...displayName}
-          ref={(element) => {
-            displayName.ref(element)
-            firstRef.current = element
-          }}
-        />
-      </FormField>
+      <DisplayNameField error={errors.displayName} register={register('displayName')} focusRef={firstRef} />
       <RoleField id="staff-role" roles={roles} error={errors.role} register={register('role')} />
       <Actions submitLabel={t('staff.save')} />
     </form>
@@ -203,7 +156,7 @@ function PasswordForm({
   editor: Extract<StaffEditor, { kind: 'password' }>
   firstRef: RefObject<HTMLInputElement | null>
 }) {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<UsersTexts>()
   const passwordSet = useUsers((s) => s.passwordSet)
   const schema = newPasswordSchema(editor.staff.username)
   const {
@@ -217,7 +170,7 @@ function PasswordForm({
   return (
     <form noValidate className="dialog-form" onSubmit={(event) => void handleSubmit((form) => passwordSet(form.password))(event)}>
       <p className="field-hint">{t('staff.passwordHint')}</p>
-      <NewPasswordFields password={register('password')} confirm={register('confirm')} errors={errors} firstRef={firstRef} />
+      <StaffPasswordFields password={register('password')} confirm={register('confirm')} errors={errors} focusRef={firstRef} />
       <Actions submitLabel={t('staff.save')} />
     </form>
   )
@@ -225,7 +178,7 @@ function PasswordForm({
 
 /** Adding a member of staff, editing one's name and role, or setting their password. */
 export function StaffEditorDialog({ editor, roles }: { editor: StaffEditor; roles: readonly Role[] }) {
-  const { t } = useI18n<Texts>()
+  const { t } = useI18n<UsersTexts>()
   const firstRef = useRef<HTMLInputElement>(null)
   const editorCancelled = useUsers((s) => s.editorCancelled)
   const title =
@@ -235,19 +188,14 @@ export function StaffEditorDialog({ editor, roles }: { editor: StaffEditor; role
         ? t('staff.editTitle', { name: editor.staff.displayName })
         : t('staff.passwordTitle', { name: editor.staff.displayName })
   return (
-    <ModalDialog labelledBy="staff-editor-title" className="form-dialog" onDismiss={editorCancelled} initialFocus={firstRef}>
-      <div className="dialog-body">
-        <h2 id="staff-editor-title" className="dialog-title">
-          {title}
-        </h2>
-        {editor.kind === 'create' ? (
-          <CreateForm roles={roles} firstRef={firstRef} />
-        ) : editor.kind === 'edit' ? (
-          <EditForm editor={editor} roles={roles} firstRef={firstRef} />
-        ) : (
-          <PasswordForm editor={editor} firstRef={firstRef} />
-        )}
-      </div>
-    </ModalDialog>
+    <TitledDialog titleId="staff-editor-title" title={title} className="form-dialog" onDismiss={editorCancelled} initialFocus={firstRef}>
+      {editor.kind === 'create' ? (
+        <CreateForm roles={roles} firstRef={firstRef} />
+      ) : editor.kind === 'edit' ? (
+        <EditForm editor={editor} roles={roles} firstRef={firstRef} />
+      ) : (
+        <PasswordForm editor={editor} firstRef={firstRef} />
+      )}
+    </TitledDialog>
   )
 }

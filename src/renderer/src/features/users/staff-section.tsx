@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { StaffDto } from '#shared/contract/users'
 import { ROLES, type Role } from '#shared/ipc/permissions'
 import { useDateTime, useI18n } from '../../platform/i18n/use-i18n'
-import { FeedbackLine } from '../../ui/feedback-line'
+import { AdminList, AdminRow, NewButton, Pill, RowActions, RowButton, useFocusAfterForm } from '../../ui/admin-list'
 import { useSession } from '../session/public'
 import { StaffEditorDialog } from './staff-editor-dialog'
 import type { UsersTexts } from './users.en'
@@ -31,10 +31,8 @@ function StaffRow({ member, selfId, actor }: { member: StaffDto; selfId: number 
   const name = member.displayName
   const manageable = mayManage(actor, member.role)
 
-  const rowButton = 'button button-quiet button-compact'
-
   return (
-    <tr className={member.active ? 'staff-row' : 'staff-row staff-row-inactive'} data-username={member.username}>
+    <AdminRow off={!member.active} data-username={member.username}>
       <th scope="row">
         <span className="staff-name">
           {name}
@@ -50,56 +48,41 @@ function StaffRow({ member, selfId, actor }: { member: StaffDto; selfId: number 
       <td>{t(`staff.role.${member.role}`)}</td>
       <td>
         <span className="staff-status">
-          <span className={member.active ? 'pill pill-ok' : 'pill pill-muted'}>
-            {member.active ? t('staff.active') : t('staff.inactive')}
-          </span>
-          {member.locked && <span className="pill pill-danger">{t('staff.locked')}</span>}
-          {member.hasPin && <span className="pill pill-muted">{t('staff.hasPin')}</span>}
+          <Pill tone={member.active ? 'ok' : 'muted'}>{member.active ? t('staff.active') : t('staff.inactive')}</Pill>
+          {member.locked && <Pill tone="danger">{t('staff.locked')}</Pill>}
+          {member.hasPin && <Pill tone="muted">{t('staff.hasPin')}</Pill>}
           {member.locked && manageable && (
-            <button
-              type="button"
-              className={rowButton}
-              aria-label={t('staff.unlockLabel', { name })}
-              aria-disabled={pending}
-              onClick={() => void unlockChosen(member.id)}
-            >
+            <RowButton label={t('staff.unlockLabel', { name })} busy={pending} onClick={() => void unlockChosen(member.id)}>
               {t('staff.unlock')}
-            </button>
+            </RowButton>
           )}
         </span>
       </td>
       <td className="staff-last">
         {member.lastSignInAt ? <time dateTime={member.lastSignInAt}>{dateTime(member.lastSignInAt)}</time> : t('staff.never')}
       </td>
-      <td className="staff-actions">
-        {manageable ? (
-          <div className="staff-action-row">
-            <button type="button" className={rowButton} aria-label={t('staff.editLabel', { name })} onClick={() => editChosen(member.id)}>
-              {t('staff.edit')}
-            </button>
-            <button
-              type="button"
-              className={rowButton}
-              aria-label={t('staff.setPasswordLabel', { name })}
-              onClick={() => passwordChosen(member.id)}
-            >
-              {t('staff.setPassword')}
-            </button>
-            <button
-              type="button"
-              className={rowButton}
-              aria-label={member.active ? t('staff.deactivateLabel', { name }) : t('staff.reactivateLabel', { name })}
-              aria-disabled={pending}
-              onClick={() => void activeToggled(member.id)}
-            >
-              {member.active ? t('staff.deactivate') : t('staff.reactivate')}
-            </button>
-          </div>
-        ) : (
+      {manageable ? (
+        <RowActions className="staff-actions" wrap>
+          <RowButton label={t('staff.editLabel', { name })} onClick={() => editChosen(member.id)}>
+            {t('staff.edit')}
+          </RowButton>
+          <RowButton label={t('staff.setPasswordLabel', { name })} onClick={() => passwordChosen(member.id)}>
+            {t('staff.setPassword')}
+          </RowButton>
+          <RowButton
+            label={member.active ? t('staff.deactivateLabel', { name }) : t('staff.reactivateLabel', { name })}
+            busy={pending}
+            onClick={() => void activeToggled(member.id)}
+          >
+            {member.active ? t('staff.deactivate') : t('staff.reactivate')}
+          </RowButton>
+        </RowActions>
+      ) : (
+        <td className="admin-actions staff-actions">
           <span className="field-hint">{t('staff.notYours')}</span>
-        )}
-      </td>
-    </tr>
+        </td>
+      )}
+    </AdminRow>
   )
 }
 
@@ -125,56 +108,35 @@ export function StaffSection() {
     void staffRequested()
   }, [staffRequested])
 
-  // Back from a form, focus returns to where the list is worked from.
-  const wasEditing = useRef(false)
-  useEffect(() => {
-    if (editor) wasEditing.current = true
-    else if (wasEditing.current) {
-      wasEditing.current = false
-      addRef.current?.focus()
-    }
-  }, [editor])
+  useFocusAfterForm(editor !== null, addRef)
 
   return (
-    <div className="staff">
+    <div className="admin-section staff">
       <p className="field-hint">{t('staff.intro')}</p>
       <div className="section-toolbar">
-        <button ref={addRef} type="button" className="button button-primary" onClick={createChosen}>
-          {t('staff.add')}
-        </button>
+        <NewButton ref={addRef} label={t('staff.add')} onClick={createChosen} />
         <label className="check">
           <input type="checkbox" checked={includeInactive} onChange={(event) => void inactiveToggled(event.target.checked)} />
           <span>{t('staff.showInactive')}</span>
         </label>
       </div>
-      <FeedbackLine feedback={listError ? { tone: 'error', message: listError } : feedback} />
-      {staff === null ? (
-        <p role="status">{t('staff.loading')}</p>
-      ) : staff.length === 0 ? (
-        <p>{t('staff.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table staff-table">
-            <caption className="visually-hidden">{t('staff.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.nameAndUsername')}</th>
-                <th scope="col">{t('staff.role')}</th>
-                <th scope="col">{t('staff.status')}</th>
-                <th scope="col">{t('staff.lastSignIn')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('staff.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((member) => (
-                <StaffRow key={member.id} member={member} selfId={user?.id} actor={user?.role} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminList
+        items={staff}
+        listError={listError}
+        feedback={feedback}
+        loadingText={t('staff.loading')}
+        emptyText={t('staff.none')}
+        caption={t('staff.caption')}
+        className="staff-table"
+        columns={[
+          { label: t('staff.nameAndUsername') },
+          { label: t('staff.role') },
+          { label: t('staff.status') },
+          { label: t('staff.lastSignIn') },
+          { label: t('staff.actions'), hidden: true },
+        ]}
+        row={(member) => <StaffRow member={member} selfId={user?.id} actor={user?.role} />}
+      />
       {editor && <StaffEditorDialog editor={editor} roles={rolesGivenBy(user?.role)} />}
     </div>
   )

@@ -3,6 +3,7 @@ import type { Role } from '#shared/ipc/permissions'
 import type { PosClient } from '../../platform/api/client'
 import { errorMessage } from '../../platform/errors'
 import { messagesOf, type Message } from '../../platform/i18n/translate'
+import { formEditing, initialListEditing, listed, rowActing } from '../../platform/store/list-editing'
 import { defineSlice } from '../../platform/store/slice'
 import type { Feedback } from '../../ui/feedback-line'
 import type { UsersTexts } from './users.en'
@@ -70,16 +71,7 @@ export interface UsersDeps {
   readonly focusReturned: () => void
 }
 
-const initialList = {
-  staff: null,
-  includeInactive: false,
-  listError: null,
-  editor: null,
-  editorPending: false,
-  editorError: null,
-  feedback: null,
-  rowPending: null,
-} satisfies Partial<UsersState>
+const initialList = { staff: null, includeInactive: false, ...initialListEditing } satisfies Partial<UsersState>
 
 const initialAccount = {
   accountPasswordPending: false,
@@ -94,18 +86,17 @@ export const usersSlice = defineSlice('users', ({ set, get, registerReset }, dep
   const { api } = deps
 
   async function loadStaff(): Promise<void> {
-    const reply = await api.call('users:list', { includeInactive: get().includeInactive })
-    if (reply.ok) set({ staff: reply.data.items, listError: null })
-    else set({ staff: get().staff ?? [], listError: errorMessage(reply.error) })
+    const { items, listError } = listed(await api.call('users:list', { includeInactive: get().includeInactive }), get().staff)
+    set({ staff: items, listError })
   }
 
   const find = (id: number) => get().staff?.find((member) => member.id === id)
+  const form = formEditing<StaffEditor>({ get, set }, loadStaff)
+  const rowAction = rowActing({ get, set }, loadStaff)
 
-  /** A change to a member went through: the list again, and the header if it was oneself. */
-  async function changed(member: StaffDto, message: Message): Promise<void> {
-    set({ feedback: { tone: 'ok', message } })
-    await loadStaff()
-    if (member.id === deps.selfId()) await deps.selfChanged()
+  /** After a change to `member` (null: none went through), the header follows if it was oneself. */
+  async function headerFollows(member: { readonly id: number } | null): Promise<void> {
+    if (member !== null && member.id === deps.selfId()) await deps.selfChanged()
   }
 
   registerReset(() => set({ ...initialList, ...initialAccount }))
@@ -121,33 +112,28 @@ export const usersSlice = defineSlice('users', ({ set, get, registerReset }, dep
       await loadStaff()
     },
 
-    createChosen: () => set({ editor: { kind: 'create' }, editorError: null, feedback: null }),
+    createChosen: () => form.opened({ kind: 'create' }),
 
     editChosen: (id) => {
       const staff = find(id)
-      if (staff) set({ editor: { kind: 'edit', staff }, editorError: null, feedback: null })
+      if (staff) form.opened({ kind: 'edit', staff })
     },
 
     passwordChosen: (id) => {
       const staff = find(id)
-      if (staff) set({ editor: { kind: 'password', staff }, editorError: null, feedback: null })
+      if (staff) form.opened({ kind: 'password', staff })
     },
 
-    editorCancelled: () => {
-      if (get().editorPending) return
-      set({ editor: null, editorError: null })
-    },
+    editorCancelled: form.cancelled,
 
     staffCreated: async (input) => {
       if (get().editorPending) return
-      set({ editorPending: true, editorError: null })
-      const reply = await api.call('users:create', input)
-      if (!reply.ok) {
-        set({ editorPending: false, editorError: errorMessage(reply.error) })
-        return
-      }
-      set({ editorPending: false, editor: null })
-      await changed(reply.data, msg('staff.created', { name: reply.data.displayName, username: reply.data.username }))
+      await headerFollows(
+        await form.saved(
+          () => api.call('users:create', input),
+          (member) => msg('staff.created', { name: member.displayName, username: member.username }),
+        ),
+      )
     },
 
     staffEdited: async ({ displayName, role }) => {
@@ -162,58 +148,47 @@ export const usersSlice = defineSlice('users', ({ set, get, registerReset }, dep
         set({ editor: null })
         return
       }
-      set({ editorPending: true, editorError: null })
-      const reply = await api.call('users:update', { id: staff.id, ...change })
-      if (!reply.ok) {
-        set({ editorPending: false, editorError: errorMessage(reply.error) })
-        return
-      }
-      set({ editorPending: false, editor: null })
-      await changed(reply.data, msg('staff.updated', { name: reply.data.displayName }))
+      await headerFollows(
+        await form.saved(
+          () => api.call('users:update', { id: staff.id, ...change }),
+          (member) => msg('staff.updated', { name: member.displayName }),
+        ),
+      )
     },
 
     passwordSet: async (password) => {
       const editor = get().editor
       if (editor?.kind !== 'password' || get().editorPending) return
-      set({ editorPending: true, editorError: null })
-      const reply = await api.call('users:setPassword', { id: editor.staff.id, password })
-      if (!reply.ok) {
-        set({ editorPending: false, editorError: errorMessage(reply.error) })
-        return
-      }
-      set({ editorPending: false, editor: null })
-      await changed(reply.data, msg('staff.passwordSet', { name: reply.data.displayName }))
+      await headerFollows(
+        await form.saved(
+          () => api.call('users:setPassword', { id: editor.staff.id, password }),
+          (member) => msg('staff.passwordSet', { name: member.displayName }),
+        ),
+      )
     },
 
     activeToggled: async (id) => {
       const member = find(id)
-      if (!member || get().rowPending !== null) return
-      set({ rowPending: id, feedback: null })
-      const reply = await api.call('users:update', { id, active: !member.active })
-      set({ rowPending: null })
-      if (!reply.ok) {
-        set({ feedback: refused(errorMessage(reply.error)) })
-        return
-      }
-      await changed(
-        reply.data,
-        reply.data.active
-          ? msg('staff.reactivated', { name: reply.data.displayName })
-          : msg('staff.deactivated', { name: reply.data.displayName }),
+      if (!member) return
+      await headerFollows(
+        await rowAction(
+          id,
+          () => api.call('users:update', { id, active: !member.active }),
+          (saved) =>
+            saved.active ? msg('staff.reactivated', { name: saved.displayName }) : msg('staff.deactivated', { name: saved.displayName }),
+        ),
       )
     },
 
     unlockChosen: async (id) => {
       const member = find(id)
-      if (!member || get().rowPending !== null) return
-      set({ rowPending: id, feedback: null })
-      const reply = await api.call('users:unlock', { username: member.username })
-      set({ rowPending: null })
-      if (!reply.ok) {
-        set({ feedback: refused(errorMessage(reply.error)) })
-        return
-      }
-      await changed(member, msg('staff.unlocked', { name: member.displayName }))
+      if (!member) return
+      const unlocked = await rowAction(
+        id,
+        () => api.call('users:unlock', { username: member.username }),
+        () => msg('staff.unlocked', { name: member.displayName }),
+      )
+      await headerFollows(unlocked ? member : null)
     },
 
     accountOpened: () => {
