@@ -21,7 +21,7 @@ const CORE_INFRASTRUCTURE = ['api', 'common', 'db', 'testing']
 const CORE_FEATURES = folders('src/core').filter((name) => !CORE_INFRASTRUCTURE.includes(name))
 const RENDERER_FEATURES = folders('src/renderer/src/features')
 
-const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/*.spec.ts', 'src/core/testing/**', 'tests/**']
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/*.spec.ts', 'src/core/testing/**', 'src/shared/testing/**', 'tests/**']
 
 /** Zones that hold for every file in src, tests included. */
 const everywhere = [
@@ -38,6 +38,7 @@ const everywhere = [
 /** Zones for the app's own code (tests may reach into what they test). */
 const layers = [
   ...everywhere,
+  { target: 'src', from: ['src/core/testing', 'src/shared/testing'], message: 'Only tests import the test helpers and fixtures.' },
   ...['src/core/common', 'src/core/db'].map((target) => ({
     target,
     from: [...CORE_FEATURES.map((feature) => `src/core/${feature}`), 'src/core/api', 'src/core/testing', 'src/core/backend.ts'],

@@ -6,7 +6,7 @@
  *   npm run bench                          100k products, 1M invoice lines, 5k tokens; then start-up
  *   npm run bench -- --big                 1M products (first build takes several minutes)
  *   npm run bench -- --products 250000     any catalog size
- *   options: --iterations <factor>  --no-startup  --no-back-office  --keep (keep the run's database copy)
+ *   options: --iterations <factor>  --no-startup  --no-back-office  --no-history  --keep (keep the run's database copy)
  *
  * Databases are built once per parameter set and cached (scripts/bench/build-database.ts); each run
  * works on a fresh copy, so sales made by one run never change the next.
@@ -16,7 +16,6 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openBackend, type BackendClient } from '#core/backend'
-import { addDays, startOfLocalDay } from '#core/common/clock'
 import type { CheckoutResultDto } from '#shared/contract/checkout'
 import type { ChannelInput, ChannelOutput } from '#shared/ipc/contract'
 import type { IpcResult } from '#shared/ipc/errors'
@@ -34,17 +33,19 @@ import { createRng } from './prng'
 import { formatMs, positiveNumber, measure, percentiles, printTextTable, type Percentiles } from './stats'
 import { measureStartup, printStartup, type StartupReport } from './startup'
 import { measureFirstPage, measureImports, printBackOffice, type FirstPageFigures, type ImportFigures } from './back-office'
+import { buildHistoryStore, measureInvoiceHistory, printInvoiceHistory, type HistoryFigures } from './invoice-history'
 
 interface Args {
   database: Partial<BenchDatabaseOptions>
   iterations: number
   startup: boolean
   backOffice: boolean
+  history: boolean
   keep: boolean
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { database: {}, iterations: 1, startup: true, backOffice: true, keep: false }
+  const args: Args = { database: {}, iterations: 1, startup: true, backOffice: true, history: true, keep: false }
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index]!
     if (flag === '--big') args.database.products = 1_000_000
@@ -54,6 +55,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--iterations') args.iterations = positiveNumber(flag, argv[++index])
     else if (flag === '--no-startup') args.startup = false
     else if (flag === '--no-back-office') args.backOffice = false
+    else if (flag === '--no-history') args.history = false
     else if (flag === '--keep') args.keep = true
     else throw new Error(`unknown option ${flag} (see the header of scripts/bench/bench.ts)`)
   }
@@ -420,33 +422,6 @@ async function main(): Promise<void> {
     // The rest of the bench measures the store as before: no product keeps the tax.
     hand.db.prepare('delete from product_tax where tax_rate_id = ?').run(vat.id)
 
-    // invoices:list over 7, 30 and 90 local days at spread positions in the year of sales.
-    const ranges = Array.from({ length: 24 }, (_, index) => {
-      const to = addDays(BENCH_ENDS_AT, -((index * 13) % 250))
-      const from = addDays(to, -[6, 29, 89][index % 3]!)
-      const day = (date: Date) =>
-        `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
-      return { from: day(from), to: day(to) }
-    })
-    const bounds = ranges.map(
-      ({ from, to }) => [startOfLocalDay(from).toISOString(), addDays(startOfLocalDay(to), 1).toISOString()] as const,
-    )
-    const listed = await invoke('invoices:list', { ...ranges[0]!, limit: 50 })
-    if (JSON.stringify(listed) !== JSON.stringify(hand.invoicesList(bounds[0]![0], bounds[0]![1], 50, 0)))
-      throw new Error('invoices:list differs between core and SQL')
-    record(
-      'invoices:list date range',
-      await measure((i) => invoke('invoices:list', { ...ranges[i % ranges.length]!, limit: 50 }), {
-        warmup: times(20),
-        iterations: times(300),
-      }),
-      await measure((i) => hand.invoicesList(bounds[i % bounds.length]![0], bounds[i % bounds.length]![1], 50, 0), {
-        warmup: times(20),
-        iterations: times(300),
-      }),
-      { ratio: 3 },
-    )
-
     if (args.backOffice) {
       console.log('back office…')
       firstPage = await measureFirstPage(managerClient, hand, times(200))
@@ -468,6 +443,25 @@ async function main(): Promise<void> {
     if (!args.keep) rmSync(runDir, { recursive: true, force: true })
   }
 
+  // The history on a store of its own (every kind of tender), once the till's backend is closed.
+  let history: HistoryFigures | null = null
+  if (args.history) {
+    console.log('invoice history…')
+    const historyStore = await buildHistoryStore({ invoiceLines: manifest.options.invoiceLines }, (line) => console.log(line))
+    const historyDir = join(benchCacheDir(), 'runs', `history-${process.pid}-${Date.now()}`)
+    try {
+      history = await measureInvoiceHistory({
+        store: historyStore,
+        runDir: historyDir,
+        iterations: times(200),
+        seed: manifest.options.seed + 3,
+        log: (line) => console.log(line),
+      })
+    } finally {
+      if (!args.keep) rmSync(historyDir, { recursive: true, force: true })
+    }
+  }
+
   const loadAfter = loadavg()[0]!
   console.log('')
   console.log(
@@ -476,6 +470,7 @@ async function main(): Promise<void> {
   )
   printRows(rows)
   if (firstPage && imports) printBackOffice(firstPage, manifest.counts.products, imports)
+  if (history) printInvoiceHistory(history)
 
   let startup: StartupReport | null = null
   if (args.startup) {
@@ -490,7 +485,7 @@ async function main(): Promise<void> {
   const file = join(resultsDir, `bench-${manifest.counts.products}p-${stamp}.json`)
   writeFileSync(
     file,
-    `${JSON.stringify({ at: new Date().toISOString(), environment: { ...environment, loadAverage: [loadBefore, loadAfter] }, database: manifest, iterationsFactor: args.iterations, rows, backOffice: { firstPage, imports }, startup, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), environment: { ...environment, loadAverage: [loadBefore, loadAfter] }, database: manifest, iterationsFactor: args.iterations, rows, backOffice: { firstPage, imports }, history, startup, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`,
   )
   console.log('')
   console.log(`results: ${file} (${((Date.now() - started) / 1000).toFixed(0)} s)`)

@@ -83,7 +83,7 @@ function cacheKey(options: BenchDatabaseOptions): string {
  * The SQL of every migration, not only their names: a migration edited before its release changes
  * the schema. Collected without a database: these migrations only add SQL in `up()`.
  */
-function migrationSql(): string[] {
+export function migrationSql(): string[] {
   return MIGRATIONS.map(({ name, class: MigrationClass }) => {
     const migration = new MigrationClass(null as never, null as never)
     void migration.up()

@@ -13,7 +13,7 @@ import { planProductSearch } from '#core/catalog/product-search-query'
 import { SEARCH_TOTAL_CAP } from '#core/catalog/catalog.service'
 import type { CartDto } from '#shared/contract/cart'
 import type { CheckoutResultDto } from '#shared/contract/checkout'
-import type { InvoiceSummaryDto, InvoiceTenderDto } from '#shared/contract/invoices'
+import type { InvoiceTenderDto } from '#shared/contract/invoices'
 import type { ProductDto } from '#shared/contract/catalog'
 import { storeDate } from '#core/common/store-day'
 import {
@@ -25,6 +25,7 @@ import {
   type PricedSale,
   type PricingTax,
   type TaxRounding,
+  type TaxRow,
 } from '#shared/money/pricing'
 import { firstRefusal, settle } from '#shared/money/tenders'
 
@@ -46,13 +47,25 @@ export interface HandStore {
   cashRounding: CashRounding
 }
 
-interface DiscountedLineRow {
+/** A cart line as a sale reads it. */
+interface SaleLineRow {
   product_id: number
   sku: string
   name: string
   price_cents: number
   quantity: number
   active: number
+}
+
+/** Which sale a row belongs to and when: the till, the invoice number, the moment of payment. */
+interface SaleStamp {
+  tillId: string
+  number: number
+  paidAt: string
+  now: Date
+}
+
+interface DiscountedLineRow extends SaleLineRow {
   discount_kind: 'percent' | 'amount' | null
   discount_value: number | null
 }
@@ -270,6 +283,195 @@ export class HandWritten {
     this.#sql('delete from cart_line where user_id = ?').run(userId)
   }
 
+  /** A key already used is refused before anything is read or written, as core does. */
+  #refuseUsedKey(idempotencyKey: string): void {
+    if (this.#sql('select id from invoice where idempotency_key = ?').get(idempotencyKey)) throw new Error('CONFLICT: key already used')
+  }
+
+  /** This till's identity and its next invoice number. */
+  #nextInvoiceNumber(): { tillId: string; number: number } {
+    const tillId = (this.#sql("select value from setting where key = 'tillId'").get() as { value: string }).value
+    const last = (this.#sql('select max(number) as last from invoice where till_id = ?').get(tillId) as { last: number | null }).last
+    return { tillId, number: (last ?? 0) + 1 }
+  }
+
+  /**
+   * What every sale writes after its tenders, in core's order: each line with its stock taken and
+   * its movement, the sale's taxes, then the cart emptied. Answers the lines as the invoice shows them.
+   */
+  #writeLinesAndTaxes(
+    sale: SaleStamp,
+    rows: {
+      invoiceId: number
+      userId: number
+      cart: readonly SaleLineRow[]
+      priced: PricedSale
+      taxes: readonly (TaxRow & { name: string })[]
+    },
+  ) {
+    const { tillId, paidAt, now } = sale
+    const { invoiceId } = rows
+    const lines = rows.cart.map((line, index) => {
+      const figures = rows.priced.lines[index]!
+      const inserted = this.#sql(
+        `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents, discount_cents,
+         net_cents, tax_cents, total_cents)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        invoiceId,
+        line.product_id,
+        line.sku,
+        line.name,
+        line.price_cents,
+        line.quantity,
+        figures.grossCents,
+        figures.discountCents,
+        figures.netCents,
+        figures.taxCents,
+        figures.totalCents,
+      )
+      const taken = this.#sql('update product set stock = stock - ?, updated_at = ? where id = ? and stock >= ?').run(
+        line.quantity,
+        paidAt,
+        line.product_id,
+        line.quantity,
+      )
+      if (taken.changes !== 1) throw new Error(`INSUFFICIENT_STOCK ${line.name}`)
+      this.#sql(
+        `insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at, stock_after)
+         values (?, ?, ?, ?, 'sale', ?, ?, (select stock from product where id = ?))`,
+      ).run(uuidv7(now), tillId, line.product_id, -line.quantity, invoiceId, paidAt, line.product_id)
+      return {
+        id: Number(inserted.lastInsertRowid),
+        productId: line.product_id,
+        sku: line.sku,
+        name: line.name,
+        unitPriceCents: line.price_cents,
+        quantity: line.quantity,
+        subAmountCents: figures.grossCents,
+        discountCents: figures.discountCents,
+        netCents: figures.netCents,
+        taxCents: figures.taxCents,
+        totalCents: figures.totalCents,
+        returnedQuantity: 0,
+      }
+    })
+    for (const tax of rows.taxes) {
+      this.#sql(
+        `insert into invoice_tax (invoice_id, tax_rate_id, name, rate_bps, included, base_cents, tax_cents) values (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(invoiceId, tax.id, tax.name, tax.rateBps, tax.included ? 1 : 0, tax.baseCents, tax.taxCents)
+    }
+    this.#sql('delete from cart_line where user_id = ?').run(rows.userId)
+    return lines
+  }
+
+  /** Takes the amount off the token by a conditional update, as core does; answers the balance after. */
+  #debitToken(token: { id: number; balance_cents: number }, amountCents: number): number {
+    const debited = this.#sql('update token set balance_cents = balance_cents - ? where id = ? and balance_cents >= ?').run(
+      amountCents,
+      token.id,
+      amountCents,
+    )
+    if (debited.changes !== 1) throw new Error('INSUFFICIENT_BALANCE')
+    return token.balance_cents - amountCents
+  }
+
+  /** The sale's invoice row; its one-tender columns (token, cash) stay empty where the sale has none. Answers its id. */
+  #insertInvoice(
+    user: { id: number; displayName: string },
+    sale: SaleStamp,
+    invoice: {
+      idempotencyKey: string
+      method: 'token' | 'split'
+      priced: PricedSale
+      roundingCents: number
+      token: { id: number; last4: string; balanceAfterCents: number } | null
+      cash: { tenderedCents: number; changeCents: number } | null
+    },
+  ): number {
+    const { priced, token, cash } = invoice
+    return Number(
+      this.#sql(
+        `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
+         total_cents, tendered_cents, change_cents, token_balance_after_cents, subtotal_cents, discount_cents, tax_cents, rounding_cents)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        uuidv7(sale.now),
+        sale.tillId,
+        sale.number,
+        invoice.idempotencyKey,
+        user.id,
+        user.displayName,
+        invoice.method,
+        token?.id ?? null,
+        token?.last4 ?? null,
+        sale.paidAt,
+        priced.totalCents,
+        cash?.tenderedCents ?? null,
+        cash?.changeCents ?? null,
+        token?.balanceAfterCents ?? null,
+        priced.subtotalCents,
+        priced.discountCents,
+        priced.taxCents,
+        invoice.roundingCents,
+      ).lastInsertRowid,
+    )
+  }
+
+  /** One tender row of the invoice; a token's comes after its ledger entry, as core writes them. */
+  #insertTender(
+    sale: SaleStamp,
+    invoiceId: number,
+    position: number,
+    tender:
+      | { method: 'token'; amountCents: number; tokenId: number; last4: string; balanceAfterCents: number }
+      | { method: 'cash'; amountCents: number; tenderedCents: number; changeCents: number },
+  ): void {
+    const { tillId, paidAt, now } = sale
+    const token = tender.method === 'token' ? tender : null
+    const cash = tender.method === 'cash' ? tender : null
+    if (token) {
+      this.#sql(
+        "insert into token_ledger_entry (uid, till_id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (?, ?, ?, ?, ?, 'sale', ?, ?)",
+      ).run(uuidv7(now), tillId, token.tokenId, -token.amountCents, token.balanceAfterCents, invoiceId, paidAt)
+    }
+    this.#sql(
+      `insert into invoice_tender (uid, till_id, invoice_id, position, method, amount_cents, tendered_cents, change_cents, token_id,
+         token_last4, token_balance_after_cents, wallet, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)`,
+    ).run(
+      uuidv7(now),
+      tillId,
+      invoiceId,
+      position,
+      tender.method,
+      tender.amountCents,
+      cash?.tenderedCents ?? null,
+      cash?.changeCents ?? null,
+      token?.tokenId ?? null,
+      token?.last4 ?? null,
+      token?.balanceAfterCents ?? null,
+    )
+  }
+
+  /** The sale's row of the audit chain, hashed onto the last one as core/db/audit-chain.ts does. */
+  #auditSale(
+    user: { id: number; displayName: string },
+    sale: SaleStamp,
+    figures: { totalCents: number; method: 'token' | 'split'; tenders: number; roundingCents: number; lines: number },
+  ): void {
+    const last = this.#sql('select hash from audit_entry order by id desc limit 1').get() as { hash: string } | undefined
+    const details = JSON.stringify(figures)
+    const prevHash = last?.hash ?? '0'.repeat(64)
+    const subject = `invoice ${sale.number}`
+    const hash = createHash('sha256')
+      .update(JSON.stringify([prevHash, sale.paidAt, 'sale', user.id, user.displayName, subject, details]))
+      .digest('hex')
+    this.#sql(
+      `insert into audit_entry (uid, till_id, at, action, actor_user_id, actor_name, subject, details, prev_hash, hash)
+     values (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?)`,
+    ).run(uuidv7(sale.now), sale.tillId, sale.paidAt, user.id, user.displayName, subject, details, prevHash, hash)
+  }
+
   /** A token sale of the user's cart, as checkout.service does it: one IMMEDIATE transaction. */
   checkoutWithToken(
     user: { id: number; displayName: string },
@@ -278,21 +480,18 @@ export class HandWritten {
   ): CheckoutResultDto {
     return this.db
       .transaction(() => {
-        const previous = this.#sql('select id from invoice where idempotency_key = ?').get(request.idempotencyKey)
-        if (previous) throw new Error('CONFLICT: key already used')
+        this.#refuseUsedKey(request.idempotencyKey)
         const cart = this.#sql(
           `select l.product_id, p.sku, p.name, p.price_cents, l.quantity, p.active from cart_line l join product p on p.id = l.product_id
          where l.user_id = ? order by l.id`,
-        ).all(user.id) as { product_id: number; sku: string; name: string; price_cents: number; quantity: number; active: number }[]
+        ).all(user.id) as SaleLineRow[]
         if (cart.length === 0) throw new Error('CART_EMPTY')
         if (cart.some((line) => !line.active)) throw new Error('NOT_FOUND')
         const { priced, taxes } = this.#price(user.id, cart)
         const { totalCents } = priced
         if (totalCents !== request.expectedTotalCents) throw new Error('CART_CHANGED')
         const paidAt = now.toISOString()
-        const tillId = (this.#sql("select value from setting where key = 'tillId'").get() as { value: string }).value
-        const number =
-          ((this.#sql('select max(number) as last from invoice where till_id = ?').get(tillId) as { last: number | null }).last ?? 0) + 1
+        const sale: SaleStamp = { ...this.#nextInvoiceNumber(), paidAt, now }
 
         const code = request.token.trim().toLowerCase()
         const token = this.#sql('select id, code, balance_cents, expires_on from token where code = ?').get(code) as
@@ -300,112 +499,33 @@ export class HandWritten {
         if (!token) throw new Error('INVALID_TOKEN')
         if (localDate(now) > token.expires_on) throw new Error('TOKEN_EXPIRED')
         if (token.balance_cents < totalCents) throw new Error('INSUFFICIENT_BALANCE')
-        const debited = this.#sql('update token set balance_cents = balance_cents - ? where id = ? and balance_cents >= ?').run(
-          totalCents,
-          token.id,
-          totalCents,
-        )
-        if (debited.changes !== 1) throw new Error('INSUFFICIENT_BALANCE')
-        const balance = token.balance_cents - totalCents
+        const balance = this.#debitToken(token, totalCents)
+        const last4 = token.code.slice(-4)
 
-        const invoiceId = Number(
-          this.#sql(
-            `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
-             total_cents, tendered_cents, change_cents, token_balance_after_cents, subtotal_cents, discount_cents, tax_cents, rounding_cents)
-           values (?, ?, ?, ?, ?, ?, 'token', ?, ?, ?, ?, null, null, ?, ?, ?, ?, 0)`,
-          ).run(
-            uuidv7(now),
-            tillId,
-            number,
-            request.idempotencyKey,
-            user.id,
-            user.displayName,
-            token.id,
-            token.code.slice(-4),
-            paidAt,
-            totalCents,
-            balance,
-            priced.subtotalCents,
-            priced.discountCents,
-            priced.taxCents,
-          ).lastInsertRowid,
-        )
-        this.#sql(
-          "insert into token_ledger_entry (uid, till_id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (?, ?, ?, ?, ?, 'sale', ?, ?)",
-        ).run(uuidv7(now), tillId, token.id, -totalCents, balance, invoiceId, paidAt)
-        this.#sql(
-          `insert into invoice_tender (uid, till_id, invoice_id, position, method, amount_cents, tendered_cents, change_cents, token_id,
-             token_last4, token_balance_after_cents, wallet, reference) values (?, ?, ?, 0, 'token', ?, null, null, ?, ?, ?, null, null)`,
-        ).run(uuidv7(now), tillId, invoiceId, totalCents, token.id, token.code.slice(-4), balance)
-        const tenders = [
-          { method: 'token' as const, amountCents: totalCents, tokenLast4: token.code.slice(-4), tokenBalanceAfterCents: balance },
-        ]
-        const lines = cart.map((line, index) => {
-          const figures = priced.lines[index]!
-          this.#sql(
-            `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents, discount_cents,
-             net_cents, tax_cents, total_cents)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          ).run(
-            invoiceId,
-            line.product_id,
-            line.sku,
-            line.name,
-            line.price_cents,
-            line.quantity,
-            figures.grossCents,
-            figures.discountCents,
-            figures.netCents,
-            figures.taxCents,
-            figures.totalCents,
-          )
-          const taken = this.#sql('update product set stock = stock - ?, updated_at = ? where id = ? and stock >= ?').run(
-            line.quantity,
-            paidAt,
-            line.product_id,
-            line.quantity,
-          )
-          if (taken.changes !== 1) throw new Error(`INSUFFICIENT_STOCK ${line.name}`)
-          this.#sql(
-            `insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at, stock_after)
-             values (?, ?, ?, ?, 'sale', ?, ?, (select stock from product where id = ?))`,
-          ).run(uuidv7(now), tillId, line.product_id, -line.quantity, invoiceId, paidAt, line.product_id)
-          return {
-            productId: line.product_id,
-            sku: line.sku,
-            name: line.name,
-            unitPriceCents: line.price_cents,
-            quantity: line.quantity,
-            subAmountCents: figures.grossCents,
-            discountCents: figures.discountCents,
-            netCents: figures.netCents,
-            taxCents: figures.taxCents,
-            totalCents: figures.totalCents,
-          }
+        const invoiceId = this.#insertInvoice(user, sale, {
+          idempotencyKey: request.idempotencyKey,
+          method: 'token',
+          priced,
+          roundingCents: 0,
+          token: { id: token.id, last4, balanceAfterCents: balance },
+          cash: null,
         })
-        for (const tax of taxes) {
-          this.#sql(
-            `insert into invoice_tax (invoice_id, tax_rate_id, name, rate_bps, included, base_cents, tax_cents) values (?, ?, ?, ?, ?, ?, ?)`,
-          ).run(invoiceId, tax.id, tax.name, tax.rateBps, tax.included ? 1 : 0, tax.baseCents, tax.taxCents)
-        }
-        this.#sql('delete from cart_line where user_id = ?').run(user.id)
+        this.#insertTender(sale, invoiceId, 0, {
+          method: 'token',
+          amountCents: totalCents,
+          tokenId: token.id,
+          last4,
+          balanceAfterCents: balance,
+        })
+        const tenders = [{ method: 'token' as const, amountCents: totalCents, tokenLast4: last4, tokenBalanceAfterCents: balance }]
+        const lines = this.#writeLinesAndTaxes(sale, { invoiceId, userId: user.id, cart, priced, taxes })
 
-        const last = this.#sql('select hash from audit_entry order by id desc limit 1').get() as { hash: string } | undefined
-        const details = JSON.stringify({ totalCents, method: 'token', tenders: 1, roundingCents: 0, lines: cart.length })
-        const prevHash = last?.hash ?? '0'.repeat(64)
-        const subject = `invoice ${number}`
-        const hash = createHash('sha256')
-          .update(JSON.stringify([prevHash, paidAt, 'sale', user.id, user.displayName, subject, details]))
-          .digest('hex')
-        this.#sql(
-          `insert into audit_entry (uid, till_id, at, action, actor_user_id, actor_name, subject, details, prev_hash, hash)
-         values (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?)`,
-        ).run(uuidv7(now), tillId, paidAt, user.id, user.displayName, subject, details, prevHash, hash)
+        this.#auditSale(user, sale, { totalCents, method: 'token', tenders: 1, roundingCents: 0, lines: cart.length })
 
         return {
           invoice: {
             id: invoiceId,
-            number,
+            number: sale.number,
             cashier: user.displayName,
             paymentMethod: 'token' as const,
             tokenLast4: token.code.slice(-4),
@@ -419,6 +539,7 @@ export class HandWritten {
             roundingCents: 0,
             tenders,
             lines,
+            returns: [],
           },
           method: 'token' as const,
           amountCents: totalCents,
@@ -549,8 +670,7 @@ export class HandWritten {
   ): CheckoutResultDto {
     return this.db
       .transaction(() => {
-        const previous = this.#sql('select id from invoice where idempotency_key = ?').get(request.idempotencyKey)
-        if (previous) throw new Error('CONFLICT: key already used')
+        this.#refuseUsedKey(request.idempotencyKey)
         const { lines: cart, priced, taxes, promo } = this.#pricedCart(user.id, store, now)
         if (cart.length === 0) throw new Error('CART_EMPTY')
         if (cart.some((line) => !line.active)) throw new Error('NOT_FOUND')
@@ -558,9 +678,7 @@ export class HandWritten {
         const { totalCents } = priced
         if (totalCents !== request.expectedTotalCents) throw new Error('CART_CHANGED')
         const paidAt = now.toISOString()
-        const tillId = (this.#sql("select value from setting where key = 'tillId'").get() as { value: string }).value
-        const number =
-          ((this.#sql('select max(number) as last from invoice where till_id = ?').get(tillId) as { last: number | null }).last ?? 0) + 1
+        const sale: SaleStamp = { ...this.#nextInvoiceNumber(), paidAt, now }
 
         const token = this.#sql('select id, code, balance_cents, expires_on from token where code = ? and active = 1').get(
           request.token.trim().toLowerCase(),
@@ -580,58 +698,30 @@ export class HandWritten {
         if (!settlement.settled) throw new Error('INSUFFICIENT_TENDER')
         const paidByToken = settlement.tenders[0]!
         const cash = settlement.tenders[1]!
-        const debited = this.#sql('update token set balance_cents = balance_cents - ? where id = ? and balance_cents >= ?').run(
-          paidByToken.amountCents,
-          token.id,
-          paidByToken.amountCents,
-        )
-        if (debited.changes !== 1) throw new Error('INSUFFICIENT_BALANCE')
-        const balance = token.balance_cents - paidByToken.amountCents
+        const balance = this.#debitToken(token, paidByToken.amountCents)
         const last4 = token.code.slice(-4)
 
-        const invoiceId = Number(
-          this.#sql(
-            `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
-             total_cents, tendered_cents, change_cents, token_balance_after_cents, subtotal_cents, discount_cents, tax_cents, rounding_cents)
-           values (?, ?, ?, ?, ?, ?, 'split', null, null, ?, ?, ?, ?, null, ?, ?, ?, ?)`,
-          ).run(
-            uuidv7(now),
-            tillId,
-            number,
-            request.idempotencyKey,
-            user.id,
-            user.displayName,
-            paidAt,
-            totalCents,
-            cash.tenderedCents,
-            cash.changeCents,
-            priced.subtotalCents,
-            priced.discountCents,
-            priced.taxCents,
-            settlement.roundingCents,
-          ).lastInsertRowid,
-        )
-        const insertTender = this.#sql(
-          `insert into invoice_tender (uid, till_id, invoice_id, position, method, amount_cents, tendered_cents, change_cents, token_id,
-             token_last4, token_balance_after_cents, wallet, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)`,
-        )
-        this.#sql(
-          "insert into token_ledger_entry (uid, till_id, token_id, delta_cents, balance_after_cents, reason, invoice_id, at) values (?, ?, ?, ?, ?, 'sale', ?, ?)",
-        ).run(uuidv7(now), tillId, token.id, -paidByToken.amountCents, balance, invoiceId, paidAt)
-        insertTender.run(uuidv7(now), tillId, invoiceId, 0, 'token', paidByToken.amountCents, null, null, token.id, last4, balance)
-        insertTender.run(
-          uuidv7(now),
-          tillId,
-          invoiceId,
-          1,
-          'cash',
-          cash.amountCents,
-          cash.tenderedCents,
-          cash.changeCents,
-          null,
-          null,
-          null,
-        )
+        const invoiceId = this.#insertInvoice(user, sale, {
+          idempotencyKey: request.idempotencyKey,
+          method: 'split',
+          priced,
+          roundingCents: settlement.roundingCents,
+          token: null,
+          cash: { tenderedCents: cash.tenderedCents!, changeCents: cash.changeCents! },
+        })
+        this.#insertTender(sale, invoiceId, 0, {
+          method: 'token',
+          amountCents: paidByToken.amountCents,
+          tokenId: token.id,
+          last4,
+          balanceAfterCents: balance,
+        })
+        this.#insertTender(sale, invoiceId, 1, {
+          method: 'cash',
+          amountCents: cash.amountCents,
+          tenderedCents: cash.tenderedCents!,
+          changeCents: cash.changeCents!,
+        })
         const tenders: InvoiceTenderDto[] = [
           { method: 'token', amountCents: paidByToken.amountCents, tokenLast4: last4, tokenBalanceAfterCents: balance },
           { method: 'cash', amountCents: cash.amountCents, tenderedCents: cash.tenderedCents!, changeCents: cash.changeCents! },
@@ -651,79 +741,21 @@ export class HandWritten {
           )
         }
 
-        const lines = cart.map((line, index) => {
-          const figures = priced.lines[index]!
-          this.#sql(
-            `insert into invoice_line (invoice_id, product_id, sku, name, unit_price_cents, quantity, sub_amount_cents, discount_cents,
-             net_cents, tax_cents, total_cents)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          ).run(
-            invoiceId,
-            line.product_id,
-            line.sku,
-            line.name,
-            line.price_cents,
-            line.quantity,
-            figures.grossCents,
-            figures.discountCents,
-            figures.netCents,
-            figures.taxCents,
-            figures.totalCents,
-          )
-          const taken = this.#sql('update product set stock = stock - ?, updated_at = ? where id = ? and stock >= ?').run(
-            line.quantity,
-            paidAt,
-            line.product_id,
-            line.quantity,
-          )
-          if (taken.changes !== 1) throw new Error(`INSUFFICIENT_STOCK ${line.name}`)
-          this.#sql(
-            `insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at, stock_after)
-             values (?, ?, ?, ?, 'sale', ?, ?, (select stock from product where id = ?))`,
-          ).run(uuidv7(now), tillId, line.product_id, -line.quantity, invoiceId, paidAt, line.product_id)
-          return {
-            productId: line.product_id,
-            sku: line.sku,
-            name: line.name,
-            unitPriceCents: line.price_cents,
-            quantity: line.quantity,
-            subAmountCents: figures.grossCents,
-            discountCents: figures.discountCents,
-            netCents: figures.netCents,
-            taxCents: figures.taxCents,
-            totalCents: figures.totalCents,
-          }
-        })
-        for (const tax of taxes) {
-          this.#sql(
-            `insert into invoice_tax (invoice_id, tax_rate_id, name, rate_bps, included, base_cents, tax_cents) values (?, ?, ?, ?, ?, ?, ?)`,
-          ).run(invoiceId, tax.id, tax.name, tax.rateBps, tax.included ? 1 : 0, tax.baseCents, tax.taxCents)
-        }
-        this.#sql('delete from cart_line where user_id = ?').run(user.id)
+        const lines = this.#writeLinesAndTaxes(sale, { invoiceId, userId: user.id, cart, priced, taxes })
         this.#sql('delete from cart_order where user_id = ?').run(user.id)
 
-        const last = this.#sql('select hash from audit_entry order by id desc limit 1').get() as { hash: string } | undefined
-        const details = JSON.stringify({
+        this.#auditSale(user, sale, {
           totalCents,
           method: 'split',
           tenders: tenders.length,
           roundingCents: settlement.roundingCents,
           lines: cart.length,
         })
-        const prevHash = last?.hash ?? '0'.repeat(64)
-        const subject = `invoice ${number}`
-        const hash = createHash('sha256')
-          .update(JSON.stringify([prevHash, paidAt, 'sale', user.id, user.displayName, subject, details]))
-          .digest('hex')
-        this.#sql(
-          `insert into audit_entry (uid, till_id, at, action, actor_user_id, actor_name, subject, details, prev_hash, hash)
-         values (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?)`,
-        ).run(uuidv7(now), tillId, paidAt, user.id, user.displayName, subject, details, prevHash, hash)
 
         return {
           invoice: {
             id: invoiceId,
-            number,
+            number: sale.number,
             cashier: user.displayName,
             paymentMethod: 'split' as const,
             paidAt,
@@ -735,6 +767,7 @@ export class HandWritten {
             roundingCents: settlement.roundingCents,
             tenders,
             lines,
+            returns: [],
             tenderedCents: cash.tenderedCents!,
             changeCents: cash.changeCents!,
             ...(promo ? { promo: { code: promo.row.code, name: promo.row.name, discountCents: promo.discountCents } } : {}),
@@ -748,37 +781,5 @@ export class HandWritten {
         }
       })
       .immediate()
-  }
-
-  /** invoices:list as the service runs it: count, then the page with item counts. */
-  invoicesList(fromIso: string, toIso: string, limit: number, offset: number): { items: InvoiceSummaryDto[]; total: number } {
-    const total = (
-      this.#sql('select count(*) as total from invoice i where i.paid_at >= ? and i.paid_at < ?').get(fromIso, toIso) as { total: number }
-    ).total
-    const rows = this.#sql(
-      `select i.id, i.number, i.cashier_name, i.payment_method, i.paid_at, i.total_cents,
-         (select coalesce(sum(l.quantity), 0) from invoice_line l where l.invoice_id = i.id) as item_count
-       from invoice i where i.paid_at >= ? and i.paid_at < ? order by i.paid_at desc, i.number desc limit ? offset ?`,
-    ).all(fromIso, toIso, limit, offset) as {
-      id: number
-      number: number
-      cashier_name: string
-      payment_method: 'token' | 'cash'
-      paid_at: string
-      total_cents: number
-      item_count: number
-    }[]
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        number: row.number,
-        cashier: row.cashier_name,
-        paymentMethod: row.payment_method,
-        paidAt: row.paid_at,
-        totalCents: row.total_cents,
-        itemCount: row.item_count,
-      })),
-      total,
-    }
   }
 }

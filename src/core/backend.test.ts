@@ -1,6 +1,7 @@
 import { ROLE_PERMISSIONS } from '#core/api/policy'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CartDto } from '#shared/contract/cart'
 import { CHANNELS, contract } from '#shared/ipc/contract'
 import type { IpcResult } from '#shared/ipc/errors'
 import type { BackendClient } from './backend'
@@ -155,6 +156,19 @@ describe('catalog', () => {
   })
 })
 
+/** A cart with nothing in it, as core answers it. */
+const EMPTY_CART = {
+  lines: [],
+  itemCount: 0,
+  subtotalCents: 0,
+  discountCents: 0,
+  taxCents: 0,
+  totalCents: 0,
+  taxes: [],
+  orderDiscount: null,
+  promo: null,
+} satisfies CartDto
+
 describe('cart', () => {
   it('adds, merges, sets, removes and clears, pricing at current prices', async () => {
     const client = await signedInClient(store.backend, 'manager')
@@ -177,33 +191,13 @@ describe('cart', () => {
     expect(cart.lines.map((line) => line.productId)).toEqual([curd.id])
 
     cart = ok(await client.invoke('cart:remove', { productId: curd.id }))
-    expect(cart).toEqual({
-      lines: [],
-      itemCount: 0,
-      subtotalCents: 0,
-      discountCents: 0,
-      taxCents: 0,
-      totalCents: 0,
-      taxes: [],
-      orderDiscount: null,
-      promo: null,
-    })
+    expect(cart).toEqual(EMPTY_CART)
 
     expectError(await client.invoke('cart:remove', { productId: curd.id }), 'NOT_FOUND')
     expectError(await client.invoke('cart:add', { productId: 999_999, quantity: 1 }), 'NOT_FOUND')
 
     ok(await client.invoke('cart:add', { productId: milk.id, quantity: 1 }))
-    expect(ok(await client.invoke('cart:clear', {}))).toEqual({
-      lines: [],
-      itemCount: 0,
-      subtotalCents: 0,
-      discountCents: 0,
-      taxCents: 0,
-      totalCents: 0,
-      taxes: [],
-      orderDiscount: null,
-      promo: null,
-    })
+    expect(ok(await client.invoke('cart:clear', {}))).toEqual(EMPTY_CART)
   })
 
   it('allows more than the recorded stock and reports the stock so the screen can warn', async () => {

@@ -141,11 +141,14 @@ interface Figures {
   duplicated: number
   refusedButWritten: number
   internalErrors: number
+  /** Returns the tills confirmed, and any the file then did not hold. */
+  returnsConfirmed: number
+  returnsLost: number
 }
 
 describe('crash safety', () => {
   it(
-    `loses no confirmed sale and leaves no partial one across ${KILLS} kills at random moments`,
+    `loses no confirmed sale or return and leaves no partial one across ${KILLS} kills at random moments`,
     async () => {
       const started = performance.now()
       await (await openBackend({ dbPath, seed: 'demo' })).close()
@@ -167,9 +170,22 @@ describe('crash safety', () => {
         duplicated: 0,
         refusedButWritten: 0,
         internalErrors: 0,
+        returnsConfirmed: 0,
+        returnsLost: 0,
       }
       const problems: string[] = []
       const confirmed = new Map<string, number>()
+      const confirmedReturns = new Map<string, number>()
+      const readReturns = () =>
+        withRawDb(
+          dbPath,
+          (db) =>
+            new Map(
+              (db.prepare('select idempotency_key as key, number from sale_return').all() as { key: string; number: number }[]).map(
+                ({ key, number }) => [key, number],
+              ),
+            ),
+        )
       const refused = new Set<string>()
       let pending: (PendingPayment & { writtenBeforeRetry: number | null }) | null = null
       // Running means, so the random delays span one start-up or one sale whatever the machine.
@@ -272,6 +288,11 @@ describe('crash safety', () => {
                 figures.internalErrors++
                 problems.push(`kill ${cycle + 1}: payment ${entry.key} failed with INTERNAL`)
               }
+            } else if (entry.type === 'returnConfirmed') {
+              confirmedReturns.set(entry.key, entry.returnNumber)
+            } else if (entry.type === 'returnRefused') {
+              figures.internalErrors++
+              problems.push(`kill ${cycle + 1}: return ${entry.key} of a fresh sale was refused with ${entry.code}`)
             } else if (entry.type === 'retried') {
               if (!pending || entry.key !== pending.key) throw new Error(`retried an unknown key ${entry.key}`)
               settleRetry(pending, entry, invoices, `kill ${cycle + 1}`)
@@ -283,6 +304,13 @@ describe('crash safety', () => {
             if (invoices.get(key) !== number) {
               figures.lost++
               problems.push(`kill ${cycle + 1}: confirmed sale ${key} (invoice ${number}) is not in the file`)
+            }
+          }
+          const returns = readReturns()
+          for (const [key, number] of confirmedReturns) {
+            if (returns.get(key) !== number) {
+              figures.returnsLost++
+              problems.push(`kill ${cycle + 1}: confirmed return ${key} (number ${number}) is not in the file`)
             }
           }
           for (const key of refused) {
@@ -333,6 +361,7 @@ describe('crash safety', () => {
         (db) => db.prepare("select count(*) from invoice where payment_method = 'split'").pluck().get() as number,
       )
       figures.paymentsRefused = refused.size
+      figures.returnsConfirmed = confirmedReturns.size
       const seconds = ((performance.now() - started) / 1000).toFixed(1)
       console.log(
         `crash safety (seed ${SEED}, ${seconds} s; a till starts in ~${Math.round(startupMs)} ms, sells one sale in ~${Math.round(saleMs)} ms): ` +
@@ -345,6 +374,7 @@ describe('crash safety', () => {
       expect(figures.duplicated).toBe(0)
       expect(figures.refusedButWritten).toBe(0)
       expect(figures.internalErrors).toBe(0)
+      expect(figures.returnsLost).toBe(0)
       expect(figures.kills).toBe(KILLS)
       expect(figures.salesConfirmed).toBeGreaterThan(0)
       // Kills landing between request and reply are what the retry rule is about; 50 kills give
@@ -352,6 +382,7 @@ describe('crash safety', () => {
       if (KILLS >= 20) expect(figures.killsInFlight).toBeGreaterThan(0)
       // About a third of the payments are split; dozens of sales without one means the worker stopped sending them.
       if (KILLS >= 20) expect(figures.splitSales).toBeGreaterThan(0)
+      if (KILLS >= 20) expect(figures.returnsConfirmed).toBeGreaterThan(0)
     },
     60_000 + KILLS * 5_000,
   )

@@ -39,9 +39,13 @@ import {
   type StoreState,
   type TestStore,
 } from '#core/testing/test-store'
+import { checkReturns } from '#core/testing/invariants'
 import {
   applyAdd,
   applyClear,
+  applyReturn,
+  predictReturn,
+  type ReturnWanted,
   applyLineDiscount,
   applyOrderDiscount,
   applyPromoCode,
@@ -132,6 +136,10 @@ const stats = {
   partialTokens: 0,
   replays: 0,
   concurrent: 0,
+  /** Returns made (and of them, the last that took back a whole sale), and returns refused by code. */
+  returns: 0,
+  fullReturns: 0,
+  returnRefusals: {} as Record<string, number>,
   /** Discounts given (line, order) and taken off, sales with discounts and with a promo, promo refusals by reason. */
   discounts: { line: 0, order: 0, removed: 0 },
   discountedSales: 0,
@@ -259,6 +267,8 @@ async function setup(): Promise<{ model: TillModel; real: World }> {
     orders: new Map(),
     promos: new Map(promos.map((promo) => [promo.id, promo])),
     discountLimitBps: real.discountLimitBps,
+    sales: [],
+    returns: state.returns,
   }
   return { model, real }
 }
@@ -464,6 +474,7 @@ function expectStoreMatchesModel(real: World, model: TillModel, after: StoreStat
   expect(after.stock).toEqual(model.stock)
   expect(after.tokens).toEqual(model.tokens)
   expect(after.invoices).toBe(model.invoices)
+  expect(after.returns).toBe(model.returns)
   expect(after.cartLines).toEqual(expectedCartRows(model))
   expect(
     prepared(
@@ -483,6 +494,7 @@ function expectStoreMatchesModel(real: World, model: TillModel, after: StoreStat
     expect(prepared(real.books, 'select uses from promo where id = ?').get(promo.id), promo.code).toEqual({ uses: promo.uses })
   }
   expect(booksViolations(real.books, real.checkedInvoiceId, real.cashRounding.incrementCents)).toEqual([])
+  expect(checkReturns(real.books)).toEqual([])
   const { last } = prepared(real.books, 'select coalesce(max(id), 0) as last from invoice').get() as { last: number }
   real.checkedInvoiceId = last
 }
@@ -790,7 +802,11 @@ async function pay(model: TillModel, real: World, tillIndex: number, request: Pa
     case 'sale': {
       const result = ok(reply)
       const invoice = expectedInvoice(model, prediction, till.displayName, FIXED_NOW.toISOString())
-      expect(result.invoice).toEqual({ ...invoice, id: expect.any(Number) })
+      expect(result.invoice).toEqual({
+        ...invoice,
+        id: expect.any(Number),
+        lines: invoice.lines.map((line) => ({ ...line, id: expect.any(Number) })),
+      })
       expect(result).toEqual({ invoice: result.invoice, ...expectedPaidFigures(prediction) })
       countSale(prediction)
       // Exactly one sale's worth of rows, however many clicks.
@@ -1055,7 +1071,11 @@ class ConcurrentPaymentsCommand implements Cmd {
       if (prediction.kind !== 'sale') continue
       const result = ok(replies[i]!)
       const invoice = expectedInvoice(model, prediction, till.displayName, FIXED_NOW.toISOString())
-      expect(result.invoice).toEqual({ ...invoice, id: expect.any(Number) })
+      expect(result.invoice).toEqual({
+        ...invoice,
+        id: expect.any(Number),
+        lines: invoice.lines.map((line) => ({ ...line, id: expect.any(Number) })),
+      })
       countSale(prediction)
       applySale(model, till.userId, prediction, attempt, result)
     }
@@ -1179,6 +1199,99 @@ const concurrentPayments = fc
   .tuple(till, till, method, method)
   .map(([a, b, first, second]): Cmd => new ConcurrentPaymentsCommand([a, b], [first, second]))
 
+/** One line a return generates: which (wrapped over the sale's lines), how much of what is left, and now and then more. */
+interface ReturnPick {
+  line: number
+  share: number
+  over: boolean
+  restock: boolean
+}
+
+/**
+ * A return of some lines of one of the run's sales (wrapped over them), by a cashier (refused:
+ * sale.return) or the manager: the refund by line and by tender is the model's, a refusal changes
+ * nothing, and stock and token balances move by what came back.
+ */
+class ReturnCommand implements Cmd {
+  constructor(
+    readonly till: number,
+    readonly sale: number,
+    readonly picks: ReturnPick[],
+  ) {}
+  check(model: Readonly<TillModel>) {
+    return model.sales.length > 0
+  }
+  async run(model: TillModel, real: World) {
+    const till = real.tills[this.till]!
+    const sale = model.sales[this.sale % model.sales.length]!
+    const { lines } = sale.invoice
+    const wanted = new Map<number, ReturnWanted>()
+    for (const pick of this.picks) {
+      const index = pick.line % lines.length
+      const left = lines[index]!.quantity - sale.returned[index]!
+      const quantity = pick.over ? left + 1 : Math.max(1, Math.ceil(left * pick.share))
+      if (!wanted.has(index)) wanted.set(index, { index, quantity, restock: pick.restock })
+    }
+    const asked = [...wanted.values()]
+    const { before, reply, after } = await observe(real, () =>
+      till.client.invoke('returns:create', {
+        invoiceId: sale.invoice.id,
+        lines: asked.map((want) => ({ invoiceLineId: lines[want.index]!.id, quantity: want.quantity, restock: want.restock })),
+        reason: 'model',
+        idempotencyKey: randomUUID(),
+      }),
+    )
+    const prediction = predictReturn(model, sale, asked, this.till === 2)
+    if (prediction.kind === 'refused') {
+      expect(reply.ok ? 'ok' : reply.error.code, JSON.stringify(reply)).toBe(prediction.code)
+      expect(after).toEqual(before)
+      stats.returnRefusals[prediction.code] = (stats.returnRefusals[prediction.code] ?? 0) + 1
+    } else {
+      const made = ok(reply)
+      expect({
+        goodsCents: made.goodsCents,
+        taxCents: made.taxCents,
+        roundingCents: made.roundingCents,
+        refundCents: made.refundCents,
+        lines: made.lines.map((line) => [line.invoiceLineId, line.quantity, line.refundCents, line.taxCents, line.restock]),
+        refunds: made.refunds.map((refund) => [refund.method, refund.amountCents]),
+      }).toEqual({
+        goodsCents: prediction.goodsCents,
+        taxCents: prediction.taxCents,
+        roundingCents: prediction.roundingCents,
+        refundCents: prediction.refunds.reduce((sum, refund) => sum + refund.amountCents, 0),
+        lines: prediction.lines.map((line) => [lines[line.index]!.id, line.quantity, line.refundCents, line.taxCents, line.restock]),
+        refunds: prediction.refunds.map((refund) => [refund.method, refund.amountCents]),
+      })
+      applyReturn(model, sale, prediction, {
+        id: made.id,
+        number: made.number,
+        kind: 'return',
+        returnedAt: made.returnedAt,
+        cashier: made.cashier,
+        reason: 'model',
+        refundCents: made.refundCents,
+      })
+      stats.returns += 1
+      if (sale.returned.every((returned, index) => returned === lines[index]!.quantity)) stats.fullReturns += 1
+    }
+    expectStoreMatchesModel(real, model, after)
+  }
+  toString() {
+    return `${tillLabel(this.till)}.return(sale ${this.sale}, ${JSON.stringify(this.picks)})`
+  }
+}
+
+const returnPick: fc.Arbitrary<ReturnPick> = fc.record({
+  line: fc.nat({ max: 20 }),
+  share: fc.constantFrom(0, 0.5, 1),
+  over: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  restock: fc.boolean(),
+})
+const returnItems = fc
+  .tuple(fc.constantFrom(0, 2, 2, 2), fc.nat({ max: 1_000 }), fc.array(returnPick, { minLength: 1, maxLength: 3 }))
+  .map(([t, sale, picks]): Cmd => new ReturnCommand(t, sale, picks))
+
 /** fast-check picks uniformly among these, so repetition sets the mix: carts fill before they are paid. */
 const commandArbitraries: fc.Arbitrary<Cmd>[] = [
   add,
@@ -1211,6 +1324,10 @@ const commandArbitraries: fc.Arbitrary<Cmd>[] = [
   stalePayment,
   replay,
   concurrentPayments,
+  returnItems,
+  returnItems,
+  returnItems,
+  returnItems,
 ]
 
 describe('carts and checkout against a reference model', () => {
@@ -1228,7 +1345,8 @@ describe('carts and checkout against a reference model', () => {
       console.log(
         `model-based checkout test: ${RUNS} runs passed (seed ${SEED}) in ${seconds} s on ${stats.stores} store(s); ` +
           `${stats.commands} replies, sales ${JSON.stringify(stats.sales)} (${stats.rounded} with cash rounding, ${stats.partialTokens} partial tokens), ` +
-          `${stats.replays} replays, ${stats.concurrent} concurrent pairs, discounts ${JSON.stringify(stats.discounts)}, ` +
+          `${stats.replays} replays, ${stats.concurrent} concurrent pairs, ${stats.returns} returns (${stats.fullReturns} completing a sale, ` +
+          `refused ${JSON.stringify(stats.returnRefusals)}), discounts ${JSON.stringify(stats.discounts)}, ` +
           `${stats.discountedSales} discounted sales, ${stats.promoSales} with a promo, promo refusals ${JSON.stringify(stats.promoRefusals)} ` +
           `(${stats.checkoutPromoRefusals} at checkout), ` +
           `refusals ${JSON.stringify(stats.refusals)}`,

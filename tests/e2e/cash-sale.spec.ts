@@ -3,7 +3,7 @@ import { readState } from '#core/testing/test-store'
 import { focusedId, focusedText } from './pages/focus.helper'
 import { PayPage } from './pages/pay.page'
 import { normalise, ReceiptPage } from './pages/receipt.page'
-import { findProducts, npr, signInAsCashier, TOKENS, useTills } from './till.fixture'
+import { demoProduct, npr, signInAndScan, signInAsCashier, TOKENS, useTills } from './till.fixture'
 
 const currentTill = useTills()
 
@@ -12,9 +12,8 @@ describe('a cash sale', () => {
     const till = currentTill()
     const { page } = till
     const reader = await till.signedInClient()
-    const [rice] = await findProducts(reader, 'rice')
-    const [soap] = await findProducts(reader, 'soap')
-    if (!rice || !soap) throw new Error('the demo store needs rice and soap')
+    const rice = await demoProduct(reader, 'rice')
+    const soap = await demoProduct(reader, 'soap')
     const before = readState(till.dbPath)
 
     const register = await signInAsCashier(till)
@@ -27,9 +26,7 @@ describe('a cash sale', () => {
     await register.waitForTotal(npr(totalCents))
 
     const pay = new PayPage(page)
-    await pay.open()
-    await page.keyboard.press('F3')
-    await pay.waitForFocus('pay-cash')
+    await pay.openForCash()
     expect(await pay.cashMethod.isChecked()).toBe(true)
 
     // Short first: the screen says by how much and Enter does not take the payment.
@@ -84,17 +81,11 @@ describe('a cash sale', () => {
   it('fills the exact amount and switches back to token with F2', async () => {
     const till = currentTill()
     const { page } = till
-    const reader = await till.signedInClient()
-    const [tea] = await findProducts(reader, 'tea')
-    if (!tea) throw new Error('the demo store needs tea')
+    const tea = await demoProduct(await till.signedInClient(), 'tea')
 
-    const register = await signInAsCashier(till)
-    await register.scan(tea.sku)
-    await register.waitForLine(tea.name, 1)
+    await signInAndScan(till, tea)
     const pay = new PayPage(page)
-    await pay.open()
-    await page.keyboard.press('F3')
-    await pay.waitForFocus('pay-cash')
+    await pay.openForCash()
     await pay.dialog.getByRole('button', { name: 'Exact amount' }).click()
     await pay.change.filter({ hasText: 'Change' }).waitFor()
     expect(normalise(await pay.change.innerText())).toBe(`Change: ${npr(0)}`)

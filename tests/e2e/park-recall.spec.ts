@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { withRawDb } from '#core/testing/test-store'
 import type { Page } from 'playwright-core'
+import { payCash } from './pages/cash-sale.helper'
 import { focusedId, focusedText } from './pages/focus.helper'
 import { ParkedPage } from './pages/parked.page'
-import { PayPage } from './pages/pay.page'
-import { normalise, ReceiptPage } from './pages/receipt.page'
+import { normalise } from './pages/receipt.page'
 import type { RegisterPage } from './pages/register.page'
-import { findProducts, npr, signInAsCashier, useTills } from './till.fixture'
+import { demoProduct, npr, signInAsCashier, useTills } from './till.fixture'
 
 const currentTill = useTills()
 
-/** F9, F3, a round sum in notes, Enter: answers once the receipt shows, then starts the next sale. */
-async function payCash(page: Page, register: RegisterPage, totalCents: number): Promise<string[][]> {
-  const pay = new PayPage(page)
-  await pay.open()
-  await page.keyboard.press('F3')
-  await pay.waitForFocus('pay-cash')
-  await page.keyboard.type(String(Math.ceil((totalCents + 1) / 100_000) * 1_000))
-  await pay.change.filter({ hasText: 'Change' }).waitFor()
-  await page.keyboard.press('Enter')
-  const receipt = new ReceiptPage(page)
-  await receipt.paidTitle.waitFor()
+/** Pays in cash; answers the receipt's lines as [name, quantity], then starts the next sale. */
+async function payCashThenNext(page: Page, register: RegisterPage, totalCents: number): Promise<string[][]> {
+  const receipt = await payCash(page, totalCents)
   const lines = (await receipt.lines()).map(([name, quantity]) => [name!, quantity!])
   await receipt.newSale.waitFor()
   await page.keyboard.press('Enter')
@@ -33,10 +25,9 @@ describe('park and recall', () => {
     const till = currentTill()
     const { page } = till
     const manager = await till.signedInClient('manager')
-    const [rice] = await findProducts(manager, 'rice')
-    const [soap] = await findProducts(manager, 'soap')
-    const [tea] = await findProducts(manager, 'tea')
-    if (!rice || !soap || !tea) throw new Error('the demo store needs rice, soap and tea')
+    const rice = await demoProduct(manager, 'rice')
+    const soap = await demoProduct(manager, 'soap')
+    const tea = await demoProduct(manager, 'tea')
     const parked = new ParkedPage(page)
 
     const register = await signInAsCashier(till)
@@ -64,7 +55,7 @@ describe('park and recall', () => {
     // The next customer buys tea and pays.
     await register.scan(tea.sku)
     await register.waitForLine(tea.name, 1)
-    expect(await payCash(page, register, tea.priceCents)).toEqual([[tea.name, '1']])
+    expect(await payCashThenNext(page, register, tea.priceCents)).toEqual([[tea.name, '1']])
 
     // Meanwhile the soap went up.
     const soapNowCents = soap.priceCents + 500
@@ -89,7 +80,7 @@ describe('park and recall', () => {
     await till.screenshot('recall-note')
 
     // The basket is the customer's again: pay for it.
-    expect(await payCash(page, register, recalledCents)).toEqual([
+    expect(await payCashThenNext(page, register, recalledCents)).toEqual([
       [rice.name, '1'],
       [soap.name, '2'],
     ])
@@ -101,9 +92,7 @@ describe('park and recall', () => {
   it('discards a parked basket only after Delete is confirmed, and says when none are left', async () => {
     const till = currentTill()
     const { page } = till
-    const reader = await till.signedInClient()
-    const [tea] = await findProducts(reader, 'tea')
-    if (!tea) throw new Error('the demo store needs tea')
+    const tea = await demoProduct(await till.signedInClient(), 'tea')
     const parked = new ParkedPage(page)
 
     const register = await signInAsCashier(till)

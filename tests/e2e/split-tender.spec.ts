@@ -3,7 +3,7 @@ import { readState } from '#core/testing/test-store'
 import { focusedId, focusedText } from './pages/focus.helper'
 import { PayPage } from './pages/pay.page'
 import { normalise, ReceiptPage } from './pages/receipt.page'
-import { findProducts, npr, signInAsCashier, TOKENS, useTills } from './till.fixture'
+import { demoProduct, npr, signInAndScan, TOKENS, useTills } from './till.fixture'
 
 const currentTill = useTills()
 
@@ -18,16 +18,13 @@ describe('split tenders, keyboard only', () => {
     // The store rounds cash to NPR 1.00 half-up (set here, whatever the demo holds).
     const settings = await manager.invoke('settings:update', { patch: { cashRoundingIncrementCents: 100, cashRoundingMode: 'halfUp' } })
     expect(settings.ok).toBe(true)
-    const [rice] = await findProducts(manager, 'rice')
-    if (!rice) throw new Error('the demo store needs rice')
+    const rice = await demoProduct(manager, 'rice')
     // A price with paisa, so the cash part rounds.
     expect((await manager.invoke('products:update', { id: rice.id, priceCents: PRICE })).ok).toBe(true)
     const before = readState(till.dbPath)
     expect(before.tokens[TOKENS.low]).toBe(500)
 
-    const register = await signInAsCashier(till)
-    await register.scan(rice.sku)
-    await register.waitForLine(rice.name, 1)
+    const register = await signInAndScan(till, rice)
     await register.waitForTotal(npr(PRICE))
 
     const pay = new PayPage(page)
@@ -102,14 +99,10 @@ describe('split tenders, keyboard only', () => {
   it('a card with its reference: Alt+C starts at the amount due, Tab to the reference, Enter pays', async () => {
     const till = currentTill()
     const { page } = till
-    const reader = await till.signedInClient()
-    const [tea] = await findProducts(reader, 'tea')
-    if (!tea) throw new Error('the demo store needs tea')
+    const tea = await demoProduct(await till.signedInClient(), 'tea')
     const before = readState(till.dbPath)
 
-    const register = await signInAsCashier(till)
-    await register.scan(tea.sku)
-    await register.waitForLine(tea.name, 1)
+    await signInAndScan(till, tea)
     const pay = new PayPage(page)
     await pay.open()
     await page.keyboard.press('Alt+C')
@@ -145,15 +138,11 @@ describe('split tenders, keyboard only', () => {
   it('a wallet the store takes for part, cash for the rest', async () => {
     const till = currentTill()
     const { page } = till
-    const reader = await till.signedInClient()
-    const [tea] = await findProducts(reader, 'tea')
-    if (!tea) throw new Error('the demo store needs tea')
+    const tea = await demoProduct(await till.signedInClient(), 'tea')
     const walletCents = Math.floor(tea.priceCents / 2 / 100) * 100
     const cashCents = tea.priceCents - walletCents
 
-    const register = await signInAsCashier(till)
-    await register.scan(tea.sku)
-    await register.waitForLine(tea.name, 1)
+    await signInAndScan(till, tea)
     const pay = new PayPage(page)
     await pay.open()
     await page.keyboard.press('Alt+M')

@@ -89,6 +89,21 @@ export async function findProducts(client: BackendClient, query: string): Promis
   return reply.data.items
 }
 
+/** The first demo product a search finds; stops the test with a clear message when the demo has none. */
+export async function demoProduct(client: BackendClient, query: string): Promise<ProductDto> {
+  const [product] = await findProducts(client, query)
+  if (!product) throw new Error(`the demo store needs ${query}`)
+  return product
+}
+
+/** Signs in as the demo cashier and scans one of the product: the register with its line shown, ready to pay. */
+export async function signInAndScan(till: Till, product: Pick<ProductDto, 'sku' | 'name'>): Promise<RegisterPage> {
+  const register = await signInAsCashier(till)
+  await register.scan(product.sku)
+  await register.waitForLine(product.name, 1)
+  return register
+}
+
 export async function productByCode(client: BackendClient, code: string): Promise<ProductDto> {
   const reply = await client.invoke('catalog:lookup', { code })
   if (!reply.ok) throw new Error(reply.error.message)

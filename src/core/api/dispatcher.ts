@@ -169,7 +169,7 @@ export class Dispatcher {
     if (!session.user) {
       return failure('NOT_AUTHENTICATED', notSignedInMessage(session.signedOutBecause), session.signedOutBecause ?? undefined)
     }
-    if (permission === 'signedIn' || allows(session.user.role, permission)) return undefined
+    if (permission === 'signedIn' || allows(session.user.role, permission, this.#deps.settings())) return undefined
     const approvalId = approvalIdOf(call.rawInput)
     if (approvalId === undefined) return failure('FORBIDDEN', 'Only a manager can do that.', { permission })
     const check = checkApproval(session, approvalId, permission, this.#deps.now().getTime())
@@ -229,7 +229,7 @@ export class Dispatcher {
       withPermission: (permission) => {
         const user = session.user
         if (!user) throw new DomainError('NOT_AUTHENTICATED', 'Sign in first.')
-        if (allows(user.role, permission)) return ctx
+        if (allows(user.role, permission, ctx.settings)) return ctx
         const approvalId = approvalIdOf(call.rawInput)
         if (approvalId === undefined) throw new DomainError('FORBIDDEN', 'Only a manager can do that.', { permission })
         const check = checkApproval(session, approvalId, permission, now().getTime())

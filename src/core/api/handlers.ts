@@ -21,6 +21,8 @@ import type { productsFileHandlers } from '#core/catalog/products-file.handlers'
 import type { stockHandlers } from '#core/inventory/stock.handlers'
 import { tokensHandlers } from '#core/tokens/tokens.handlers'
 import type { documentsHandlers } from '#core/documents/documents.handlers'
+import type { receiptsHandlers } from '#core/receipts/receipts.handlers'
+import type { returnsHandlers } from '#core/returns/returns.handlers'
 
 /**
  * A feature whose module is imported on its first call. The back office (the catalog's admin, CSV
@@ -80,9 +82,17 @@ const stockFeature = onFirstCall(['stock:adjust', 'stock:movements', 'stock:low'
 const documentsFeature = onFirstCall(['documents:savePdf'] satisfies ChannelsOf<typeof documentsHandlers>, () =>
   import('#core/documents/documents.handlers').then((feature) => feature.documentsHandlers),
 )
+// A receipt prints after the sale is written: the ESC/POS encoder loads with the first one, not at start.
+const receiptsFeature = onFirstCall(['receipts:render'] satisfies ChannelsOf<typeof receiptsHandlers>, () =>
+  import('#core/receipts/receipts.handlers').then((feature) => feature.receiptsHandlers),
+)
 const usersFeature = onFirstCall(
   ['users:unlock', 'users:list', 'users:create', 'users:update', 'users:setPassword'] satisfies ChannelsOf<typeof usersHandlers>,
   () => import('#core/users/users.handlers').then((feature) => feature.usersHandlers),
+)
+const returnsFeature = onFirstCall(
+  ['returns:preview', 'returns:create', 'returns:get', 'invoices:void'] satisfies ChannelsOf<typeof returnsHandlers>,
+  () => import('#core/returns/returns.handlers').then((feature) => feature.returnsHandlers),
 )
 const auditFeature = onFirstCall(['audit:verify'] satisfies ChannelsOf<typeof auditHandlers>, () =>
   import('#core/audit/audit.handlers').then((feature) => feature.auditHandlers),
@@ -103,6 +113,7 @@ export const handlers: { readonly [C in Channel]: Handler<C> } = {
   ...stockFeature,
   ...tokensHandlers,
   ...documentsFeature,
+  ...receiptsFeature,
   ...authHandlers,
   ...catalogHandlers,
   ...cartHandlers,
@@ -110,6 +121,7 @@ export const handlers: { readonly [C in Channel]: Handler<C> } = {
   ...checkoutHandlers,
   ...promosHandlers,
   ...invoicesHandlers,
+  ...returnsFeature,
   ...usersFeature,
   ...auditFeature,
   ...backupHandlers,

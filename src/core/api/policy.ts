@@ -15,11 +15,17 @@ export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission)
 }
 
-/** Whether a caller with this role (or signed out, `null`) passes a channel's permission by itself. */
-export function allows(role: Role | null, required: ChannelPermission): boolean {
+/** What a store's settings may grant beyond the roles (DESIGN §2.4): cashiers taking returns. */
+export interface StoreGrants {
+  readonly cashiersMayReturn: boolean
+}
+
+/** Whether a caller with this role (or signed out, `null`) passes a channel's permission by itself, in a store that grants `grants`. */
+export function allows(role: Role | null, required: ChannelPermission, grants?: StoreGrants): boolean {
   if (required === 'public') return true
   if (role === null) return false
-  return required === 'signedIn' || roleHas(role, required)
+  if (required === 'signedIn' || roleHas(role, required)) return true
+  return required === 'sale.return' && role === 'cashier' && grants?.cashiersMayReturn === true
 }
 
 /** Roles whose users may manage users of `target`'s role: managers over cashiers and managers, the owner over all. */

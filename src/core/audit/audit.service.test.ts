@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { auditRows } from '#core/testing/audit-trail'
 import { expectError, ok, openTestStore, signedInClient, TOKENS, withRawDb, type TestStore } from '#core/testing/test-store'
 import { auditHash, GENESIS_HASH, verifyAuditRows } from './audit.service'
 
@@ -12,17 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await store.cleanup()
 })
-
-interface Row {
-  id: number
-  action: string
-  actor_name: string
-  subject: string | null
-  details: string
-}
-
-const auditRows = () =>
-  withRawDb(store.dbPath, (db) => db.prepare('select id, action, actor_name, subject, details from audit_entry order by id').all() as Row[])
 
 /** A realistic day: failed and good sign-ins, a sale, a refused payment, a cleared cart, manager actions. */
 async function busyDay(): Promise<void> {
@@ -56,7 +46,7 @@ async function busyDay(): Promise<void> {
 describe('the audit trail', () => {
   it('records sign-ins, sales, refused payments, cleared carts and manager actions, in order', async () => {
     await busyDay()
-    const rows = auditRows()
+    const rows = auditRows(store.dbPath)
     expect(rows.map((row) => row.action)).toEqual([
       'auth.sign-in-failed',
       'auth.sign-in',
@@ -100,7 +90,7 @@ describe('the audit trail', () => {
     expect(clean.ok).toBe(true)
     expect(clean.entries).toBeGreaterThan(8)
 
-    const target = auditRows().find((row) => row.action === 'sale')!
+    const target = auditRows(store.dbPath).find((row) => row.action === 'sale')!
     // Someone with the file drops the guard, edits a sale's figures, restores the guard.
     withRawDb(store.dbPath, (db) => {
       db.exec('drop trigger audit_entry_no_update')

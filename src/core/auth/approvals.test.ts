@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { APPROVAL_TTL_MS } from '#core/api/session'
+import { auditRows } from '#core/testing/audit-trail'
 import { expectError, lockName, ok, openTestStore, signedInClient, withRawDb, type TestStore } from '#core/testing/test-store'
 
 let store: TestStore
@@ -20,19 +21,6 @@ afterEach(async () => {
   await store.cleanup()
 })
 
-interface AuditRow {
-  action: string
-  actor_name: string
-  subject: string | null
-  details: string
-}
-
-const auditRows = () =>
-  withRawDb(
-    store.dbPath,
-    (db) => db.prepare('select action, actor_name, subject, details from audit_entry order by id').all() as AuditRow[],
-  )
-
 const lockCount = () =>
   withRawDb(store.dbPath, (db) => db.prepare('select count(*) from sign_in_guard where locked_at is not null').pluck().get())
 
@@ -51,11 +39,11 @@ describe('a manager approval', () => {
   it('lets a cashier do one protected action, and the audit row names both people', async () => {
     lockUser('cashier2')
     const cashier = await signedInClient(store.backend)
-    const before = auditRows().length
+    const before = auditRows(store.dbPath).length
 
     expectError(await cashier.invoke('users:unlock', { username: 'cashier2' }), 'FORBIDDEN', 'Only a manager can do that.')
     expect(lockCount()).toBe(1)
-    expect(auditRows()).toHaveLength(before)
+    expect(auditRows(store.dbPath)).toHaveLength(before)
 
     const granted = ok(await approval(cashier, 'users.manage'))
     expect(granted.approvedBy).toMatchObject({ username: 'manager', displayName: 'Maya Manager' })
@@ -64,7 +52,7 @@ describe('a manager approval', () => {
     expect(unlocked.user.username).toBe('cashier2')
     expect(lockCount()).toBe(0)
 
-    const [approved, done] = auditRows().slice(before)
+    const [approved, done] = auditRows(store.dbPath).slice(before)
     expect(approved).toMatchObject({ action: 'auth.approved', actor_name: 'Maya Manager', subject: 'cashier' })
     expect(JSON.parse(approved!.details)).toMatchObject({ permission: 'users.manage' })
     expect(done).toMatchObject({ action: 'user.unlocked', actor_name: 'Kiran Cashier', subject: 'cashier2' })
@@ -77,12 +65,12 @@ describe('a manager approval', () => {
     const { approvalId } = ok(await approval(cashier, 'users.manage'))
     ok(await cashier.invoke('users:unlock', { username: 'cashier2', approvalId }))
     lockUser('cashier2')
-    const before = auditRows().length
+    const before = auditRows(store.dbPath).length
     const reply = await cashier.invoke('users:unlock', { username: 'cashier2', approvalId })
     expectError(reply, 'APPROVAL_REQUIRED')
     expect(!reply.ok && reply.error.params).toEqual({ permission: 'users.manage', problem: 'used' })
     expect(lockCount()).toBe(1)
-    expect(auditRows()).toHaveLength(before)
+    expect(auditRows(store.dbPath)).toHaveLength(before)
   })
 
   it('expires after two minutes', async () => {
@@ -124,10 +112,10 @@ describe('a manager approval', () => {
 
   it('cannot come from a cashier, whatever their password', async () => {
     const cashier = await signedInClient(store.backend)
-    const before = auditRows().length
+    const before = auditRows(store.dbPath).length
     const reply = await approval(cashier, 'users.manage', 'cashier')
     expect(!reply.ok && reply.error).toMatchObject({ code: 'FORBIDDEN', params: { permission: 'users.manage' } })
-    const rows = auditRows().slice(before)
+    const rows = auditRows(store.dbPath).slice(before)
     expect(rows.map((row) => row.action)).toEqual(['auth.approval-refused'])
     lockUser('cashier2')
     expectError(await cashier.invoke('users:unlock', { username: 'cashier2' }), 'FORBIDDEN')
@@ -139,7 +127,7 @@ describe('a manager approval', () => {
     const reply = await cashier.invoke('auth:approve', { username: 'manager', secret: 'guess', permission: 'users.manage' })
     expectError(reply, 'INVALID_CREDENTIALS', 'Wrong username or password.')
     expect(withRawDb(store.dbPath, (db) => db.prepare("select failures from sign_in_guard where name = 'manager'").pluck().get())).toBe(1)
-    expect(auditRows().at(-1)).toMatchObject({ action: 'auth.sign-in-failed', subject: 'manager' })
+    expect(auditRows(store.dbPath).at(-1)).toMatchObject({ action: 'auth.sign-in-failed', subject: 'manager' })
   })
 
   it('is not needed by a manager, who holds the permission', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { IpcResult } from '#shared/ipc/errors'
+import { auditRows } from '#core/testing/audit-trail'
 import { expectError, lockName, ok, openTestStore, signedInClient, withRawDb, type TestStore } from '#core/testing/test-store'
 import { checkNewPassword } from './auth.service'
 import { hashPassword } from './password'
@@ -27,10 +28,7 @@ const hashes = () =>
 const guard = (name: string) =>
   withRawDb(store.dbPath, (db) => db.prepare('select failures, locked_at from sign_in_guard where name = ?').get(name)) as
     { failures: number; locked_at: string | null } | undefined
-const auditActions = () =>
-  withRawDb(store.dbPath, (db) => db.prepare('select action from audit_entry order by id').all() as { action: string }[]).map(
-    (row) => row.action,
-  )
+const auditActions = () => auditRows(store.dbPath).map((row) => row.action)
 const codes = (replies: IpcResult<unknown>[]) => replies.map((reply) => (reply.ok ? 'ok' : reply.error.code))
 
 describe('a new password', () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { IpcResult } from '#shared/ipc/errors'
 import { DEMO_RECOVERY_CODE } from '#core/db/seed/demo-seed'
+import { auditRows } from '#core/testing/audit-trail'
 import { expectError, lockName, ok, openTestStore, signedInClient, withRawDb, type TestStore } from '#core/testing/test-store'
 import { SIGN_IN_POLICY } from './sign-in.rules'
 
@@ -20,17 +21,11 @@ function advance(seconds: number): void {
 
 const login = (username: string, password: string, client = store.backend.connect()) => client.invoke('auth:login', { username, password })
 
-interface AuditRow {
-  action: string
-  subject: string | null
-  details: string
-}
-const audit = (): AuditRow[] =>
-  withRawDb(store.dbPath, (db) => db.prepare('select action, subject, details from audit_entry order by id').all() as AuditRow[])
-
 /** Passwords verified and found wrong: each leaves one `auth.sign-in-failed` row with its count. */
 const verifiedWrong = (name: string) =>
-  audit().filter((row) => row.action === 'auth.sign-in-failed' && row.subject === name && 'failures' in JSON.parse(row.details)).length
+  auditRows(store.dbPath).filter(
+    (row) => row.action === 'auth.sign-in-failed' && row.subject === name && 'failures' in JSON.parse(row.details),
+  ).length
 
 const codes = (replies: IpcResult<unknown>[]) => replies.map((reply) => (reply.ok ? 'ok' : reply.error.code))
 
@@ -118,14 +113,14 @@ describe('names nobody has', () => {
 describe('attempts on a locked account', () => {
   it('are folded in the audit trail: one row a minute, with the count', async () => {
     lockName(store.dbPath, 'cashier', store.clock.now.toISOString())
-    const before = audit().length
+    const before = auditRows(store.dbPath).length
     for (let i = 0; i < 300; i += 1) expectError(await login('cashier', 'cashier'), 'ACCOUNT_LOCKED')
-    const rows = audit().slice(before)
+    const rows = auditRows(store.dbPath).slice(before)
     expect(rows).toHaveLength(1)
     expect(JSON.parse(rows[0]!.details)).toEqual({ reason: 'locked', attempts: 1 })
     advance(60)
     expectError(await login('cashier', 'cashier'), 'ACCOUNT_LOCKED')
-    const next = audit().slice(before + 1)
+    const next = auditRows(store.dbPath).slice(before + 1)
     expect(next.map((row) => JSON.parse(row.details))).toEqual([{ reason: 'locked', attempts: 300 }])
   })
 })
@@ -162,7 +157,7 @@ describe("the owner's recovery code", () => {
       'INVALID_CREDENTIALS',
     )
     ok(await anonymous.invoke('auth:recover', { username: 'owner', recoveryCode, newPassword: 'another long one' }))
-    expect(audit().filter((row) => row.action === 'auth.recovered')).toHaveLength(2)
+    expect(auditRows(store.dbPath).filter((row) => row.action === 'auth.recovered')).toHaveLength(2)
   })
 
   it('is refused for a wrong code, a user without one and a weak password, and changes nothing', async () => {
@@ -206,7 +201,7 @@ describe('unlocking from the machine', () => {
     lockName(store.dbPath, 'cashier', store.clock.now.toISOString())
     expect(await store.backend.unlockUser('Cashier')).toEqual({ username: 'cashier', displayName: 'Kiran Cashier' })
     ok(await login('cashier', 'cashier'))
-    const row = audit().find((entry) => entry.action === 'user.unlocked')
+    const row = auditRows(store.dbPath).find((entry) => entry.action === 'user.unlocked')
     expect(row && JSON.parse(row.details)).toEqual({ wasLocked: true, via: 'machine' })
     await expect(store.backend.unlockUser('nobody')).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })

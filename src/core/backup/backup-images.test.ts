@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackendClient } from '#core/backend'
 import { IMAGE_BYTES, pickableFile } from '#core/testing/product-factory'
+import { auditOf } from '#core/testing/audit-trail'
 import { expectError, ok, openTestStore, readState, signedInClient, withRawDb, type TestStore } from '#core/testing/test-store'
 import { EXPORTED_IMAGES_FOLDER } from './backup-images'
 
@@ -61,11 +62,7 @@ async function exportCopy(): Promise<string> {
   return copy.file
 }
 
-function audited(dbPath: string, action: string): unknown[] {
-  return withRawDb(dbPath, (db) => db.prepare('select details from audit_entry where action = ? order by id').all(action)).map(
-    (row) => JSON.parse((row as { details: string }).details) as unknown,
-  )
-}
+const audited = (dbPath: string, action: string) => auditOf(dbPath, action).map((row) => row.details)
 
 describe('backup:export with product images', () => {
   it('puts the images the copy names beside it, byte for byte, and only those', async () => {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackendClient } from '#core/backend'
 import type { Permission } from '#shared/ipc/permissions'
-import { expectError, ok, openTestStore, productBySku, signedInClient, type TestStore, withRawDb } from '#core/testing/test-store'
+import { auditOf } from '#core/testing/audit-trail'
+import { expectError, fillCart, ok, openTestStore, productBySku, signedInClient, type TestStore, withRawDb } from '#core/testing/test-store'
 
 let store: TestStore
 let cashier: BackendClient
@@ -15,13 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await store.cleanup()
 })
-
-async function fill(client: BackendClient, items: [sku: string, quantity: number][]) {
-  let cart = ok(await client.invoke('cart:get', {}))
-  for (const [sku, quantity] of items)
-    cart = ok(await client.invoke('cart:add', { productId: (await productBySku(client, sku)).id, quantity }))
-  return cart
-}
 
 /** What a discount may change: the cart's rows, their discounts and the order row, and the audit trail's length. */
 function cartState() {
@@ -36,13 +30,7 @@ function cartState() {
   }))
 }
 
-function lastAudit(action: string) {
-  return withRawDb(store.dbPath, (db) => {
-    const row = db.prepare('select subject, details from audit_entry where action = ? order by id desc limit 1').get(action) as
-      { subject: string; details: string } | undefined
-    return row ? { subject: row.subject, details: JSON.parse(row.details) as Record<string, unknown> } : null
-  })
-}
+const lastAudit = (action: string) => auditOf(store.dbPath, action).at(-1) ?? null
 
 async function approval(client: BackendClient, permission: Permission, username = 'manager') {
   return ok(await client.invoke('auth:approve', { username, secret: username, permission })).approvalId
@@ -50,7 +38,7 @@ async function approval(client: BackendClient, permission: Permission, username 
 
 describe('line discounts', () => {
   it('a cashier gives up to the store limit: the line, the total and the audit trail show it', async () => {
-    await fill(cashier, [
+    await fillCart(cashier, [
       ['DEMO-001', 2],
       ['DEMO-005', 1],
     ])
@@ -89,7 +77,7 @@ describe('line discounts', () => {
   })
 
   it('refuses a cashier more than the limit without a manager, and changes nothing', async () => {
-    await fill(cashier, [['DEMO-001', 1]])
+    await fillCart(cashier, [['DEMO-001', 1]])
     const milk = await productBySku(cashier, 'DEMO-001')
     const before = cartState()
     expectError(await cashier.invoke('cart:setLineDiscount', { productId: milk.id, discount: { kind: 'percent', bps: 1500 } }), 'FORBIDDEN')
@@ -103,7 +91,7 @@ describe('line discounts', () => {
   })
 
   it("gives more than the limit with a manager's approval, once, naming the manager", async () => {
-    await fill(cashier, [['DEMO-001', 1]])
+    await fillCart(cashier, [['DEMO-001', 1]])
     const milk = await productBySku(cashier, 'DEMO-001')
     const approvalId = await approval(cashier, 'sale.discountOverLimit')
     const cart = ok(
@@ -135,7 +123,7 @@ describe('line discounts', () => {
 
   it('a manager gives any discount without asking anyone', async () => {
     const manager = await signedInClient(store.backend, 'manager')
-    await fill(manager, [['DEMO-001', 1]])
+    await fillCart(manager, [['DEMO-001', 1]])
     const milk = await productBySku(manager, 'DEMO-001')
     const cart = ok(await manager.invoke('cart:setLineDiscount', { productId: milk.id, discount: { kind: 'percent', bps: 10_000 } }))
     expect(cart.totalCents).toBe(0)
@@ -143,7 +131,7 @@ describe('line discounts', () => {
 
   it('refuses a discount larger than the line, a line not in the cart, and a quantity that would leave the discount larger', async () => {
     const manager = await signedInClient(store.backend, 'manager')
-    await fill(manager, [['DEMO-001', 2]])
+    await fillCart(manager, [['DEMO-001', 2]])
     const milk = await productBySku(manager, 'DEMO-001')
     const noodles = await productBySku(manager, 'DEMO-005')
     const before = cartState()
@@ -163,7 +151,7 @@ describe('line discounts', () => {
   })
 
   it('tells a cashier a discount is larger than the line before asking for any approval', async () => {
-    await fill(cashier, [['DEMO-001', 1]])
+    await fillCart(cashier, [['DEMO-001', 1]])
     const milk = await productBySku(cashier, 'DEMO-001')
     const before = cartState()
     const reply = await cashier.invoke('cart:setLineDiscount', { productId: milk.id, discount: { kind: 'amount', cents: 5_501 } })
@@ -175,7 +163,7 @@ describe('line discounts', () => {
   })
 
   it('takes a discount off with null', async () => {
-    await fill(cashier, [['DEMO-001', 1]])
+    await fillCart(cashier, [['DEMO-001', 1]])
     const milk = await productBySku(cashier, 'DEMO-001')
     ok(await cashier.invoke('cart:setLineDiscount', { productId: milk.id, discount: { kind: 'percent', bps: 500 } }))
     const cart = ok(await cashier.invoke('cart:setLineDiscount', { productId: milk.id, discount: null }))
@@ -186,7 +174,7 @@ describe('line discounts', () => {
 
 describe('order discounts', () => {
   it('shares an amount over the lines, which the invoice keeps per line', async () => {
-    await fill(cashier, [
+    await fillCart(cashier, [
       ['DEMO-001', 2],
       ['DEMO-005', 4],
     ])
@@ -214,7 +202,7 @@ describe('order discounts', () => {
   it('needs a manager above the limit, is refused on an empty cart, and goes with cart:clear', async () => {
     const before = cartState()
     expectError(await cashier.invoke('cart:setOrderDiscount', { discount: { kind: 'percent', bps: 500 } }), 'CART_EMPTY')
-    await fill(cashier, [['DEMO-001', 1]])
+    await fillCart(cashier, [['DEMO-001', 1]])
     const filled = cartState()
     expectError(await cashier.invoke('cart:setOrderDiscount', { discount: { kind: 'percent', bps: 2000 } }), 'FORBIDDEN')
     expect(cartState()).toEqual(filled)
@@ -232,7 +220,7 @@ describe('order discounts', () => {
   })
 
   it('refuses a discount of nothing at the door, with nothing written', async () => {
-    await fill(cashier, [['DEMO-001', 1]])
+    await fillCart(cashier, [['DEMO-001', 1]])
     const before = cartState()
     expectError(await cashier.invoke('cart:setOrderDiscount', { discount: { kind: 'percent', bps: 0 } }), 'VALIDATION_FAILED')
     expectError(await cashier.invoke('cart:setOrderDiscount', { discount: { kind: 'amount', cents: -5 } }), 'VALIDATION_FAILED')

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChannelOutput } from '#shared/ipc/contract'
 import type { BackendClient } from '#core/backend'
 import { makeProduct } from '#core/testing/product-factory'
+import { auditOf } from '#core/testing/audit-trail'
 import { expectError, FIXED_NOW, ok, openTestStore, signedInClient, withRawDb, type TestStore } from '#core/testing/test-store'
 
 type Product = ChannelOutput<'products:create'>
@@ -42,18 +43,6 @@ function parkingState() {
   }))
 }
 
-function auditOf(action: string): { actor_name: string; subject: string; details: Record<string, unknown> }[] {
-  return withRawDb(store.dbPath, (db) =>
-    (
-      db.prepare('select actor_name, subject, details from audit_entry where action = ? order by id').all(action) as {
-        actor_name: string
-        subject: string
-        details: string
-      }[]
-    ).map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> })),
-  )
-}
-
 const linesOf = (cart: ChannelOutput<'cart:get'>) => cart.lines.map((line) => [line.productId, line.quantity, line.unitPriceCents])
 
 describe('parking a cart', () => {
@@ -89,12 +78,12 @@ describe('parking a cart', () => {
     expect(state.parkedLines).toEqual([])
 
     const lines = `${rice.id}:1@${rice.priceCents},${milk.id}:2@${milk.priceCents}`
-    const [park] = auditOf('cart.parked')
+    const [park] = auditOf(store.dbPath, 'cart.parked')
     expect(park).toMatchObject({
       actor_name: 'Kiran Cashier',
       details: { parkedId: parked.parked.id, label: 'Blue jacket', lines, totalCents: before.totalCents },
     })
-    const [recall] = auditOf('cart.recalled')
+    const [recall] = auditOf(store.dbPath, 'cart.recalled')
     expect(recall!.subject).toBe(park!.subject)
     expect(recall).toMatchObject({
       actor_name: 'Maya Manager',
@@ -174,7 +163,7 @@ describe('recalling a parked basket', () => {
       [milk.id, 2],
       [soap.id, 1],
     ])
-    expect(auditOf('cart.recalled')).toHaveLength(1)
+    expect(auditOf(store.dbPath, 'cart.recalled')).toHaveLength(1)
   })
 
   it('prices the lines afresh and names every price that changed since', async () => {
@@ -198,7 +187,10 @@ describe('recalling a parked basket', () => {
       [rice.id, 1, 110_000],
     ])
     expect(recalled.recalled.totalCents).toBe(parked.totalCents)
-    expect(auditOf('cart.recalled')[0]!.details).toMatchObject({ priceChanges: 2, recalledTotalCents: recalled.cart.totalCents })
+    expect(auditOf(store.dbPath, 'cart.recalled')[0]!.details).toMatchObject({
+      priceChanges: 2,
+      recalledTotalCents: recalled.cart.totalCents,
+    })
   })
 
   it('leaves out products archived since, and names them', async () => {
@@ -213,7 +205,7 @@ describe('recalling a parked basket', () => {
     expect(recalled.unavailable).toEqual([{ productId: soap.id, name: soap.name }])
     expect(linesOf(recalled.cart)).toEqual([[milk.id, 1, milk.priceCents]])
     expect(parkingState().parked).toEqual([])
-    expect(auditOf('cart.recalled')[0]!.details).toMatchObject({ unavailable: String(soap.id) })
+    expect(auditOf(store.dbPath, 'cart.recalled')[0]!.details).toMatchObject({ unavailable: String(soap.id) })
   })
 
   it("is refused when today's prices would make the sale larger than a total can hold, and changes nothing", async () => {
@@ -255,7 +247,7 @@ describe('discarding a parked basket', () => {
     expectError(await cashier.invoke('cart:recall', { parkedId: parked.id }), 'NOT_FOUND')
     expectError(await cashier.invoke('cart:discardParked', { parkedId: parked.id }), 'NOT_FOUND')
     expect(parkingState()).toEqual(after)
-    expect(auditOf('cart.park-discarded')).toEqual([
+    expect(auditOf(store.dbPath, 'cart.park-discarded')).toEqual([
       {
         actor_name: 'Maya Manager',
         subject: expect.any(String),

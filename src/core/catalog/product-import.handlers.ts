@@ -4,7 +4,12 @@ import { exportProducts, importProducts, importProgress } from './product-import
 
 export const productImportHandlers = {
   'products:import': async ({ csv, apply, jobId }, ctx) =>
-    importProducts(ctx, signedIn(ctx), ctx.settings.currencyDecimals, { csv, apply, jobId }),
+    importProducts(
+      ctx,
+      signedIn(ctx),
+      { decimals: ctx.settings.currencyDecimals, defaultTaxRateIds: ctx.settings.defaultTaxRateIds },
+      { csv, apply, jobId },
+    ),
   'products:importProgress': async ({ jobId }) => importProgress(jobId),
   'products:export': async (_input, ctx) => exportProducts(ctx, ctx.settings.currencyDecimals),
 } satisfies FeatureHandlers<'products:import' | 'products:importProgress' | 'products:export'>

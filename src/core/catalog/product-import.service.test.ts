@@ -147,6 +147,27 @@ describe('products:import', () => {
     ])
   })
 
+  it('gives new products the store’s default taxes, as products:create does, and leaves an updated product’s own', async () => {
+    const vat = ok(await manager.invoke('taxes:list', {})).items.find((tax) => tax.name === 'VAT')!
+    const extra = ok(await manager.invoke('taxes:create', { name: 'Luxury', rateBps: 500, included: false }))
+    // An updated product keeps the taxes it has, even none.
+    const existing = ok(await manager.invoke('products:create', { sku: 'OLD-1', name: 'Old stock', priceCents: 500, taxRateIds: [] }))
+    ok(await manager.invoke('settings:update', { patch: { defaultTaxRateIds: [vat.id, extra.id] } }))
+    ok(await manager.invoke('taxes:update', { id: extra.id, active: false }))
+
+    expect(await apply(`${HEADER}\nTAX-1,Taxed tea,10,,,,,,\nOLD-1,${existing.name},9.99,,,,,,\n`)).toMatchObject({
+      creates: 1,
+      updates: 1,
+    })
+    // The switched-off default is not given, as products:create would not give it.
+    expect((await productBySku('TAX-1'))!.taxRateIds).toEqual([vat.id])
+    expect((await productBySku('OLD-1'))!).toMatchObject({ priceCents: 999, taxRateIds: [] })
+    // And the till charges it: VAT 13% included in NPR 10.00.
+    const cashier = await signedInClient(store.backend)
+    const cart = ok(await cashier.invoke('cart:add', { productId: (await productBySku('TAX-1'))!.id, quantity: 1 }))
+    expect(cart.taxes.map((tax) => [tax.name, tax.taxCents])).toEqual([['VAT', 115]])
+  })
+
   it('updates what differs, leaves what the file does not name, and moves stock by the difference', async () => {
     const snacks = ok(await manager.invoke('categories:create', { name: 'Snacks' }))
     const chips = await makeProduct(manager, {

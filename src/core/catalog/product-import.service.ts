@@ -23,6 +23,7 @@ import {
 } from './product-import.rules'
 import { PRODUCT_IMPORT_SQL, SEARCH_INSERT_TRIGGER, type ImportProductRow } from './product-import.statements'
 import { splitTags } from './products.rules'
+import { activeTaxRateIds } from './taxes.service'
 
 type ImportSql = BoundStatements<typeof PRODUCT_IMPORT_SQL>
 type Decimals = 0 | 2 | 3
@@ -348,9 +349,10 @@ export interface ImportRequest {
 export async function importProducts(
   ctx: DbContext,
   actor: SessionUser,
-  decimals: Decimals,
+  store: { decimals: Decimals; defaultTaxRateIds: readonly number[] },
   request: ImportRequest,
 ): Promise<ImportResultDto> {
+  const { decimals } = store
   if (running) throw new DomainError('CONFLICT', 'Another import is running.', { what: 'importRunning' })
   running = true
   forgetOldJobs()
@@ -376,11 +378,17 @@ export async function importProducts(
       const { plan } = await previewFile(ctx, request.csv, decimals, job)
       throw refuseErrors(mergeErrors(parsed.errors, plan.errors).length)
     }
-    return await applyFile(ctx, actor, parsed, job)
+    return await applyFile(ctx, actor, parsed, store.defaultTaxRateIds, job)
   }
 }
 
-function applyFile(ctx: DbContext, actor: SessionUser, parsed: ParsedCsv, job: Job): Promise<ImportResultDto> {
+function applyFile(
+  ctx: DbContext,
+  actor: SessionUser,
+  parsed: ParsedCsv,
+  defaultTaxRateIds: readonly number[],
+  job: Job,
+): Promise<ImportResultDto> {
   const at = ctx.now()
   step(job, 'waiting', parsed.rows.length)
   return write(ctx, PRODUCT_IMPORT_SQL, async (tx) => {
@@ -395,7 +403,9 @@ function applyFile(ctx: DbContext, actor: SessionUser, parsed: ParsedCsv, job: J
     if (plan.errors.length > 0) throw refuseErrors(plan.errors.length)
     if (plan.creates.length + plan.updates.length > 0) {
       step(job, 'applying', plan.creates.length + plan.updates.length)
-      await writePlan(tx, plan, lookups.categoriesByKey, actor, at, job)
+      // New products start with the store's default taxes, as products:create gives them (switched-off ones left out).
+      const taxes = plan.creates.length > 0 ? await activeTaxRateIds(tx, defaultTaxRateIds) : []
+      await writePlan(tx, plan, lookups.categoriesByKey, taxes, actor, at, job)
       tx.audit({
         action: 'products.imported',
         actor: { id: actor.id, name: actor.displayName },
@@ -465,6 +475,7 @@ async function writePlan(
   tx: Writer<typeof PRODUCT_IMPORT_SQL>,
   plan: ImportPlan,
   categories: Map<string, number>,
+  taxRateIds: readonly number[],
   actor: SessionUser,
   at: Date,
   job: Job,
@@ -526,7 +537,10 @@ async function writePlan(
   }
 
   if (plan.creates.length > 0) {
+    // New ids are above every id there is (AUTOINCREMENT, and this transaction holds the database).
+    const lastBefore = sql.lastProductId()!
     const ids = await insertProducts(tx, plan.creates, categories, atIso, job)
+    if (taxRateIds.length > 0) sql.insertNewProductTaxes({ taxes: JSON.stringify(taxRateIds), after: lastBefore })
     // A catalog repeats a few combinations of tags: each is split once.
     const tagLists = new Map<string, string[]>()
     plan.creates.forEach((values, index) => {

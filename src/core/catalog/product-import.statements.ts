@@ -98,6 +98,11 @@ export const PRODUCT_IMPORT_SQL = defineStatements({
       from jsonb_each(@rows) j`,
     mode: 'run',
   },
+  /** The store's default taxes (a JSON list of ids) for every product written after id `after`: the file's new ones. */
+  insertNewProductTaxes: {
+    sql: 'insert into product_tax (product_id, tax_rate_id) select p.id, t.value from product p join json_each(@taxes) t where p.id > @after',
+    mode: 'run',
+  },
   /** The highest product id there is (0: none). */
   lastProductId: { sql: 'select coalesce(max(id), 0) from product', mode: 'value', row: rowOf<number>() },
   /** The products written after id `?`: a chunk's new rows read back (cheaper than RETURNING them). */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS } from '#shared/ipc/contract'
 import type { BackendClient } from '#core/backend'
 import { catalogState, makeProduct, sell } from '#core/testing/product-factory'
+import { auditRows } from '#core/testing/audit-trail'
 import { expectError, ok, openTestStore, readState, signedInClient, type TestStore, withRawDb } from '#core/testing/test-store'
 
 let store: TestStore
@@ -20,12 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await store.cleanup()
 })
-
-function auditRows(subject: string): { action: string; actor_name: string; details: string }[] {
-  return withRawDb(store.dbPath, (db) =>
-    db.prepare('select action, actor_name, details from audit_entry where subject = ? order by id').all(subject),
-  ) as { action: string; actor_name: string; details: string }[]
-}
 
 describe('products:create', () => {
   it('makes a product with its category, tags and threshold, and records the opening stock as its first movement', async () => {
@@ -73,7 +68,7 @@ describe('products:create', () => {
       expect(movement[0]!.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/)
       expect(movement[0]!.till_id).toBe(db.prepare("select value from setting where key = 'tillId'").pluck().get())
     })
-    expect(auditRows('CHL-001').map((row) => [row.action, row.actor_name])).toEqual([['product.created', 'Maya Manager']])
+    expect(auditRows(store.dbPath, 'CHL-001').map((row) => [row.action, row.actor_name])).toEqual([['product.created', 'Maya Manager']])
 
     // The till finds it at once: by barcode, by SKU, and by a tag word.
     expect(ok(await cashier.invoke('catalog:lookup', { code: '4290009000011' })).id).toBe(product.id)
@@ -172,7 +167,7 @@ describe('products:update', () => {
         expect(db.prepare('select tags from product where id = ?').pluck().get(product.id)).toBeNull()
         expect(db.prepare('select count(*) from product_tag where product_id = ?').pluck().get(product.id)).toBe(0)
       })
-      const audits = auditRows(product.sku).filter((row) => row.action === 'product.updated')
+      const audits = auditRows(store.dbPath, product.sku).filter((row) => row.action === 'product.updated')
       expect(audits.map((row) => JSON.parse(row.details).changed)).toEqual(['barcode,name,categoryId,tags', 'lowStockAt'])
     } finally {
       store.clock.now = new Date(store.clock.now.getTime() - 60_000)
@@ -236,7 +231,7 @@ describe('a price change', () => {
     // The next sale is at the new price.
     const next = await sell(cashier, product.id, 1)
     expect(next.invoice.lines[0]).toMatchObject({ unitPriceCents: 55_000, name: 'Mustang Coffee 250g' })
-    const audit = auditRows(product.sku).find((row) => row.action === 'product.updated')!
+    const audit = auditRows(store.dbPath, product.sku).find((row) => row.action === 'product.updated')!
     expect(JSON.parse(audit.details)).toMatchObject({ fromPriceCents: 40_000, toPriceCents: 55_000 })
   })
 })
@@ -264,7 +259,11 @@ describe('archiving', () => {
     expect(ok(await manager.invoke('products:unarchive', { id: product.id }))).toMatchObject({ archived: false })
     expect(ok(await cashier.invoke('catalog:lookup', { code: '4290009000400' })).id).toBe(product.id)
     expect((await sell(cashier, product.id, 1)).invoice.lines[0]!.productId).toBe(product.id)
-    expect(auditRows(product.sku).map((row) => row.action)).toEqual(['product.created', 'product.archived', 'product.unarchived'])
+    expect(auditRows(store.dbPath, product.sku).map((row) => row.action)).toEqual([
+      'product.created',
+      'product.archived',
+      'product.unarchived',
+    ])
   })
 
   it('after a product went into a cart, refuses the sale (NOT_FOUND product) and changes nothing; the line can be removed', async () => {
@@ -369,7 +368,7 @@ describe('categories', () => {
     expectError(missing, 'NOT_FOUND')
     if (!missing.ok) expect(missing.error.params).toEqual({ what: 'category', id: 999_999 })
     expect(catalogState(store.dbPath)).toEqual(before)
-    expect(auditRows('HOME care').map((row) => row.action)).toEqual(['category.updated'])
+    expect(auditRows(store.dbPath, 'HOME care').map((row) => row.action)).toEqual(['category.updated'])
   })
 })
 
@@ -389,7 +388,7 @@ describe('a product’s taxes', () => {
       const product = await makeProduct(manager)
       expect(product.taxRateIds).toEqual([vatId(), levy.id].sort((a, b) => a - b))
       expect(taxRows(product.id)).toEqual(product.taxRateIds)
-      expect(JSON.parse(auditRows(product.sku)[0]!.details)).toMatchObject({ taxRateIds: `${levy.id},${vatId()}` })
+      expect(JSON.parse(auditRows(store.dbPath, product.sku)[0]!.details)).toMatchObject({ taxRateIds: `${levy.id},${vatId()}` })
       // Given taxes (none among them) are what it gets.
       expect((await makeProduct(manager, { taxRateIds: [] })).taxRateIds).toEqual([])
       expect((await makeProduct(manager, { taxRateIds: [levy.id, levy.id] })).taxRateIds).toEqual([levy.id])
@@ -440,7 +439,7 @@ describe('a product’s taxes', () => {
     const updated = ok(await manager.invoke('products:update', { id: product.id, taxRateIds: [levy.id, vatId()] }))
     expect(updated.taxRateIds).toEqual([vatId(), levy.id].sort((a, b) => a - b))
     expect(ok(await manager.invoke('products:get', { id: product.id }))).toEqual(updated)
-    const audit = auditRows(product.sku).filter((row) => row.action === 'product.updated')
+    const audit = auditRows(store.dbPath, product.sku).filter((row) => row.action === 'product.updated')
     expect(JSON.parse(audit.at(-1)!.details)).toMatchObject({
       changed: 'taxRateIds',
       fromTaxRateIds: `${vatId()}`,

@@ -8,6 +8,7 @@ import { CHANNELS } from '#shared/ipc/contract'
 import type { BackendClient } from '#core/backend'
 import { DEMO_VAT } from '#core/db/seed/demo-seed'
 import { catalogState, makeProduct } from '#core/testing/product-factory'
+import { auditOf } from '#core/testing/audit-trail'
 import { expectError, ok, openTestStore, signedInClient, TOKENS, type TestStore, withRawDb } from '#core/testing/test-store'
 
 let store: TestStore
@@ -22,14 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await store.cleanup()
 })
-
-function auditRows(action: string): { subject: string; actor_name: string; details: Record<string, unknown> }[] {
-  return (
-    withRawDb(store.dbPath, (db) =>
-      db.prepare('select subject, actor_name, details from audit_entry where action = ? order by id').all(action),
-    ) as { subject: string; actor_name: string; details: string }[]
-  ).map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }))
-}
 
 /** A refusal with these params that must leave every catalog and tax row, and the audit trail, as they were. */
 async function expectRefusedUnchanged(reply: Promise<unknown>, code: string, params?: unknown): Promise<void> {
@@ -78,7 +71,7 @@ describe('taxes:create', () => {
       created_at: store.clock.now.toISOString(),
       updated_at: store.clock.now.toISOString(),
     })
-    expect(auditRows('tax.created').at(-1)).toEqual({
+    expect(auditOf(store.dbPath, 'tax.created').at(-1)).toEqual({
       subject: 'Service charge',
       actor_name: 'Maya Manager',
       details: {
@@ -133,7 +126,7 @@ describe('taxes:update', () => {
         name_key: 'edited',
         updated_at: store.clock.now.toISOString(),
       })
-      expect(auditRows('tax.updated').at(-1)).toEqual({
+      expect(auditOf(store.dbPath, 'tax.updated').at(-1)).toEqual({
         subject: 'Edited',
         actor_name: 'Maya Manager',
         details: {
@@ -206,7 +199,7 @@ describe('a rate', () => {
 
     const off = ok(await manager.invoke('taxes:update', { id: levy.id, active: false }))
     expect(off).toEqual({ ...levy, active: false, productCount: 1 })
-    expect(auditRows('tax.updated').at(-1)?.details).toMatchObject({ 'before.active': true, 'after.active': false })
+    expect(auditOf(store.dbPath, 'tax.updated').at(-1)?.details).toMatchObject({ 'before.active': true, 'after.active': false })
     expect(ok(await manager.invoke('products:get', { id: product.id })).taxRateIds).toEqual([vatId(), levy.id].sort((a, b) => a - b))
     const cart = ok(await cashier.invoke('cart:get', {}))
     expect(cart.taxes.map((tax) => tax.id)).toEqual([vatId()])

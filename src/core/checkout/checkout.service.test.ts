@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackendClient } from '#core/backend'
 import {
   expectError,
+  fillCart,
   ok,
   openTestStore,
-  productBySku,
   readState,
   signedInClient,
   TOKENS,
@@ -24,15 +24,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await store.cleanup()
 })
-
-async function fillCart(client: BackendClient, items: [sku: string, quantity: number][]) {
-  let cart = ok(await client.invoke('cart:get', {}))
-  for (const [sku, quantity] of items) {
-    const product = await productBySku(client, sku)
-    cart = ok(await client.invoke('cart:add', { productId: product.id, quantity }))
-  }
-  return cart
-}
 
 function payByToken(client: BackendClient, token: string, expectedTotalCents: number, idempotencyKey = randomUUID()) {
   return client.invoke('checkout:pay', { idempotencyKey, expectedTotalCents, payment: { method: 'token', token } })

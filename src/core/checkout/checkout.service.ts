@@ -109,7 +109,7 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
       tax_cents: figures.taxCents,
       total_cents: figures.totalCents,
     }
-    sql.insertLine({ invoice_id: invoiceId, ...row })
+    const lineId = Number(sql.insertLine({ invoice_id: invoiceId, ...row }).lastInsertRowid)
     const taken = sql.takeStock({ id: line.product_id, quantity: line.quantity, at: paidAt }).changes
     if (taken !== 1) {
       throw new DomainError('INSUFFICIENT_STOCK', `Insufficient quantity ${line.quantity} for ${line.name}`, {
@@ -127,6 +127,7 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
       at: paidAt,
     })
     return {
+      id: lineId,
       productId: row.product_id,
       sku: row.sku,
       name: row.name,
@@ -137,6 +138,7 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
       netCents: row.net_cents,
       taxCents: row.tax_cents,
       totalCents: row.total_cents,
+      returnedQuantity: 0,
     }
   })
   const saleTaxes = priced.taxes.map((row) => ({ ...row, name: taxes.get(row.id)?.name ?? '' }))

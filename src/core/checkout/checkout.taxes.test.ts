@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackendClient } from '#core/backend'
-import { ok, openTestStore, productBySku, signedInClient, TOKENS, type TestStore, withRawDb } from '#core/testing/test-store'
+import { fillCart, ok, openTestStore, signedInClient, TOKENS, type TestStore, withRawDb } from '#core/testing/test-store'
 
 let store: TestStore
 let till: BackendClient
@@ -45,16 +45,10 @@ function sellWith(skus: Record<string, { name: string; rateBps: number; included
   })
 }
 
-async function fill(items: [sku: string, quantity: number][]) {
-  let cart = ok(await till.invoke('cart:get', {}))
-  for (const [sku, quantity] of items) cart = ok(await till.invoke('cart:add', { productId: (await productBySku(till, sku)).id, quantity }))
-  return cart
-}
-
 describe('a sale with taxes', () => {
   it('shows VAT included in the cart, charges the same at checkout and keeps it on the invoice', async () => {
     const ids = sellWith({ 'DEMO-001': [{ name: 'VAT', rateBps: 1300, included: true }], 'DEMO-005': [] })
-    const cart = await fill([
+    const cart = await fillCart(till, [
       ['DEMO-001', 2],
       ['DEMO-005', 3],
     ])
@@ -90,7 +84,7 @@ describe('a sale with taxes', () => {
 
   it('adds an excluded tax on top, so the total to pay grows', async () => {
     sellWith({ 'DEMO-005': [{ name: 'Service', rateBps: 1000, included: false }] })
-    const cart = await fill([['DEMO-005', 3]])
+    const cart = await fillCart(till, [['DEMO-005', 3]])
     expect(cart).toMatchObject({ subtotalCents: 7_500, taxCents: 750, totalCents: 8_250 })
     const { invoice, changeCents } = ok(
       await till.invoke('checkout:pay', {
@@ -107,7 +101,7 @@ describe('a sale with taxes', () => {
 
   it('refuses a payment priced before a tax changed, and writes nothing', async () => {
     sellWith({ 'DEMO-005': [] })
-    const cart = await fill([['DEMO-005', 1]])
+    const cart = await fillCart(till, [['DEMO-005', 1]])
     sellWith({ 'DEMO-005': [{ name: 'Service', rateBps: 1000, included: false }] })
     const before = withRawDb(store.dbPath, (db) => db.prepare('select count(*) as n from invoice').get())
     const reply = await till.invoke('checkout:pay', {
@@ -123,7 +117,7 @@ describe('a sale with taxes', () => {
   it('no longer charges a rate that was switched off', async () => {
     sellWith({ 'DEMO-005': [{ name: 'Service', rateBps: 1000, included: false }] })
     withRawDb(store.dbPath, (db) => db.prepare('update tax_rate set active = 0').run())
-    const cart = await fill([['DEMO-005', 1]])
+    const cart = await fillCart(till, [['DEMO-005', 1]])
     expect(cart).toMatchObject({ taxCents: 0, totalCents: 2_500, taxes: [] })
   })
 })

@@ -4,9 +4,9 @@ import type { TenderInput } from '#shared/contract/checkout'
 import type { BackendClient } from '#core/backend'
 import {
   expectError,
+  fillCart,
   ok,
   openTestStore,
-  productBySku,
   readState,
   signedInClient,
   TOKENS,
@@ -19,6 +19,8 @@ import {
  * Fonepay. The sale is one product priced at NPR 104.60, so the cash part of it rounds.
  */
 const PRICE = 10_460
+/** That one product, once. */
+const SALE = [['DEMO-001', 1]] as const
 /** A token with NPR 5.00 on it. */
 const POOR_BALANCE = 500
 
@@ -34,13 +36,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await store.cleanup()
 })
-
-async function fill(client: BackendClient, items: [sku: string, quantity: number][] = [['DEMO-001', 1]]) {
-  let cart = ok(await client.invoke('cart:get', {}))
-  for (const [sku, quantity] of items)
-    cart = ok(await client.invoke('cart:add', { productId: (await productBySku(client, sku)).id, quantity }))
-  return cart
-}
 
 function pay(payments: TenderInput[], expectedTotalCents: number, client = till, idempotencyKey = randomUUID()) {
   return client.invoke('checkout:pay', { idempotencyKey, expectedTotalCents, payments })
@@ -67,7 +62,7 @@ const saleDebits = () =>
 
 describe('a split payment', () => {
   it('part by token, the rest in cash: the token pays its balance, the cash part rounds, change comes from cash', async () => {
-    const cart = await fill(till)
+    const cart = await fillCart(till, SALE)
     expect(cart.totalCents).toBe(PRICE)
     const before = readState(store.dbPath)
     const result = ok(
@@ -143,7 +138,7 @@ describe('a split payment', () => {
   })
 
   it('a token pays a set amount, a card the rest with its reference: nothing is rounded', async () => {
-    await fill(till)
+    await fillCart(till, SALE)
     const result = ok(
       await pay(
         [
@@ -162,19 +157,19 @@ describe('a split payment', () => {
   })
 
   it('a wallet the store takes, named as its settings spell it; a card alone pays the whole sale', async () => {
-    await fill(till)
+    await fillCart(till, SALE)
     const byWallet = ok(await pay([{ method: 'wallet', wallet: ' ESEWA ', amountCents: PRICE, reference: 'ESW-0042' }], PRICE))
     expect(byWallet).toMatchObject({ method: 'wallet', amountCents: PRICE, roundingCents: 0 })
     expect(byWallet.tenders).toEqual([{ method: 'wallet', wallet: 'eSewa', amountCents: PRICE, reference: 'ESW-0042' }])
 
-    await fill(till)
+    await fillCart(till, SALE)
     const byCard = ok(await pay([{ method: 'card', amountCents: PRICE, reference: 'A1' }], PRICE))
     expect(byCard.invoice.paymentMethod).toBe('card')
     expect(byCard.invoice.tenderedCents).toBeUndefined()
   })
 
   it('two tokens: the first pays its balance, the second the rest', async () => {
-    await fill(till)
+    await fillCart(till, SALE)
     const result = ok(
       await pay(
         [
@@ -197,7 +192,7 @@ describe('a split payment', () => {
   })
 
   it('the one-tender form still pays a whole sale, and its cash is rounded too', async () => {
-    await fill(till)
+    await fillCart(till, SALE)
     const byToken = ok(
       await till.invoke('checkout:pay', {
         idempotencyKey: randomUUID(),
@@ -210,7 +205,7 @@ describe('a split payment', () => {
       { method: 'token', amountCents: PRICE, tokenLast4: '1111', tokenBalanceAfterCents: 1_000_000 - PRICE },
     ])
 
-    await fill(till)
+    await fillCart(till, SALE)
     const byCash = ok(
       await till.invoke('checkout:pay', {
         idempotencyKey: randomUUID(),
@@ -224,7 +219,7 @@ describe('a split payment', () => {
   })
 
   it('a repeated key answers the first split sale and creates nothing', async () => {
-    await fill(till)
+    await fillCart(till, SALE)
     const key = randomUUID()
     const payments: TenderInput[] = [
       { method: 'token', token: TOKENS.poor },
@@ -365,7 +360,7 @@ describe('every refused split payment changes nothing', () => {
 
   for (const testCase of cases) {
     it(`refuses ${testCase.name} with ${testCase.code}`, async () => {
-      const cart = await fill(till, testCase.items)
+      const cart = await fillCart(till, testCase.items ?? SALE)
       const before = { state: readState(store.dbPath), tenders: tenderCount() }
       const reply = await till.invokeUnknown('checkout:pay', {
         idempotencyKey: randomUUID(),
@@ -380,7 +375,7 @@ describe('every refused split payment changes nothing', () => {
   }
 
   it('refuses both forms at once, or neither', async () => {
-    const cart = await fill(till)
+    const cart = await fillCart(till, SALE)
     const before = readState(store.dbPath)
     const base = { idempotencyKey: randomUUID(), expectedTotalCents: cart.totalCents }
     expectError(
@@ -396,7 +391,7 @@ describe('every refused split payment changes nothing', () => {
   })
 
   it('compares the expected total with the price before rounding', async () => {
-    const cart = await fill(till)
+    const cart = await fillCart(till, SALE)
     const before = readState(store.dbPath)
     expectError(await pay([{ method: 'cash', tenderedCents: 20_000 }], cart.totalCents + 40), 'CART_CHANGED')
     expect(readState(store.dbPath)).toEqual(before)
@@ -404,8 +399,8 @@ describe('every refused split payment changes nothing', () => {
 
   it('two tills racing for one token balance: one pays with it, the other is refused, nothing is overdrawn', async () => {
     const other = await signedInClient(store.backend, 'manager')
-    await fill(till)
-    await fill(other)
+    await fillCart(till, SALE)
+    await fillCart(other, SALE)
     const payments: TenderInput[] = [
       { method: 'token', token: TOKENS.poor, amountCents: POOR_BALANCE },
       { method: 'cash', tenderedCents: 20_000 },
@@ -419,7 +414,7 @@ describe('every refused split payment changes nothing', () => {
 
 describe('past invoices', () => {
   it('every invoice answers its tenders and its rounding, a one-tender sale as much as a split one', async () => {
-    await fill(till)
+    await fillCart(till, SALE)
     const { invoice } = ok(
       await till.invoke('checkout:pay', {
         idempotencyKey: randomUUID(),

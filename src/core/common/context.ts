@@ -47,6 +47,8 @@ export interface StoreSettings {
   discountLimitBps: number
   /** The wallets the store takes (eSewa, Khalti, Fonepay…), by the names printed on receipts. */
   wallets: string[]
+  /** Cashiers hold `sale.return` in this store (DESIGN §2.4); otherwise a manager approves each return. */
+  cashiersMayReturn: boolean
 }
 
 /** A manager's approval the current call is using (`auth:approve`): named in its audit rows. */

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'auth.recovered',
   'sale',
   'payment.refused',
+  'sale.return',
+  'sale.void',
   'cart.cleared',
   'cart.discount',
   'cart.discount-removed',

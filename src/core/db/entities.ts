@@ -9,6 +9,9 @@ import { InvoiceSchema } from './entities/invoice.entity'
 import { InvoiceTaxSchema } from './entities/invoice-tax.entity'
 import { InvoicePromoSchema } from './entities/invoice-promo.entity'
 import { InvoiceTenderSchema } from './entities/invoice-tender.entity'
+import { ReturnLineSchema } from './entities/return-line.entity'
+import { ReturnRefundSchema } from './entities/return-refund.entity'
+import { SaleReturnSchema } from './entities/sale-return.entity'
 import { ParkedCartLineSchema } from './entities/parked-cart-line.entity'
 import { ParkedCartSchema } from './entities/parked-cart.entity'
 import { ProductImageSchema } from './entities/product-image.entity'
@@ -34,6 +37,9 @@ export { Invoice } from './entities/invoice.entity'
 export { InvoiceTax } from './entities/invoice-tax.entity'
 export { InvoicePromo } from './entities/invoice-promo.entity'
 export { InvoiceTender } from './entities/invoice-tender.entity'
+export { ReturnLine } from './entities/return-line.entity'
+export { ReturnRefund } from './entities/return-refund.entity'
+export { SaleReturn } from './entities/sale-return.entity'
 export { ParkedCartLine } from './entities/parked-cart-line.entity'
 export { ParkedCart } from './entities/parked-cart.entity'
 export { ProductImage } from './entities/product-image.entity'
@@ -73,6 +79,9 @@ export const ENTITIES = [
   InvoiceTaxSchema,
   InvoicePromoSchema,
   InvoiceTenderSchema,
+  SaleReturnSchema,
+  ReturnLineSchema,
+  ReturnRefundSchema,
   StockMovementSchema,
   SettingSchema,
   AuditEntrySchema,

@@ -12,6 +12,8 @@ import { Migration0012Taxes } from './migrations/migration-0012-taxes'
 import { Migration0013ParkedCarts } from './migrations/migration-0013-parked-carts'
 import { Migration0014DiscountsAndPromos } from './migrations/migration-0014-discounts-and-promos'
 import { Migration0015Tenders } from './migrations/migration-0015-tenders'
+import { Migration0016InvoiceHistory } from './migrations/migration-0016-invoice-history'
+import { Migration0017Returns } from './migrations/migration-0017-returns'
 
 /**
  * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
@@ -32,6 +34,8 @@ export const MIGRATIONS = [
   { name: '0013-parked-carts', class: Migration0013ParkedCarts },
   { name: '0014-discounts-and-promos', class: Migration0014DiscountsAndPromos },
   { name: '0015-tenders', class: Migration0015Tenders },
+  { name: '0016-invoice-history', class: Migration0016InvoiceHistory },
+  { name: '0017-returns', class: Migration0017Returns },
 ]
 
 /** Where applied migrations are recorded, by name. */

@@ -1,8 +1,10 @@
 import type { FeatureHandlers } from '#core/common/handler'
-import { getInvoice, listInvoices } from './invoices.service'
+import { signedIn } from '#core/common/signed-in'
+import { historyViewerOf, listInvoiceHistory } from './invoice-history.service'
+import { getInvoice } from './invoices.service'
 
 export const invoicesHandlers = {
   'invoices:get': async (input, ctx) => getInvoice(ctx, input),
-  'invoices:list': async ({ from, to, query, limit, offset }, ctx) =>
-    listInvoices(ctx, { from, to, query, limit: limit ?? 50, offset: offset ?? 0 }),
+  'invoices:list': async ({ limit, offset, ...filters }, ctx) =>
+    listInvoiceHistory(ctx, historyViewerOf(signedIn(ctx)), filters, { limit: limit ?? 50, offset: offset ?? 0 }, ctx.settings.timeZone),
 } satisfies FeatureHandlers<'invoices:get' | 'invoices:list'>

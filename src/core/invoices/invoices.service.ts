@@ -1,12 +1,17 @@
-import { sql } from 'kysely'
 import type { SaleTaxDto } from '#shared/contract/common'
-import type { InvoiceDto, InvoiceLineDto, InvoiceSummaryDto, InvoiceTenderDto } from '#shared/contract/invoices'
-import { addDays, startOfLocalDay } from '#core/common/clock'
+import type { InvoiceDto, InvoiceLineDto, InvoiceReturnDto, InvoiceTenderDto } from '#shared/contract/invoices'
 import type { DbContext } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import type { BoundStatements } from '#core/db/statements'
 import { read } from '#core/db/tx'
-import { INVOICE_SQL, type InvoiceHeaderRow, type InvoiceLineRow, type InvoiceTaxRow, type InvoiceTenderRow } from './invoices.statements'
+import {
+  INVOICE_SQL,
+  type InvoiceHeaderRow,
+  type InvoiceLineRow,
+  type InvoiceReturnRow,
+  type InvoiceTaxRow,
+  type InvoiceTenderRow,
+} from './invoices.statements'
 
 export { INVOICE_SQL, type InvoiceHeaderRow, type InvoiceTenderRow } from './invoices.statements'
 
@@ -14,6 +19,7 @@ type InvoiceSql = BoundStatements<typeof INVOICE_SQL>
 
 function toLineDto(line: InvoiceLineRow): InvoiceLineDto {
   return {
+    id: line.id,
     productId: line.product_id,
     sku: line.sku,
     name: line.name,
@@ -24,6 +30,7 @@ function toLineDto(line: InvoiceLineRow): InvoiceLineDto {
     netCents: line.net_cents,
     taxCents: line.tax_cents,
     totalCents: line.total_cents,
+    returnedQuantity: line.returned_quantity,
   }
 }
 
@@ -35,6 +42,18 @@ function toTaxDto(row: InvoiceTaxRow): SaleTaxDto {
     included: Boolean(row.included),
     baseCents: row.base_cents,
     taxCents: row.tax_cents,
+  }
+}
+
+function toReturnSummary(row: InvoiceReturnRow): InvoiceReturnDto {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    returnedAt: row.returned_at,
+    cashier: row.cashier_name,
+    reason: row.reason,
+    refundCents: row.refund_cents,
   }
 }
 
@@ -56,6 +75,7 @@ export function toInvoiceDto(
   lines: InvoiceLineDto[],
   taxes: SaleTaxDto[],
   tenders: InvoiceTenderDto[],
+  returns: InvoiceReturnDto[] = [],
 ): InvoiceDto {
   const dto: InvoiceDto = {
     id: header.id,
@@ -71,6 +91,7 @@ export function toInvoiceDto(
     roundingCents: header.rounding_cents,
     tenders,
     lines,
+    returns,
   }
   if (header.token_last4 != null) dto.tokenLast4 = header.token_last4
   if (header.tendered_cents != null) dto.tenderedCents = header.tendered_cents
@@ -98,6 +119,7 @@ export function readInvoice(sql: InvoiceSql, header: InvoiceHeaderRow): InvoiceD
     readInvoiceLines(sql, header.id),
     sql.taxes(header.id).map(toTaxDto),
     sql.tenders(header.id).map(toTenderDto),
+    sql.returns(header.id).map(toReturnSummary),
   )
   const promo = sql.promo(header.id)
   if (promo) dto.promo = { code: promo.code, name: promo.name, discountCents: promo.discount_cents }
@@ -113,67 +135,5 @@ export function getInvoice(ctx: DbContext, where: { id: number } | { number: num
       throw new DomainError('NOT_FOUND', `No invoice with id ${where.id}.`, { what: 'invoice', id: where.id })
     }
     return readInvoice(sql, header)
-  })
-}
-
-export interface InvoiceListQuery {
-  from?: string | undefined
-  to?: string | undefined
-  query?: string | undefined
-  limit: number
-  offset: number
-}
-
-/**
- * Newest first. `from`/`to` are local calendar days, both inclusive. Ordering by `paid_at` lets
- * SQLite walk its index and stop after one page instead of sorting the whole range.
- */
-export function listInvoices(
-  ctx: DbContext,
-  { from, to, query, limit, offset }: InvoiceListQuery,
-): Promise<{ items: InvoiceSummaryDto[]; total: number }> {
-  if (from && to && from > to) {
-    throw new DomainError('VALIDATION_FAILED', "'from' must not be after 'to'.", { rule: 'dateOrder', field: 'from' })
-  }
-  return read(ctx, async ({ kysely }) => {
-    let filtered = kysely.selectFrom('invoice as i')
-    if (from) filtered = filtered.where('i.paid_at', '>=', startOfLocalDay(from).toISOString())
-    if (to) filtered = filtered.where('i.paid_at', '<', addDays(startOfLocalDay(to), 1).toISOString())
-    const text = query?.trim()
-    if (text) {
-      // The text is matched literally: LIKE's own wildcards in it are escaped.
-      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      const byName = sql<boolean>`i.cashier_name like ${pattern} escape '\\'`
-      filtered = /^\d{1,15}$/.test(text)
-        ? filtered.where((eb) => eb.or([eb('i.number', '=', Number(text)), byName]))
-        : filtered.where(byName)
-    }
-    const counted = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
-    const rows = await filtered
-      .select(['i.id', 'i.number', 'i.cashier_name', 'i.payment_method', 'i.paid_at', 'i.total_cents'])
-      .select((eb) =>
-        eb
-          .selectFrom('invoice_line as l')
-          .whereRef('l.invoice_id', '=', 'i.id')
-          .select((line) => line.fn.coalesce(line.fn.sum<number>('l.quantity'), line.lit(0)).as('n'))
-          .as('item_count'),
-      )
-      .orderBy('i.paid_at', 'desc')
-      .orderBy('i.number', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute()
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        number: row.number,
-        cashier: row.cashier_name,
-        paymentMethod: row.payment_method,
-        paidAt: row.paid_at,
-        totalCents: row.total_cents,
-        itemCount: Number(row.item_count ?? 0),
-      })),
-      total: Number(counted.total),
-    }
   })
 }

@@ -23,6 +23,7 @@ export type InvoiceHeaderRow = Pick<
 
 export type InvoiceLineRow = Pick<
   TableRow<'invoice_line'>,
+  | 'id'
   | 'product_id'
   | 'sku'
   | 'name'
@@ -33,6 +34,11 @@ export type InvoiceLineRow = Pick<
   | 'net_cents'
   | 'tax_cents'
   | 'total_cents'
+> & { returned_quantity: number }
+
+export type InvoiceReturnRow = Pick<
+  TableRow<'sale_return'>,
+  'id' | 'number' | 'kind' | 'returned_at' | 'cashier_name' | 'reason' | 'refund_cents'
 >
 
 export type InvoiceTaxRow = Pick<TableRow<'invoice_tax'>, 'tax_rate_id' | 'name' | 'rate_bps' | 'included' | 'base_cents' | 'tax_cents'>
@@ -51,9 +57,11 @@ export const INVOICE_SQL = defineStatements({
   /** Numbers run per till: this till's invoice with that number. */
   byNumber: { sql: `select ${HEADER_COLUMNS} from invoice where till_id = ? and number = ?`, mode: 'get', row: rowOf<InvoiceHeaderRow>() },
   byKey: { sql: `select ${HEADER_COLUMNS} from invoice where idempotency_key = ?`, mode: 'get', row: rowOf<InvoiceHeaderRow>() },
+  /** With what returns have taken back of each line so far. */
   lines: {
-    sql: `select product_id, sku, name, unit_price_cents, quantity, sub_amount_cents, discount_cents, net_cents, tax_cents, total_cents
-      from invoice_line where invoice_id = ? order by id`,
+    sql: `select l.id, l.product_id, l.sku, l.name, l.unit_price_cents, l.quantity, l.sub_amount_cents, l.discount_cents, l.net_cents,
+        l.tax_cents, l.total_cents, (select coalesce(sum(r.quantity), 0) from return_line r where r.invoice_line_id = l.id) as returned_quantity
+      from invoice_line l where l.invoice_id = ? order by l.id`,
     mode: 'all',
     row: rowOf<InvoiceLineRow>(),
   },
@@ -66,6 +74,11 @@ export const INVOICE_SQL = defineStatements({
     sql: 'select code, name, discount_cents from invoice_promo where invoice_id = ?',
     mode: 'get',
     row: rowOf<{ code: string; name: string; discount_cents: number }>(),
+  },
+  returns: {
+    sql: 'select id, number, kind, returned_at, cashier_name, reason, refund_cents from sale_return where invoice_id = ? order by id',
+    mode: 'all',
+    row: rowOf<InvoiceReturnRow>(),
   },
   tenders: {
     sql: `select method, amount_cents, tendered_cents, change_cents, token_last4, token_balance_after_cents, wallet, reference

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackendClient } from '#core/backend'
 import type { CartDto } from '#shared/contract/cart'
 import type { ChannelInput } from '#shared/ipc/contract'
-import { expectError, ok, openTestStore, productBySku, signedInClient, type TestStore, withRawDb } from '#core/testing/test-store'
+import { expectError, fillCart, ok, openTestStore, productBySku, signedInClient, type TestStore, withRawDb } from '#core/testing/test-store'
 
 let store: TestStore
 let manager: BackendClient
@@ -28,13 +28,6 @@ const promo = (fields: Partial<ChannelInput<'promos:create'>> = {}): ChannelInpu
   ...fields,
 })
 
-async function fill(client: BackendClient, items: [sku: string, quantity: number][]) {
-  let cart = ok(await client.invoke('cart:get', {}))
-  for (const [sku, quantity] of items)
-    cart = ok(await client.invoke('cart:add', { productId: (await productBySku(client, sku)).id, quantity }))
-  return cart
-}
-
 function books() {
   return withRawDb(store.dbPath, (db) => ({
     order: db.prepare('select * from cart_order').all(),
@@ -55,7 +48,7 @@ function pay(client: BackendClient, expectedTotalCents: number) {
 describe('promo codes at the till', () => {
   it('takes a percent off, is counted at checkout and stays on the invoice under its name of the day', async () => {
     const created = ok(await manager.invoke('promos:create', promo({ minSpendCents: 10_000 })))
-    await fill(cashier, [
+    await fillCart(cashier, [
       ['DEMO-001', 2],
       ['DEMO-005', 1],
     ])
@@ -89,7 +82,7 @@ describe('promo codes at the till', () => {
         promo({ code: 'NOODLES', kind: 'amount', value: 500, productIds: [noodles.id], minSpendCents: 5_000 }),
       ),
     )
-    await fill(cashier, [
+    await fillCart(cashier, [
       ['DEMO-001', 2],
       ['DEMO-005', 1],
     ])
@@ -122,7 +115,7 @@ describe('promo codes at the till', () => {
           .get() as { id: number },
     )
     ok(await manager.invoke('promos:create', promo({ code: 'ELSEWHERE', categoryIds: [shelf.id] })))
-    await fill(cashier, [['DEMO-001', 1]])
+    await fillCart(cashier, [['DEMO-001', 1]])
     const before = books()
     const cases: [string, string, Record<string, unknown>][] = [
       ['NOPE', 'unknown', {}],
@@ -142,7 +135,7 @@ describe('promo codes at the till', () => {
 
   it('is checked again at checkout: a cart that stopped qualifying is refused and nothing is written', async () => {
     ok(await manager.invoke('promos:create', promo({ minSpendCents: 10_000 })))
-    await fill(cashier, [['DEMO-001', 2]])
+    await fillCart(cashier, [['DEMO-001', 2]])
     ok(await cashier.invoke('cart:applyPromo', { code: 'SAVE10' }))
     const milk = await productBySku(cashier, 'DEMO-001')
     const cart = ok(await cashier.invoke('cart:setQuantity', { productId: milk.id, quantity: 1 }))
@@ -164,7 +157,7 @@ describe('promo codes at the till', () => {
     const tills = [cashier, manager]
     const carts: CartDto[] = []
     for (const till of tills) {
-      await fill(till, [['DEMO-005', 1]])
+      await fillCart(till, [['DEMO-005', 1]])
       carts.push(ok(await till.invoke('cart:applyPromo', { code: 'LAST' })))
     }
     const replies = await Promise.all(tills.map((till, index) => pay(till, carts[index]!.totalCents)))

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BackendClient } from '#core/backend'
+import { auditRows } from '#core/testing/audit-trail'
 import { expectError, ok, openTestStore, productBySku, signedInClient, TOKENS, withRawDb, type TestStore } from '#core/testing/test-store'
+import { storeSettings } from '#shared/testing/settings.fixture'
 
 let store: TestStore
 let manager: BackendClient
@@ -18,56 +20,35 @@ afterAll(async () => {
 })
 
 const settingRows = () => withRawDb(store.dbPath, (db) => db.prepare('select key, value from setting order by key').all())
-const auditRows = () =>
-  withRawDb(
-    store.dbPath,
-    (db) =>
-      db.prepare('select action, actor_name, subject, details from audit_entry order by id').all() as { action: string; details: string }[],
-  )
 
 /** A refusal that must leave the settings and the audit trail as they were. */
 async function expectRefusedUnchanged(reply: Promise<unknown>, code: string, params?: unknown) {
-  const [rows, audit] = [settingRows(), auditRows().length]
+  const [rows, audit] = [settingRows(), auditRows(store.dbPath).length]
   const result = (await reply) as Awaited<ReturnType<BackendClient['invoke']>>
   expectError(result, code)
   if (params !== undefined && !result.ok) expect(result.error.params).toEqual(params)
   expect(settingRows()).toEqual(rows)
-  expect(auditRows()).toHaveLength(audit)
+  expect(auditRows(store.dbPath)).toHaveLength(audit)
 }
 
 describe('settings:get', () => {
   it('gives anyone signed in the store’s settings, with defaults for those never set', async () => {
-    expect(ok(await cashier.invoke('settings:get', {}))).toEqual({
-      storeName: 'Tillwise Demo Store',
-      address: '',
-      phone: '',
-      taxNumber: '',
-      currency: 'NPR',
-      currencyDecimals: 2,
-      locale: 'en-IN',
-      timeZone: 'Asia/Kathmandu',
-      receiptHeader: '',
-      receiptFooter: '',
-      sessionIdleMinutes: 15,
-      signInLockMinutes: 15,
-      defaultLowStockAt: 5,
-      // The demo's VAT is the store's first tax rate.
-      taxRounding: 'perLine',
-      defaultTaxRateIds: [1],
-      cashRoundingIncrementCents: 100,
-      cashRoundingMode: 'halfUp',
-      discountLimitBps: 1000,
-      wallets: ['eSewa', 'Khalti', 'Fonepay'],
-      demo: true,
-      currencyLocked: false,
-    })
+    expect(ok(await cashier.invoke('settings:get', {}))).toEqual(
+      storeSettings({
+        storeName: 'Tillwise Demo Store',
+        // The demo's VAT is the store's first tax rate.
+        defaultTaxRateIds: [1],
+        wallets: ['eSewa', 'Khalti', 'Fonepay'],
+        demo: true,
+      }),
+    )
     expectError(await store.backend.connect().invoke('settings:get', {}), 'NOT_AUTHENTICATED')
   })
 })
 
 describe('settings:update', () => {
   it('changes only what the patch names, audits each change before and after, and every window sees it next', async () => {
-    const before = auditRows().length
+    const before = auditRows(store.dbPath).length
     const updated = ok(
       await manager.invoke('settings:update', {
         patch: {
@@ -88,7 +69,7 @@ describe('settings:update', () => {
     expect(ok(await cashier.invoke('app:info', {}))).toMatchObject({ storeName: 'Himal Kirana', timeZone: 'Asia/Kolkata' })
     expect(ok(await cashier.invoke('settings:get', {}))).toEqual(updated)
 
-    const rows = auditRows().slice(before)
+    const rows = auditRows(store.dbPath).slice(before)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ action: 'settings.updated', actor_name: 'Maya Manager' })
     // The currency was named but did not change: it is not in the audit row.
@@ -117,10 +98,10 @@ describe('settings:update', () => {
   })
 
   it('writes nothing when nothing changes', async () => {
-    const audit = auditRows().length
+    const audit = auditRows(store.dbPath).length
     const current = ok(await manager.invoke('settings:get', {}))
     ok(await manager.invoke('settings:update', { patch: { storeName: current.storeName } }))
-    expect(auditRows()).toHaveLength(audit)
+    expect(auditRows(store.dbPath)).toHaveLength(audit)
   })
 
   it('refuses an unknown time zone, an empty patch, bad values and a cashier, and changes nothing', async () => {
@@ -139,7 +120,7 @@ describe('settings:update', () => {
 
   it('changes tax and cash rounding, the discount limit, the wallets and the default taxes, audited before and after', async () => {
     const extra = ok(await manager.invoke('taxes:create', { name: 'Settings test levy', rateBps: 200, included: false }))
-    const before = auditRows().length
+    const before = auditRows(store.dbPath).length
     const updated = ok(
       await manager.invoke('settings:update', {
         patch: {
@@ -161,7 +142,7 @@ describe('settings:update', () => {
       defaultTaxRateIds: [extra.id, 1],
     })
     expect(ok(await cashier.invoke('settings:get', {}))).toEqual(updated)
-    const rows = auditRows().slice(before)
+    const rows = auditRows(store.dbPath).slice(before)
     expect(rows).toHaveLength(1)
     expect(JSON.parse(rows[0]!.details)).toMatchObject({
       'before.taxRounding': 'perLine',

@@ -37,6 +37,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   cashRoundingMode: 'halfUp',
   discountLimitBps: 1000,
   wallets: [],
+  cashiersMayReturn: false,
 }
 
 /** The settings a person may change (`settings:update`), each kept as one row of `setting`. */
@@ -60,6 +61,7 @@ const PATCH_KEYS = [
   'cashRoundingMode',
   'discountLimitBps',
   'wallets',
+  'cashiersMayReturn',
 ] as const satisfies readonly (keyof SettingsPatch & keyof StoreSettings)[]
 
 /**
@@ -95,6 +97,7 @@ export async function loadSettings(em: EntityManager): Promise<StoreSettings> {
     cashRoundingMode: cashRoundingMode.safeParse(values.get('cashRoundingMode')).data ?? DEFAULT_SETTINGS.cashRoundingMode,
     discountLimitBps: Math.min(10_000, wholeNumber(values.get('discountLimitBps'), 0) ?? DEFAULT_SETTINGS.discountLimitBps),
     wallets: jsonList(values.get('wallets'), (item) => typeof item === 'string') as string[],
+    cashiersMayReturn: values.get('cashiersMayReturn') === 'true',
   }
 }
 
@@ -176,6 +179,7 @@ function toSettingsDto(settings: StoreSettings, currencyLocked: boolean): StoreS
     cashRoundingMode: settings.cashRoundingMode,
     discountLimitBps: settings.discountLimitBps,
     wallets: settings.wallets,
+    cashiersMayReturn: settings.cashiersMayReturn,
     demo: settings.demo,
     currencyLocked,
   }
@@ -205,7 +209,11 @@ export async function updateSettings(ctx: RequestContext, actor: SessionUser, pa
     const details: AuditDetails = {}
     for (const key of changed) {
       const value = wanted[key]!
-      values[key] = Array.isArray(value) ? JSON.stringify(key === 'wallets' ? value.map((name) => String(name).trim()) : value) : value
+      values[key] = Array.isArray(value)
+        ? JSON.stringify(key === 'wallets' ? value.map((name) => String(name).trim()) : value)
+        : typeof value === 'boolean'
+          ? String(value)
+          : value
       details[`before.${key}`] = Array.isArray(current[key]) ? JSON.stringify(current[key]) : (current[key] as string | number | boolean)
       details[`after.${key}`] = Array.isArray(value) ? JSON.stringify(value) : value
     }

@@ -15,6 +15,19 @@ beforeAll(async () => {
     const { totalCents } = ok(await till.invoke('cart:add', { productId: 5, quantity: 1 }))
     ok(await till.invoke('checkout:pay', { idempotencyKey: randomUUID(), expectedTotalCents: totalCents, payment }))
   }
+  // One unit of each sale's first line back: to the token (on the shelf again), and in cash.
+  const manager = await signedInClient(store.backend, 'manager')
+  for (const number of [1, 2]) {
+    const invoice = ok(await manager.invoke('invoices:get', { number }))
+    ok(
+      await manager.invoke('returns:create', {
+        invoiceId: invoice.id,
+        lines: [{ invoiceLineId: invoice.lines[0]!.id, quantity: 1, restock: number === 1 }],
+        reason: 'faulty',
+        idempotencyKey: randomUUID(),
+      }),
+    )
+  }
 })
 
 afterAll(async () => {
@@ -95,6 +108,38 @@ describe('checkBooks', () => {
       `insert into invoice_tender (uid, till_id, invoice_id, position, method, amount_cents, token_id)
        select lower(hex(randomblob(16))), till_id, id, 1, 'token', 0, 2 from invoice where payment_method = 'cash'`,
       ['token-debit'],
+    ],
+    [
+      'a return whose refund went missing',
+      `drop trigger return_refund_no_delete; delete from return_refund where sale_return_id = (select id from sale_return where number = 2)`,
+      ['return-sums'],
+    ],
+    [
+      'a restock without its movement',
+      `delete from stock_movement where reason = 'returned'`,
+      ['restock-without-movement', 'stock-movements'],
+    ],
+    [
+      'a token refund without its ledger row',
+      `delete from token_ledger_entry where reason = 'refund'`,
+      ['token-refund', 'token-ledger', 'token-conserved'],
+    ],
+    [
+      'a refund beyond what its tender paid',
+      `drop trigger return_refund_no_update; update return_refund set amount_cents = amount_cents + 100000000`,
+      ['refund-within-tender', 'return-sums', 'token-refund'],
+    ],
+    [
+      'a line returned beyond what it sold',
+      `drop trigger return_line_within_sale;
+       insert into return_line (sale_return_id, invoice_line_id, product_id, quantity, refund_cents, tax_cents, restock)
+       select 1, l.id, l.product_id, l.quantity + 2, 0, 0, 0 from invoice_line l where l.invoice_id = 1 and l.product_id = 5`,
+      ['return-within-line'],
+    ],
+    [
+      'a skipped return number',
+      `drop trigger sale_return_no_update; update sale_return set number = 7 where number = 2`,
+      ['return-numbers'],
     ],
   ])('reports %s', (_what, tamper, rules) => {
     expect(rulesBrokenBy(tamper).sort()).toEqual([...rules].sort())

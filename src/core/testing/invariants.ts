@@ -167,17 +167,25 @@ export function checkBooks(
     ({ id }) => `stock movement ${id} takes stock for no invoice line`,
   )
 
-  const products = rows<{ sku: string; stock: number; sold: number; moved: number }>(
+  // Returns: no line taken back beyond what it sold, nor a tender refunded beyond what it paid; a
+  // return is whole (its lines, its refunds, each restock's movement, each token refund's ledger row).
+  violations.push(...checkReturns(db))
+
+  const products = rows<{ sku: string; stock: number; sold: number; restocked: number; moved: number }>(
     `select p.sku, p.stock,
             (select coalesce(sum(quantity), 0) from invoice_line l where l.product_id = p.id) as sold,
+            (select coalesce(sum(quantity), 0) from return_line r where r.product_id = p.id and r.restock = 1) as restocked,
             (select coalesce(sum(delta_qty), 0) from stock_movement m where m.product_id = p.id) as moved
        from product p`,
   )
-  for (const { sku, stock, sold, moved } of products) {
+  for (const { sku, stock, sold, restocked, moved } of products) {
     if (!Number.isSafeInteger(stock) || stock < 0) violations.push({ rule: 'stock-negative', detail: `${sku}: stock ${stock}` })
     const before = initial.stock[sku]
-    if (before !== undefined && stock + sold !== before) {
-      violations.push({ rule: 'stock-conserved', detail: `${sku}: ${stock} in stock + ${sold} sold ≠ ${before} at the start` })
+    if (before !== undefined && stock + sold - restocked !== before) {
+      violations.push({
+        rule: 'stock-conserved',
+        detail: `${sku}: ${stock} in stock + ${sold} sold − ${restocked} returned to the shelf ≠ ${before} at the start`,
+      })
     }
     if (stock !== moved) violations.push({ rule: 'stock-movements', detail: `${sku}: stock ${stock} but movements sum to ${moved}` })
   }
@@ -218,5 +226,85 @@ export function checkBooks(
     ({ id, code, after, running }) => `token …${code.slice(-4)}: ledger entry ${id} says ${after} after but the entries sum to ${running}`,
   )
 
+  return violations
+}
+
+/** The rules a return keeps, whatever wrote it (checkBooks runs them with the rest). */
+export function checkReturns(db: Database.Database): Violation[] {
+  const violations: Violation[] = []
+  const each = <T>(rule: string, sql: string, describe: (row: T) => string) => {
+    for (const row of db.prepare(sql).all() as T[]) violations.push({ rule, detail: describe(row) })
+  }
+  each<{ id: number; sold: number; returned: number; paid: number; refunded: number }>(
+    'return-within-line',
+    `select l.id, l.quantity as sold, sum(r.quantity) as returned, l.total_cents as paid, sum(r.refund_cents) as refunded
+       from invoice_line l join return_line r on r.invoice_line_id = l.id
+      group by l.id having sum(r.quantity) > l.quantity or sum(r.refund_cents) > l.total_cents
+         or (sum(r.quantity) = l.quantity and sum(r.refund_cents) != l.total_cents)`,
+    ({ id, sold, returned, paid, refunded }) =>
+      `invoice line ${id}: ${returned} of ${sold} returned for ${refunded} of the ${paid} paid (more than sold, or a full return not worth the line)`,
+  )
+  each<{ id: number; paid: number; refunded: number }>(
+    'refund-within-tender',
+    `select t.id, t.amount_cents as paid, sum(f.amount_cents) as refunded
+       from invoice_tender t join return_refund f on f.invoice_tender_id = t.id
+      group by t.id having sum(f.amount_cents) > t.amount_cents`,
+    ({ id, paid, refunded }) => `tender ${id} paid ${paid} but was refunded ${refunded}`,
+  )
+  each<{ number: number; refund: number; refunds: number | null; goods: number; lines: number | null; rounding: number }>(
+    'return-sums',
+    `select s.number, s.refund_cents as refund, s.goods_cents as goods, s.rounding_cents as rounding,
+            (select sum(amount_cents) from return_refund f where f.sale_return_id = s.id) as refunds,
+            (select sum(refund_cents) from return_line r where r.sale_return_id = s.id) as lines
+       from sale_return s
+      where lines is null or lines != s.goods_cents or coalesce(refunds, 0) != s.refund_cents or s.refund_cents != s.goods_cents + s.rounding_cents`,
+    ({ number, refund, refunds, goods, lines, rounding }) =>
+      `return ${number}: goods ${goods} (lines ${lines ?? 'none'}) + rounding ${rounding} ≠ refund ${refund} (refunds ${refunds ?? 'none'})`,
+  )
+  each<{ number: number }>(
+    'return-of-another-invoice',
+    `select s.number from sale_return s
+      where exists (select 1 from return_line r join invoice_line l on l.id = r.invoice_line_id where r.sale_return_id = s.id and l.invoice_id != s.invoice_id)
+         or exists (select 1 from return_refund f join invoice_tender t on t.id = f.invoice_tender_id where f.sale_return_id = s.id and t.invoice_id != s.invoice_id)`,
+    ({ number }) => `return ${number} takes back lines or refunds tenders of another invoice`,
+  )
+  each<{ number: number; sku: string; quantity: number; moved: number | null }>(
+    'restock-without-movement',
+    `select s.number, l.sku, r.quantity,
+            (select sum(m.delta_qty) from stock_movement m where m.sale_return_id = s.id and m.product_id = r.product_id and m.reason = 'returned') as moved
+       from return_line r join sale_return s on s.id = r.sale_return_id join invoice_line l on l.id = r.invoice_line_id
+      where r.restock = 1 and (moved is null or moved != r.quantity)`,
+    ({ number, sku, quantity, moved }) => `return ${number}: ${quantity} × ${sku} back on the shelf but stock moved by ${moved ?? 0}`,
+  )
+  each<{ id: number }>(
+    'movement-without-return',
+    `select m.id from stock_movement m where m.sale_return_id is not null and not exists
+       (select 1 from return_line r where r.sale_return_id = m.sale_return_id and r.product_id = m.product_id and r.restock = 1)`,
+    ({ id }) => `stock movement ${id} restocks for no returned line`,
+  )
+  each<{ number: number; amount: number; credited: number | null }>(
+    'token-refund',
+    `select s.number, f.amount_cents as amount,
+            (select sum(e.delta_cents) from token_ledger_entry e where e.sale_return_id = f.sale_return_id and e.token_id = f.token_id and e.reason = 'refund') as credited
+       from return_refund f join sale_return s on s.id = f.sale_return_id
+      where f.method = 'token' and (f.token_id is null or credited is null or credited != f.amount_cents)`,
+    ({ number, amount, credited }) => `return ${number}: a token refund of ${amount} credited ${credited ?? 0} on its token`,
+  )
+  const series = db
+    .prepare('select till_id, count(*) as n, min(number) as low, max(number) as high from sale_return group by till_id')
+    .all() as {
+    till_id: string | null
+    n: number
+    low: number
+    high: number
+  }[]
+  for (const numbering of series) {
+    if (numbering.low !== 1 || numbering.high !== numbering.n) {
+      violations.push({
+        rule: 'return-numbers',
+        detail: `${numbering.n} returns of till ${numbering.till_id} numbered ${numbering.low}..${numbering.high}`,
+      })
+    }
+  }
   return violations
 }

@@ -5,12 +5,13 @@
  */
 import type { CartDto, DiscountInput, PromoProblem } from '#shared/contract/cart'
 import type { CheckoutResultDto, PaymentInput, TenderInput } from '#shared/contract/checkout'
-import type { InvoiceDto, InvoiceTenderDto, PaymentMethod } from '#shared/contract/invoices'
+import type { InvoiceDto, InvoiceLineDto, InvoiceReturnDto, InvoiceTenderDto, PaymentMethod } from '#shared/contract/invoices'
 import type { ErrorCode } from '#shared/ipc/errors'
 import {
   lineAfterOwnDiscount,
   priceSale,
   PricingError,
+  roundCash,
   type CashRounding,
   type OrderDiscount,
   type PricedSale,
@@ -97,6 +98,23 @@ export interface TillModel {
   promos: Map<number, ModelPromo>
   /** Above this (bps of what it comes off) a discount needs `sale.discountOverLimit` (settings). */
   discountLimitBps: number
+  /** The run's sales as a return sees them, oldest first, and how many returns the store holds. */
+  sales: ModelSale[]
+  returns: number
+}
+
+/** A sale of the run: its invoice as paid, and what returns have taken back of each line and each tender. */
+export interface ModelSale {
+  invoice: InvoiceDto
+  /** Units returned, by line index. */
+  returned: number[]
+  /** Refunded, by tender position. */
+  refunded: number[]
+  /** What returns paid out in cash, and the rounding they made doing it. */
+  cashRefundedCents: number
+  cashRoundingCents: number
+  /** The returns made of it, as the invoice lists them (from each return's reply, checked against the model). */
+  returns: InvoiceReturnDto[]
 }
 
 /** A refusal; PROMO_INVALID also says why. */
@@ -111,6 +129,7 @@ export function cloneModel(model: TillModel): TillModel {
     attempts: model.attempts.map((attempt) => ({ ...attempt })),
     ...cloneCarts(model),
     promos: new Map([...model.promos].map(([id, promo]) => [id, { ...promo }])),
+    sales: model.sales.map((sale) => ({ ...sale, returned: [...sale.returned], refunded: [...sale.refunded], returns: [...sale.returns] })),
   }
 }
 
@@ -465,7 +484,7 @@ export type PayPrediction =
       figures: Pick<InvoiceDto, 'subtotalCents' | 'discountCents' | 'taxCents' | 'taxes'>
       /** The promo it uses, by id, with what the invoice shows of it. */
       promo: { id: number; code: string; name: string; discountCents: number } | null
-      lines: InvoiceDto['lines']
+      lines: Omit<InvoiceLineDto, 'id'>[]
       method: PaymentMethod
       tenders: InvoiceTenderDto[]
       roundingCents: number
@@ -480,7 +499,16 @@ export function normalizeTokenText(text: string): string {
 export function predictPay(model: TillModel, userId: number, request: PayRequest): PayPrediction {
   const paid = model.attempts.find((attempt) => attempt.first && attempt.request.idempotencyKey === request.idempotencyKey)
   if (paid?.first) {
-    return paid.userId === userId ? { kind: 'replay', result: paid.first } : { kind: 'refused', code: 'CONFLICT' }
+    if (paid.userId !== userId) return { kind: 'refused', code: 'CONFLICT' }
+    // The invoice as it is now: what returns have taken back since is on it.
+    const sale = model.sales.find((candidate) => candidate.invoice.id === paid.first!.invoice.id)
+    if (!sale || sale.returns.length === 0) return { kind: 'replay', result: paid.first }
+    const invoice = {
+      ...paid.first.invoice,
+      lines: paid.first.invoice.lines.map((line, index) => ({ ...line, returnedQuantity: sale.returned[index]! })),
+      returns: sale.returns,
+    }
+    return { kind: 'replay', result: { ...paid.first, invoice } }
   }
   const cart = cartOf(model, userId)
   if (cart.size === 0) return { kind: 'refused', code: 'CART_EMPTY' }
@@ -507,6 +535,7 @@ export function predictPay(model: TillModel, userId: number, request: PayRequest
       netCents,
       taxCents,
       totalCents: priced.lines[index]!.totalCents,
+      returnedQuantity: 0,
     }
   })
   if (lines.some((line) => line.quantity > model.stock[line.sku]!)) return { kind: 'refused', code: 'INSUFFICIENT_STOCK' }
@@ -608,7 +637,7 @@ export function expectedInvoice(
   sale: Extract<PayPrediction, { kind: 'sale' }>,
   cashier: string,
   paidAt: string,
-): Omit<InvoiceDto, 'id'> {
+): Omit<InvoiceDto, 'id' | 'lines'> & { lines: Omit<InvoiceLineDto, 'id'>[] } {
   const only = sale.tenders.length === 1 ? sale.tenders[0]! : undefined
   const cash = sale.tenders.find((tender) => tender.method === 'cash')
   return {
@@ -621,6 +650,7 @@ export function expectedInvoice(
     roundingCents: sale.roundingCents,
     tenders: sale.tenders,
     lines: sale.lines,
+    returns: [],
     ...(sale.promo ? { promo: { code: sale.promo.code, name: sale.promo.name, discountCents: sale.promo.discountCents } } : {}),
     ...(only?.method === 'token' ? { tokenLast4: only.tokenLast4!, tokenBalanceAfterCents: only.tokenBalanceAfterCents! } : {}),
     ...(cash ? { tenderedCents: cash.tenderedCents!, changeCents: cash.changeCents! } : {}),
@@ -645,5 +675,109 @@ export function applySale(
   model.lastInvoiceNumber = result ? result.invoice.number : model.lastInvoiceNumber + 1
   if (sale.promo) model.promos.get(sale.promo.id)!.uses += 1
   applyClear(model, userId)
-  if (result) attempt.first = result
+  if (result) {
+    attempt.first = result
+    model.sales.push({
+      invoice: result.invoice,
+      returned: result.invoice.lines.map(() => 0),
+      refunded: result.invoice.tenders.map(() => 0),
+      cashRefundedCents: 0,
+      cashRoundingCents: 0,
+      returns: [],
+    })
+  }
+}
+
+/** One line a return asks for: its index on the invoice, how many, back on the shelf or not. */
+export interface ReturnWanted {
+  index: number
+  quantity: number
+  restock: boolean
+}
+
+export type ReturnPrediction =
+  | { kind: 'refused'; code: ErrorCode }
+  | {
+      kind: 'return'
+      lines: (ReturnWanted & { refundCents: number; taxCents: number })[]
+      goodsCents: number
+      taxCents: number
+      roundingCents: number
+      refunds: { position: number; method: InvoiceTenderDto['method']; amountCents: number }[]
+    }
+
+/** `amount` × `part` / `whole`, half up, in exact integers. */
+const proportion = (amount: number, part: number, whole: number) =>
+  Number((2n * BigInt(amount) * BigInt(part) + BigInt(whole)) / (2n * BigInt(whole)))
+
+/**
+ * What the store should do with a return (DESIGN §3.4), worked out on its own: refused without
+ * sale.return, or when a line asks for more than is left of it; else each line's share of what was
+ * paid for it, placed on the sale's tokens, then cards and wallets, then cash (rounded over every
+ * return of the sale), none above what it paid less earlier refunds.
+ */
+export function predictReturn(model: TillModel, sale: ModelSale, wanted: readonly ReturnWanted[], mayReturn: boolean): ReturnPrediction {
+  if (!mayReturn) return { kind: 'refused', code: 'FORBIDDEN' }
+  const lines = []
+  for (const want of wanted) {
+    const line = sale.invoice.lines[want.index]!
+    const before = sale.returned[want.index]!
+    if (want.quantity > line.quantity - before) return { kind: 'refused', code: 'RETURN_EXCEEDS_SALE' }
+    const after = before + want.quantity
+    lines.push({
+      ...want,
+      refundCents: proportion(line.totalCents, after, line.quantity) - proportion(line.totalCents, before, line.quantity),
+      taxCents: proportion(line.taxCents, after, line.quantity) - proportion(line.taxCents, before, line.quantity),
+    })
+  }
+  const goodsCents = lines.reduce((sum, line) => sum + line.refundCents, 0)
+  const rank = { token: 0, card: 1, wallet: 1, cash: 2 } as const
+  const order = sale.invoice.tenders
+    .map((tender, position) => ({ tender, position }))
+    .sort((a, b) => rank[a.tender.method] - rank[b.tender.method] || a.position - b.position)
+  const refunds: Extract<ReturnPrediction, { kind: 'return' }>['refunds'] = []
+  let left = goodsCents
+  let roundingCents = 0
+  for (const { tender, position } of order) {
+    if (left === 0) break
+    const room = tender.amountCents - sale.refunded[position]!
+    if (tender.method === 'cash') {
+      const paidOut =
+        roundCash(sale.cashRefundedCents - sale.cashRoundingCents + left, model.cashRounding).dueCents - sale.cashRefundedCents
+      const amountCents = Math.min(room, Math.max(0, paidOut))
+      if (amountCents > 0) refunds.push({ position, method: 'cash', amountCents })
+      roundingCents = amountCents - left
+      left = 0
+    } else {
+      const amountCents = Math.min(left, room)
+      if (amountCents > 0) refunds.push({ position, method: tender.method, amountCents })
+      left -= amountCents
+    }
+  }
+  return { kind: 'return', lines, goodsCents, taxCents: lines.reduce((sum, line) => sum + line.taxCents, 0), roundingCents, refunds }
+}
+
+/** The return made: lines and tenders take it, restocked units are back, tokens re-credited. */
+export function applyReturn(
+  model: TillModel,
+  sale: ModelSale,
+  made: Extract<ReturnPrediction, { kind: 'return' }>,
+  listed: InvoiceReturnDto,
+): void {
+  sale.returns.push(listed)
+  for (const line of made.lines) {
+    sale.returned[line.index]! += line.quantity
+    if (line.restock) model.stock[sale.invoice.lines[line.index]!.sku]! += line.quantity
+  }
+  for (const refund of made.refunds) {
+    sale.refunded[refund.position]! += refund.amountCents
+    const tender = sale.invoice.tenders[refund.position]!
+    if (refund.method === 'cash') sale.cashRefundedCents += refund.amountCents
+    if (refund.method === 'token') {
+      const code = Object.keys(model.tokens).find((candidate) => candidate.endsWith(tender.tokenLast4!))!
+      model.tokens[code]! += refund.amountCents
+    }
+  }
+  sale.cashRoundingCents += made.roundingCents
+  model.returns += 1
 }

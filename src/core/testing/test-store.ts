@@ -114,6 +114,17 @@ export async function productBySku(client: BackendClient, sku: string): Promise<
   return ok(await client.invoke('catalog:lookup', { code: sku }))
 }
 
+/** Adds these demo products by SKU to the client's cart, as a till scans them; answers the cart after the last. */
+export async function fillCart(
+  client: BackendClient,
+  items: readonly (readonly [sku: string, quantity: number])[],
+): Promise<ChannelOutput<'cart:get'>> {
+  let cart = ok(await client.invoke('cart:get', {}))
+  for (const [sku, quantity] of items)
+    cart = ok(await client.invoke('cart:add', { productId: (await productBySku(client, sku)).id, quantity }))
+  return cart
+}
+
 /** Everything a sale could touch, read through a second, independent connection. */
 export interface StoreState {
   tokens: Record<string, number>
@@ -123,6 +134,7 @@ export interface StoreState {
   invoiceLines: number
   ledgerEntries: number
   stockMovements: number
+  returns: number
 }
 
 export function readState(dbPath: string): StoreState {
@@ -157,6 +169,7 @@ export function readState(dbPath: string): StoreState {
       invoiceLines: count('invoice_line'),
       ledgerEntries: count('token_ledger_entry'),
       stockMovements: count('stock_movement'),
+      returns: count('sale_return'),
     }
   } finally {
     db.close()

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_TOKEN_BALANCE_CENTS } from '#shared/contract/tokens'
 import type { BackendClient } from '#core/backend'
 import { checkBooks, snapshotBooks, type BooksSnapshot } from '#core/testing/invariants'
+import { auditOf } from '#core/testing/audit-trail'
 import { expectError, ok, openTestStore, readState, signedInClient, TOKENS, withRawDb, type TestStore } from '#core/testing/test-store'
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
@@ -30,18 +31,6 @@ function tokenTables() {
     ledger: db.prepare('select * from token_ledger_entry order by id').all(),
     audit: db.prepare('select count(*) as n from audit_entry').get(),
   }))
-}
-
-function auditRows(action: string) {
-  return withRawDb(store.dbPath, (db) =>
-    (
-      db.prepare('select actor_name, subject, details from audit_entry where action = ? order by id').all(action) as {
-        actor_name: string
-        subject: string
-        details: string
-      }[]
-    ).map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> })),
-  )
 }
 
 async function payByToken(client: BackendClient, token: string) {
@@ -90,13 +79,13 @@ describe('tokens:issue', () => {
         at: store.clock.now.toISOString(),
       },
     ])
-    expect(auditRows('token.issued')[0]).toEqual({
+    expect(auditOf(store.dbPath, 'token.issued')[0]).toEqual({
       actor_name: 'Maya Manager',
       subject: `token …${token.code.slice(-4)}`,
       details: { tokenId: token.id, amountCents: 250_000, balanceCents: 250_000 },
     })
     // The code itself never goes into the audit trail: it is what pays.
-    expect(JSON.stringify(auditRows('token.issued'))).not.toContain(token.code)
+    expect(JSON.stringify(auditOf(store.dbPath, 'token.issued'))).not.toContain(token.code)
   })
 
   it('takes today as the last day, in the store’s time zone, and refuses yesterday with nothing written', async () => {
@@ -143,7 +132,7 @@ describe('tokens:topUp', () => {
       note: 'cash at the counter',
       by: 'Maya Manager',
     })
-    expect(auditRows('token.toppedUp')).toEqual([
+    expect(auditOf(store.dbPath, 'token.toppedUp')).toEqual([
       {
         actor_name: 'Maya Manager',
         subject: 'token …2222',
@@ -190,7 +179,7 @@ describe('tokens:update', () => {
       await manager.invoke('tokens:update', { code: TOKENS.poor, expiresOn: '2027-01-31', holderName: 'Hari', active: false }),
     )
     expect(updated).toMatchObject({ expiresOn: '2027-01-31', holderName: 'Hari', active: false, expired: false })
-    expect(auditRows('token.updated')).toEqual([
+    expect(auditOf(store.dbPath, 'token.updated')).toEqual([
       {
         actor_name: 'Maya Manager',
         subject: 'token …2222',
@@ -206,7 +195,7 @@ describe('tokens:update', () => {
     ])
     const cleared = ok(await manager.invoke('tokens:update', { code: TOKENS.poor, holderName: null, active: true }))
     expect(cleared).toMatchObject({ holderName: null, active: true })
-    expect(auditRows('token.updated')[1]?.details).toEqual({
+    expect(auditOf(store.dbPath, 'token.updated')[1]?.details).toEqual({
       tokenId: updated.id,
       holderNameBefore: 'Hari',
       holderName: null,

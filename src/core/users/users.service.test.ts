@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { StaffDto } from '#shared/contract/users'
 import type { BackendClient } from '#core/backend'
+import { auditRows } from '#core/testing/audit-trail'
 import { expectError, lockName, ok, openTestStore, signedInClient, withRawDb, type TestStore } from '#core/testing/test-store'
 
 let store: TestStore
@@ -19,26 +20,15 @@ const userRows = () =>
   withRawDb(store.dbPath, (db) =>
     db.prepare('select id, username, display_name, role, active, password_hash, pin_hash, last_sign_in_at from user order by id').all(),
   )
-const auditRows = () =>
-  withRawDb(
-    store.dbPath,
-    (db) =>
-      db.prepare('select action, actor_name, subject, details from audit_entry order by id').all() as {
-        action: string
-        actor_name: string
-        subject: string
-        details: string
-      }[],
-  )
 
 /** A refusal that must leave every user and the audit trail as they were. */
 async function expectRefusedUnchanged(reply: Promise<unknown>, code: string, params?: unknown) {
-  const [users, audit] = [userRows(), auditRows().length]
+  const [users, audit] = [userRows(), auditRows(store.dbPath).length]
   const result = (await reply) as Awaited<ReturnType<BackendClient['invoke']>>
   expectError(result, code)
   if (params !== undefined && !result.ok) expect(result.error.params).toEqual(params)
   expect(userRows()).toEqual(users)
-  expect(auditRows()).toHaveLength(audit)
+  expect(auditRows(store.dbPath)).toHaveLength(audit)
 }
 
 async function staff(client = manager): Promise<Record<string, StaffDto>> {
@@ -95,7 +85,7 @@ describe('users:create', () => {
       hasPin: false,
     })
     expect(created.createdAt).toBe(store.clock.now.toISOString())
-    expect(auditRows().at(-1)).toMatchObject({ action: 'user.created', actor_name: 'Maya Manager', subject: 'asha' })
+    expect(auditRows(store.dbPath).at(-1)).toMatchObject({ action: 'user.created', actor_name: 'Maya Manager', subject: 'asha' })
     ok(await store.backend.connect().invoke('auth:login', { username: 'ASHA', password: 'asha at the till' }))
 
     await expectRefusedUnchanged(
@@ -129,8 +119,8 @@ describe('users:create', () => {
     await expectRefusedUnchanged(cashier.invoke('users:create', { ...input, approvalId: first.approvalId }), 'FORBIDDEN')
     const second = ok(await cashier.invoke('auth:approve', { username: 'manager', secret: 'manager', permission: 'users.manage' }))
     ok(await cashier.invoke('users:create', { ...input, role: 'cashier', approvalId: second.approvalId }))
-    expect(auditRows().at(-1)).toMatchObject({ action: 'user.created', actor_name: 'Kiran Cashier', subject: 'newbie' })
-    expect(JSON.parse(auditRows().at(-1)!.details)).toMatchObject({ approvedBy: 'Maya Manager', role: 'cashier' })
+    expect(auditRows(store.dbPath).at(-1)).toMatchObject({ action: 'user.created', actor_name: 'Kiran Cashier', subject: 'newbie' })
+    expect(JSON.parse(auditRows(store.dbPath).at(-1)!.details)).toMatchObject({ approvedBy: 'Maya Manager', role: 'cashier' })
   })
 })
 
@@ -143,7 +133,7 @@ describe('users:update', () => {
       const { cashier } = await staff()
       const renamed = ok(await manager.invoke('users:update', { id: cashier!.id, displayName: 'Kiran K.', role: 'manager' }))
       expect(renamed).toMatchObject({ displayName: 'Kiran K.', role: 'manager' })
-      expect(JSON.parse(auditRows().at(-1)!.details)).toEqual({
+      expect(JSON.parse(auditRows(store.dbPath).at(-1)!.details)).toEqual({
         'before.displayName': 'Kiran Cashier',
         'after.displayName': 'Kiran K.',
         'before.role': 'cashier',
@@ -154,7 +144,7 @@ describe('users:update', () => {
       ok(await cashierWindow.invoke('users:list', {}))
 
       expect(ok(await manager.invoke('users:update', { id: cashier!.id, active: false })).active).toBe(false)
-      expect(auditRows().at(-1)).toMatchObject({ action: 'user.updated', subject: 'cashier' })
+      expect(auditRows(store.dbPath).at(-1)).toMatchObject({ action: 'user.updated', subject: 'cashier' })
       expectError(await cashierWindow.invoke('cart:get', {}), 'NOT_AUTHENTICATED')
       expectError(await store.backend.connect().invoke('auth:login', { username: 'cashier', password: 'cashier' }), 'INVALID_CREDENTIALS')
       expectError(
@@ -169,9 +159,9 @@ describe('users:update', () => {
 
   it('writes nothing when nothing changes, and NOT_FOUND for an unknown id', async () => {
     const { cashier } = await staff()
-    const audit = auditRows().length
+    const audit = auditRows(store.dbPath).length
     ok(await manager.invoke('users:update', { id: cashier!.id, displayName: 'Kiran Cashier', active: true }))
-    expect(auditRows()).toHaveLength(audit)
+    expect(auditRows(store.dbPath)).toHaveLength(audit)
     await expectRefusedUnchanged(manager.invoke('users:update', { id: 999, active: false }), 'NOT_FOUND', { what: 'userId', id: 999 })
     await expectRefusedUnchanged(manager.invoke('users:setPassword', { id: 999, password: 'a long new password' }), 'NOT_FOUND', {
       what: 'userId',
@@ -232,7 +222,7 @@ describe('users:setPassword', () => {
     })
     const done = ok(await manager.invoke('users:setPassword', { id: cashier!.id, password: 'kiran new password' }))
     expect(done.username).toBe('cashier')
-    expect(auditRows().at(-1)).toMatchObject({ action: 'user.password-set', actor_name: 'Maya Manager', subject: 'cashier' })
+    expect(auditRows(store.dbPath).at(-1)).toMatchObject({ action: 'user.password-set', actor_name: 'Maya Manager', subject: 'cashier' })
     expectError(await cashierWindow.invoke('cart:get', {}), 'NOT_AUTHENTICATED')
     expectError(await store.backend.connect().invoke('auth:login', { username: 'cashier', password: 'cashier' }), 'INVALID_CREDENTIALS')
     ok(await cashierWindow.invoke('auth:login', { username: 'cashier', password: 'kiran new password' }))

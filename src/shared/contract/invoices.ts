@@ -29,6 +29,8 @@ export const invoiceTenderDto = z.strictObject({
 export type InvoiceTenderDto = z.infer<typeof invoiceTenderDto>
 
 export const invoiceLineDto = z.strictObject({
+  /** The line's own id: a return names the lines it takes back by it. */
+  id,
   productId: id,
   sku: z.string(),
   name: z.string(),
@@ -42,8 +44,24 @@ export const invoiceLineDto = z.strictObject({
   taxCents: nonNegativeCents,
   /** What the customer paid for the line. */
   totalCents: nonNegativeCents,
+  /** How many of `quantity` have been taken back by returns (and voids) so far. */
+  returnedQuantity: z.int().min(0),
 })
 export type InvoiceLineDto = z.infer<typeof invoiceLineDto>
+
+/** A return (or void) of the sale, as the invoice lists it; the return itself is `returns:get`. */
+export const invoiceReturnDto = z.strictObject({
+  id,
+  /** Returns are numbered per till, apart from invoices. */
+  number: id,
+  kind: z.enum(['return', 'void']),
+  returnedAt: isoDateTime,
+  cashier: z.string(),
+  reason: z.string(),
+  /** What went back to the customer, every tender together (cash as paid out, rounded). */
+  refundCents: nonNegativeCents,
+})
+export type InvoiceReturnDto = z.infer<typeof invoiceReturnDto>
 
 export const invoiceDto = z.strictObject({
   id,
@@ -68,6 +86,8 @@ export const invoiceDto = z.strictObject({
   /** The promo code the sale used, as it was named then, and what it took off (part of `discountCents`). */
   promo: z.strictObject({ code: z.string(), name: z.string(), discountCents: nonNegativeCents }).optional(),
   lines: z.array(invoiceLineDto),
+  /** Every return and void of this sale, oldest first (none at the sale itself). */
+  returns: z.array(invoiceReturnDto),
 })
 export type InvoiceDto = z.infer<typeof invoiceDto>
 
@@ -75,8 +95,14 @@ export const invoiceSummaryDto = z.strictObject({
   id,
   number: id,
   cashier: z.string(),
+  /** The user who sold it (the history's cashier filter names them by it). */
+  cashierId: id,
   paymentMethod,
+  /** Each tender's method once, in the order they were given (several for a split sale). */
+  tenderMethods: z.array(tenderMethod),
   paidAt: isoDateTime,
+  /** Every discount of the sale together (lines, the sale's own, the promo). */
+  discountCents: nonNegativeCents,
   totalCents: nonNegativeCents,
   itemCount: z.int().min(0),
 })
@@ -84,12 +110,21 @@ export type InvoiceSummaryDto = z.infer<typeof invoiceSummaryDto>
 
 export const invoicesContract = {
   'invoices:get': channel('signedIn', z.union([z.strictObject({ id }), z.strictObject({ number: id })]), invoiceDto),
+  /**
+   * Newest first, paged. `from`/`to` are store-local days, both whole; `query` is an invoice number
+   * (or part of a cashier's name); `method` matches every sale with a tender of that method (`split`:
+   * sales of several tenders); `productId` every sale with a line of it. A user without `reports.view`
+   * sees only their own sales: naming another cashier is FORBIDDEN.
+   */
   'invoices:list': channel(
     'signedIn',
     z.strictObject({
       from: isoDate.optional(),
       to: isoDate.optional(),
       query: text(100).optional(),
+      cashierId: id.optional(),
+      method: paymentMethod.optional(),
+      productId: id.optional(),
       limit: z.int().min(1).max(200).optional(),
       offset: z.int().min(0).max(10_000_000).optional(),
     }),

@@ -42,6 +42,8 @@ export const storeSettingsDto = z.strictObject({
   discountLimitBps: bps,
   /** The wallets the store takes, by the names printed on receipts. */
   wallets: z.array(z.string()),
+  /** Cashiers take returns themselves (`sale.return`); otherwise a manager approves each one. */
+  cashiersMayReturn: z.boolean(),
   demo: z.boolean(),
   /**
    * True once the store has sold: the currency and its decimals can no longer change (settings:update
@@ -85,6 +87,7 @@ export const settingsPatch = z
       .array(text(30).min(1))
       .max(10)
       .refine((names) => new Set(names.map((name) => name.trim().toLowerCase())).size === names.length, 'wallet names must differ'),
+    cashiersMayReturn: z.boolean(),
   })
   .partial()
 

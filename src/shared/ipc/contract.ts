@@ -16,6 +16,8 @@ import { checkoutContract } from '../contract/checkout'
 import { invoicesContract } from '../contract/invoices'
 import { parkedContract } from '../contract/parked'
 import { promosContract } from '../contract/promos'
+import { receiptsContract } from '../contract/receipts'
+import { returnsContract } from '../contract/returns'
 import { documentsContract } from '../contract/documents'
 import { settingsContract } from '../contract/settings'
 import { setupContract } from '../contract/setup'
@@ -41,6 +43,8 @@ export const contract = {
   ...promosContract,
   ...checkoutContract,
   ...invoicesContract,
+  ...returnsContract,
+  ...receiptsContract,
   ...stockContract,
   ...tokensContract,
   ...documentsContract,

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'INSUFFICIENT_STOCK',
   'INSUFFICIENT_TENDER',
   'PROMO_INVALID',
+  'RETURN_EXCEEDS_SALE',
   'CONFLICT',
   'INTERNAL',
 ] as const
@@ -92,6 +93,9 @@ export interface ErrorParamsByCode {
     | { what: 'parkedCart'; id: number }
     | { what: 'taxRate'; id: number }
     | { what: 'promo'; id: number }
+    /** A line a return names that is not a line of that invoice. */
+    | { what: 'invoiceLine'; id: number }
+    | { what: 'return'; id: number }
   CART_EMPTY: None
   CART_CHANGED: { totalCents: number }
   INVALID_TOKEN: { token: string }
@@ -112,8 +116,17 @@ export interface ErrorParamsByCode {
     startsOn?: string
     endsOn?: string
   }
+  /**
+   * A return would take back more of a line than is left of it: `soldQuantity` sold, `returnedQuantity`
+   * already taken back by earlier returns, `requestedQuantity` asked for now.
+   */
+  RETURN_EXCEEDS_SALE: { invoiceLineId: number; name: string; soldQuantity: number; returnedQuantity: number; requestedQuantity: number }
   CONFLICT:
     | { what: 'idempotencyKey' }
+    /** Only a sale from the current business day can be voided (`paidOn`: its store-local day); an older one is returned. */
+    | { what: 'voidNotToday'; paidOn: string }
+    /** Everything the sale sold has been taken back already. */
+    | { what: 'nothingToReturn' }
     | { what: 'backup'; problem: 'unreadable' | 'damaged' | 'notTillwise' | 'newer' | 'schema'; detail: string }
     /** The folder chosen for an export could not be written (full, read-only, removed); `detail` is the system's code. */
     | { what: 'exportFolder'; detail: string }

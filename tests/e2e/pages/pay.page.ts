@@ -49,6 +49,13 @@ export class PayPage {
     await this.dialog.waitFor()
   }
 
+  /** F9 then F3: the dialog open on cash, the cursor in Cash tendered. */
+  async openForCash(): Promise<void> {
+    await this.open()
+    await this.page.keyboard.press('F3')
+    await this.waitForFocus('pay-cash')
+  }
+
   async waitForFocus(id: 'pay-token' | 'pay-cash' | 'pay-amount' | 'pay-reference'): Promise<void> {
     await waitForFocusOn(this.page, id)
   }

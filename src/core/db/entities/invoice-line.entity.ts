@@ -6,6 +6,8 @@ import { Product } from './product.entity'
 export const InvoiceLineSchema = defineEntity({
   name: 'InvoiceLine',
   tableName: 'invoice_line',
+  // The invoice history's product filter: the invoices with a line of a product, from the index alone.
+  indexes: [{ properties: ['product', 'invoice'] }],
   // Sales records are append-only: corrections are new, linked records.
   triggers: [
     {

@@ -11,6 +11,8 @@ export const InvoiceTenderSchema = defineEntity({
   name: 'InvoiceTender',
   tableName: 'invoice_tender',
   uniques: [{ properties: ['invoice', 'position'] }],
+  // The invoice history asks a split sale whether it had a tender of a method, from the index alone.
+  indexes: [{ properties: ['invoice', 'method'] }],
   triggers: [
     {
       name: 'invoice_tender_identity_required',

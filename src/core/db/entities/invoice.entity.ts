@@ -8,6 +8,8 @@ export const InvoiceSchema = defineEntity({
   // Sales records are append-only: corrections are new, linked records.
   // Invoice numbers run per till.
   uniques: [{ properties: ['tillId', 'number'] }],
+  // The invoice history: a cashier's sales and a tender's, each by day, newest first; a number typed in.
+  indexes: [{ properties: ['cashier', 'paidAt'] }, { properties: ['paymentMethod', 'paidAt'] }, { properties: ['number'] }],
   triggers: [
     {
       name: 'invoice_identity_required',

@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core'
 import { MOVEMENT_REASONS } from '#shared/contract/stock'
 import { Invoice } from './invoice.entity'
+import { SaleReturn } from './sale-return.entity'
 import { Product } from './product.entity'
 import { User } from './user.entity'
 
@@ -23,6 +24,8 @@ export const StockMovementSchema = defineEntity({
     deltaQty: p.integer(),
     reason: p.enum(MOVEMENT_REASONS),
     invoice: () => p.manyToOne(Invoice).nullable().index(),
+    /** The return that put it back (a restock, a token re-credited). */
+    saleReturn: () => p.manyToOne(SaleReturn).nullable().index(),
     /** Indexed: the history lists a day range newest first. */
     at: p.string().index(),
     /** UUIDv7, unique across every till (DESIGN §4). */

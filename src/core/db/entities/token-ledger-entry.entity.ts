@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core'
 import { TOKEN_LEDGER_REASONS } from '#shared/contract/tokens'
 import { Invoice } from './invoice.entity'
+import { SaleReturn } from './sale-return.entity'
 import { Token } from './token.entity'
 import { User } from './user.entity'
 
@@ -24,6 +25,8 @@ export const TokenLedgerEntrySchema = defineEntity({
     balanceAfterCents: p.integer(),
     reason: p.enum(TOKEN_LEDGER_REASONS),
     invoice: () => p.manyToOne(Invoice).nullable().index(),
+    /** The return that put it back (a restock, a token re-credited). */
+    saleReturn: () => p.manyToOne(SaleReturn).nullable().index(),
     at: p.string(),
     /** UUIDv7, unique across every till (DESIGN §4). */
     uid: p.string().nullable().unique(),

@@ -3,8 +3,8 @@
  *
  * argv: <dbPath> <journalPath> <seed>. Prints "warm" once its modules are loaded, then waits for one
  * stdin line: {"retry": PendingPayment | null}. It then opens the backend, signs in, retries the
- * payment whose reply the previous till never saw, prints "selling" and runs checkouts forever,
- * printing "progress" after each reply. Stdout only paces the test; facts go to the journal.
+ * payment whose reply the previous till never saw, prints "selling" and runs checkouts forever (a
+ * few followed by a return of part of the sale), printing "progress" after each. Stdout only paces the test; facts go to the journal.
  *
  * The journal is the till's memory of what it asked for: the request is written (with a
  * synchronous write, so it is in the kernel before the request leaves) BEFORE checkout:pay is
@@ -18,6 +18,7 @@ import type { ChannelInput } from '#shared/ipc/contract'
 import { openBackend, type BackendClient } from '#core/backend'
 
 export type PayRequest = ChannelInput<'checkout:pay'>
+export type ReturnRequest = ChannelInput<'returns:create'>
 
 export type JournalEntry =
   | { type: 'send'; key: string; request: PayRequest }
@@ -25,6 +26,9 @@ export type JournalEntry =
   | { type: 'refused'; key: string; code: string }
   | { type: 'retried'; key: string; ok: true; invoiceNumber: number }
   | { type: 'retried'; key: string; ok: false; code: string }
+  | { type: 'returnSend'; key: string; request: ReturnRequest }
+  | { type: 'returnConfirmed'; key: string; returnNumber: number }
+  | { type: 'returnRefused'; key: string; code: string }
 
 export interface PendingPayment {
   key: string
@@ -117,7 +121,25 @@ async function sellOnce(till: BackendClient, productIds: number[]): Promise<void
   const reply = await till.invoke('checkout:pay', request)
   if (reply.ok) record({ type: 'confirmed', key, invoiceNumber: reply.data.invoice.number })
   else record({ type: 'refused', key, code: reply.error.code })
+  // Now and then the customer brings part of it straight back: to its token, card, wallet or cash.
+  if (reply.ok && random() < 0.3) await returnSome(till, reply.data.invoice)
   console.log('progress')
+}
+
+/** A return of some units of one line of a sale just made, on the shelf again or not. */
+async function returnSome(till: BackendClient, invoice: { id: number; lines: { id: number; quantity: number }[] }): Promise<void> {
+  const line = pick(invoice.lines)
+  const key = randomUUID()
+  const request: ReturnRequest = {
+    invoiceId: invoice.id,
+    lines: [{ invoiceLineId: line.id, quantity: between(1, line.quantity), restock: random() < 0.5 }],
+    reason: 'crash test',
+    idempotencyKey: key,
+  }
+  record({ type: 'returnSend', key, request })
+  const reply = await till.invoke('returns:create', request)
+  if (reply.ok) record({ type: 'returnConfirmed', key, returnNumber: reply.data.number })
+  else record({ type: 'returnRefused', key, code: reply.error.code })
 }
 
 async function readOrder(): Promise<{ retry: PendingPayment | null }> {
@@ -133,7 +155,8 @@ console.log('warm')
 const { retry } = await readOrder()
 const backend = await openBackend({ dbPath, seed: 'demo' })
 const till = backend.connect()
-unwrap(await till.invoke('auth:login', { username: 'cashier', password: 'cashier' }), 'auth:login')
+// A manager: the till also takes returns, which need sale.return.
+unwrap(await till.invoke('auth:login', { username: 'manager', password: 'manager' }), 'auth:login')
 
 if (retry) {
   const reply = await till.invoke('checkout:pay', retry.request)

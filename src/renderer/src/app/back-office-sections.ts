@@ -7,6 +7,7 @@ import type { ComponentType } from 'react'
 import type { Permission } from '#shared/ipc/permissions'
 import { ProductsSection } from '../features/products/public'
 import { PromosSection } from '../features/promos/public'
+import { SalesHistorySection } from '../features/sales-history/public'
 import { SettingsSection } from '../features/settings/public'
 import { StockSection } from '../features/stock/public'
 import { TaxesSection } from '../features/taxes/public'
@@ -33,6 +34,8 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
   { id: 'promos', labelKey: 'backOffice.section.promos', permission: 'promos.manage', Component: PromosSection },
   { id: 'staff', labelKey: 'backOffice.section.staff', permission: 'users.manage', Component: StaffSection },
   { id: 'settings', labelKey: 'backOffice.section.settings', permission: 'settings.manage', Component: SettingsSection },
+  // Beside the reports to come: what was sold, sale by sale.
+  { id: 'sales', labelKey: 'sales.section', permission: 'reports.view', Component: SalesHistorySection },
 ]
 
 /** The sections a user with these permissions sees, in navigation order. */

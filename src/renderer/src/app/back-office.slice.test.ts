@@ -14,6 +14,7 @@ describe('the back office', () => {
       ['promos', 'promos.manage'],
       ['staff', 'users.manage'],
       ['settings', 'settings.manage'],
+      ['sales', 'reports.view'],
     ])
     expect(sectionsFor(['stock.manage', 'settings.manage']).map((section) => section.id)).toEqual(['stock', 'settings'])
     expect(mayUseBackOffice(CASHIER.permissions)).toBe(false)

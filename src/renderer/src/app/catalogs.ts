@@ -11,6 +11,8 @@ import { invoicesEn } from '../features/invoices/public'
 import { managerEn } from '../features/manager/public'
 import { parkedEn } from '../features/parked/public'
 import { receiptsEn } from '../features/receipts/public'
+import { salesHistoryEn } from '../features/sales-history/public'
+import { returnsEn } from '../features/returns/public'
 import { scanEn } from '../features/scan/public'
 import { sessionEn } from '../features/session/public'
 import { tokensEn } from '../features/tokens/public'
@@ -39,6 +41,7 @@ export const CATALOGS = [
   discountsEn,
   approvalEn,
   receiptsEn,
+  returnsEn,
   invoicesEn,
   managerEn,
   parkedEn,
@@ -51,6 +54,7 @@ export const CATALOGS = [
   promosEn,
   stockEn,
   taxesEn,
+  salesHistoryEn,
 ] as const
 
 export const en = {
@@ -64,6 +68,7 @@ export const en = {
   ...discountsEn,
   ...approvalEn,
   ...receiptsEn,
+  ...returnsEn,
   ...invoicesEn,
   ...managerEn,
   ...parkedEn,
@@ -76,6 +81,7 @@ export const en = {
   ...promosEn,
   ...stockEn,
   ...taxesEn,
+  ...salesHistoryEn,
 } as const
 
 export type AppTexts = typeof en

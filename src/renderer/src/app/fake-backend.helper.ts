@@ -6,6 +6,7 @@ import type { AppInfoDto } from '#shared/contract/app'
 import type { UserDto } from '#shared/contract/auth'
 import type { Channel, ChannelInput, ChannelOutput } from '#shared/ipc/contract'
 import { PERMISSIONS } from '#shared/ipc/permissions'
+import { emptyCart } from '../features/cart/cart.slice'
 import type { ClientResult, PosClient } from '../platform/api/client'
 import { createPosStore, type PosStore } from './store'
 
@@ -52,18 +53,7 @@ export function fakeBackend(user: UserDto | null, replies: Replies = {}): FakeBa
     'app:info': () => ok(appInfo()),
     'auth:session': () => ok({ user }),
     'auth:logout': () => ok({}),
-    'cart:get': () =>
-      ok({
-        lines: [],
-        itemCount: 0,
-        subtotalCents: 0,
-        discountCents: 0,
-        taxCents: 0,
-        totalCents: 0,
-        taxes: [],
-        orderDiscount: null,
-        promo: null,
-      }),
+    'cart:get': () => ok(emptyCart),
   }
   const api: PosClient = {
     async call<C extends Channel>(channel: C, input: ChannelInput<C>) {

@@ -5,6 +5,7 @@
 import type { DiscountsTexts } from '../features/discounts/public'
 import { MANAGER_TOOLS_PERMISSION } from '../features/manager/public'
 import type { ParkedTexts } from '../features/parked/public'
+import type { SalesHistoryTexts } from '../features/sales-history/public'
 import type { TokensTexts } from '../features/tokens/public'
 import type { PlainKey } from '../platform/i18n/translate'
 import { CHORDS, isChord, KEYS, type Chord, type KeyPress } from '../platform/lib/keys'
@@ -14,7 +15,7 @@ import { mayUseBackOffice } from './back-office-sections'
 import type { PosState } from './store'
 
 /** Where the hints' texts come from: the app's own, and a feature's for a key it brings. */
-export type KeymapTexts = typeof appEn & TokensTexts & ParkedTexts & DiscountsTexts
+export type KeymapTexts = typeof appEn & TokensTexts & ParkedTexts & DiscountsTexts & SalesHistoryTexts
 
 export interface TillKey {
   /** The key cap: the key's own name (`F9`), a Ctrl chord, or a text for names that are translated (`Esc`). */
@@ -34,6 +35,7 @@ export const TILL_KEYMAP: readonly TillKey[] = [
   { cap: { text: 'key.arrows' }, hint: 'keys.arrows' },
   { cap: { key: KEYS.pay }, hint: 'keys.pay', run: (state) => state.checkout.payOpened() },
   { cap: { key: KEYS.findInvoice }, hint: 'keys.find', run: (state) => state.invoices.finderOpened() },
+  { cap: { chord: CHORDS.recentSales }, hint: 'sales.keys.recent', run: (state) => state.salesHistory.tillOpened() },
   { cap: { key: KEYS.balanceCheck }, hint: 'keys.balance', run: (state) => state.tokens.balanceCheckOpened() },
   { cap: { key: KEYS.park }, hint: 'keys.park', run: (state) => state.parked.parkOpened() },
   { cap: { key: KEYS.parkedSales }, hint: 'keys.parked', run: (state) => void state.parked.parkedListOpened() },

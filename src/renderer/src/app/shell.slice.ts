@@ -8,7 +8,8 @@ import type { appEn } from './app.en'
 const msg = messagesOf<typeof appEn>()
 
 /** The till's modal dialogs; only one is open at a time. */
-export type Dialog = 'pay' | 'finder' | 'manager' | 'account' | 'ownStore' | 'balance' | 'park' | 'parked' | 'discount' | 'promo'
+export type Dialog =
+  'pay' | 'finder' | 'manager' | 'account' | 'ownStore' | 'balance' | 'park' | 'parked' | 'discount' | 'promo' | 'return' | 'sales'
 
 /** What the till screen shows around the features: the open dialog and the notice line. */
 export interface ShellState {

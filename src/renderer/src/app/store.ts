@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { createSerialQueue } from '#shared/async/serial-queue'
+import { parseReceiptCode } from '#shared/receipts/receipt-model'
 import { cartSlice, type CartState } from '../features/cart/public'
 import { checkoutSlice, type CheckoutState } from '../features/checkout/public'
 import { discountsSlice, type DiscountsState } from '../features/discounts/public'
@@ -13,12 +14,14 @@ import { managerSlice, type ManagerState } from '../features/manager/public'
 import { parkedSlice, type ParkedState } from '../features/parked/public'
 import { SEARCH_DELAY_MS, scanSlice, type ScanState, type Timers } from '../features/scan/public'
 import { currencyOf, localeOf, sessionSlice, type SessionState } from '../features/session/public'
-import { dayFormatter, tokensSlice, type TokensState } from '../features/tokens/public'
+import { dayFormatter, storeToday, tokensSlice, type TokensState } from '../features/tokens/public'
 import { settingsSlice, type SettingsState } from '../features/settings/public'
 import { setupSlice, type SetupState } from '../features/setup/public'
 import { usersSlice, type UsersState } from '../features/users/public'
 import { productImportSlice, productsSlice, type ProductImportState, type ProductsState } from '../features/products/public'
 import { promosSlice, type PromosState } from '../features/promos/public'
+import { returnsSlice, type ReturnsState } from '../features/returns/public'
+import { salesHistorySlice, type SalesHistoryState } from '../features/sales-history/public'
 import { stockSlice, type StockState } from '../features/stock/public'
 import { taxesSlice, type TaxesState } from '../features/taxes/public'
 import { withErrorFunnel, type PosClient } from '../platform/api/client'
@@ -37,6 +40,8 @@ export interface PosState {
   checkout: CheckoutState
   discounts: DiscountsState
   invoices: InvoicesState
+  returns: ReturnsState
+  salesHistory: SalesHistoryState
   manager: ManagerState
   parked: ParkedState
   shell: ShellState
@@ -97,7 +102,11 @@ export function createPosStore(options: PosStoreOptions): PosStore {
         requestFailed: (error) => shell().requestFailed(error),
         noticeDismissed: () => shell().noticeDismissed(),
         productPicked: (product) => get().cart.productPicked(product),
-        itemScanned: (code, fallback) => get().cart.itemScanned(code, fallback),
+        // A receipt's own code opens its invoice (a return starts there); anything else is a product.
+        itemScanned: (code, fallback) => {
+          const receipt = parseReceiptCode(code)
+          return receipt?.kind === 'invoice' ? get().invoices.receiptScanned(receipt.number) : get().cart.itemScanned(code, fallback)
+        },
         dialogOpen: () => shell().dialog !== null,
         // A card scanned with items in the cart pays for them; with an empty cart the customer wants its balance.
         tokenScanned: (code) =>
@@ -145,6 +154,24 @@ export function createPosStore(options: PosStoreOptions): PosStore {
         api,
         tillBusy: () => tillBusy(get()),
         dialogOpened: () => shell().dialogOpened('finder'),
+        dialogClosed: () => shell().dialogClosed(),
+        focusReturned,
+      }),
+      returns: returnsSlice.create(sliceApi(root, returnsSlice.key, resets), {
+        api,
+        newKey: options.newKey,
+        dialogOpened: () => shell().dialogOpened('return'),
+        dialogClosed: () => shell().dialogClosed(),
+        noticeShown: (tone, message) => shell().noticeShown(tone, message),
+        focusReturned,
+      }),
+      salesHistory: salesHistorySlice.create(sliceApi(root, salesHistorySlice.key, resets), {
+        api,
+        timers: options.timers,
+        today: () => storeToday(new Date(), get().session.appInfo?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone),
+        mayListCashiers: () => get().session.user?.permissions.includes('users.manage') ?? false,
+        tillBusy: () => tillBusy(get()),
+        dialogOpened: () => shell().dialogOpened('sales'),
         dialogClosed: () => shell().dialogClosed(),
         focusReturned,
       }),

@@ -4,6 +4,8 @@ import { InvoiceFinderDialog } from '../features/invoices/public'
 import { ManagerToolsDialog } from '../features/manager/public'
 import { ParkDialog, ParkedListDialog } from '../features/parked/public'
 import { PaidScreen, PaymentFailedScreen, PayDialog } from '../features/checkout/public'
+import { ReturnDialog } from '../features/returns/public'
+import { RecentSalesDialog } from '../features/sales-history/public'
 import { BalanceCheckDialog } from '../features/tokens/public'
 import { isTypingKey, takesText } from '../platform/lib/keys'
 import { tillActionFor } from './keymap'
@@ -57,6 +59,8 @@ export function TillScreen() {
       {dialog === 'parked' && <ParkedListDialog />}
       {dialog === 'discount' && <DiscountDialog />}
       {dialog === 'promo' && <PromoCodeDialog />}
+      {dialog === 'return' && <ReturnDialog />}
+      {dialog === 'sales' && <RecentSalesDialog />}
     </div>
   )
 }

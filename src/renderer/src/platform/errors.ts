@@ -98,8 +98,18 @@ export function errorMessage(error: ClientError): Message {
       if (params?.what === 'pdfFile') return msg('error.CONFLICT.pdfFile', { detail: params.detail })
       if (params?.what === 'csvFile') return msg('error.CONFLICT.csvFile', { detail: params.detail })
       if (params?.what === 'promoCode') return msg('error.CONFLICT.promoCode', { code: params.code })
+      if (params?.what === 'voidNotToday') return msg('error.CONFLICT.voidNotToday', { paidOn: { day: params.paidOn } })
       if (params?.what) return msg(`error.CONFLICT.${params.what}`)
       return msg('error.CONFLICT')
+    }
+    case 'RETURN_EXCEEDS_SALE': {
+      const params = error.params
+      if (!params) return bare('error.RETURN_EXCEEDS_SALE')
+      return msg('error.RETURN_EXCEEDS_SALE', {
+        name: params.name,
+        soldQuantity: params.soldQuantity,
+        returnedQuantity: params.returnedQuantity,
+      })
     }
     case 'PROMO_INVALID':
       return error.params ? promoInvalid(error.params) : bare('error.PROMO_INVALID')
@@ -151,6 +161,10 @@ function notFound(params: Extract<ClientError, { code: 'NOT_FOUND' }>['params'])
       return msg('error.NOT_FOUND.taxRate')
     case 'promo':
       return msg('error.NOT_FOUND.promo')
+    case 'invoiceLine':
+      return msg('error.NOT_FOUND.invoiceLine')
+    case 'return':
+      return msg('error.NOT_FOUND.return')
     case undefined:
       return msg('error.NOT_FOUND')
   }

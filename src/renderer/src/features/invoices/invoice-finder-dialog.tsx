@@ -1,11 +1,13 @@
 import { useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { FINDER_KEYS, isAltLetter } from '../../platform/lib/keys'
 import { useI18n } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
 import { KeyHint } from '../../ui/key-hint'
 import { ModalDialog } from '../../ui/modal-dialog'
 import type { UiTexts } from '../../ui/ui.en'
 import { Receipt } from '../receipts/public'
+import { useReturns, type ReturnMode } from '../returns/public'
 import { useSession } from '../session/public'
 import type { invoicesEn } from './invoices.en'
 import { useInvoices } from './use-invoices'
@@ -25,9 +27,29 @@ export function InvoiceFinderDialog() {
   const finderClosed = useInvoices((s) => s.finderClosed)
   const invoiceNumberTyped = useInvoices((s) => s.invoiceNumberTyped)
   const invoiceLookupSubmitted = useInvoices((s) => s.invoiceLookupSubmitted)
+  const returnOpened = useReturns((s) => s.returnOpened)
+  const returnable = invoice?.lines.some((line) => line.returnedQuantity < line.quantity) ?? false
+  const openReturn = (mode: ReturnMode) => {
+    if (invoice && returnable) void returnOpened(invoice, mode)
+  }
 
   return (
-    <ModalDialog labelledBy="finder-title" className="finder-dialog" onDismiss={finderClosed} initialFocus={fieldRef}>
+    <ModalDialog
+      labelledBy="finder-title"
+      className="finder-dialog"
+      onDismiss={finderClosed}
+      initialFocus={fieldRef}
+      onKeyDown={(event) => {
+        const mode = isAltLetter(event, FINDER_KEYS.returnItems.letter)
+          ? 'return'
+          : isAltLetter(event, FINDER_KEYS.voidSale.letter)
+            ? 'void'
+            : null
+        if (!mode) return
+        event.preventDefault()
+        openReturn(mode)
+      }}
+    >
       <div className="dialog-body">
         <h2 id="finder-title" className="dialog-title">
           {t('finder.title')}
@@ -66,6 +88,16 @@ export function InvoiceFinderDialog() {
           </div>
         )}
         <div className="dialog-actions">
+          {invoice && returnable && (
+            <>
+              <button type="button" className="button" aria-keyshortcuts="Alt+V" onClick={() => openReturn('void')}>
+                {t('finder.void')} <KeyHint>{FINDER_KEYS.voidSale.label}</KeyHint>
+              </button>
+              <button type="button" className="button" aria-keyshortcuts="Alt+R" onClick={() => openReturn('return')}>
+                {t('finder.return')} <KeyHint>{FINDER_KEYS.returnItems.label}</KeyHint>
+              </button>
+            </>
+          )}
           <button type="button" className="button button-quiet" aria-keyshortcuts="Escape" onClick={finderClosed}>
             {t('finder.close')} <KeyHint>{t('key.escape')}</KeyHint>
           </button>

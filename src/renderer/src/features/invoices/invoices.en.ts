@@ -7,5 +7,7 @@ export const invoicesEn = {
   'finder.close': 'Close',
   'finder.searching': 'Looking up…',
   'finder.notFound': 'No invoice has the number {number}.',
+  'finder.return': 'Return items',
+  'finder.void': 'Void sale',
   'finder.badNumber': 'Enter an invoice number such as 1024.',
 } as const satisfies Catalog

@@ -1,4 +1,5 @@
 import type { InvoiceDto } from '#shared/contract/invoices'
+import { parseReceiptCode } from '#shared/receipts/receipt-model'
 import type { PosClient } from '../../platform/api/client'
 import { errorMessage } from '../../platform/errors'
 import { messagesOf, type Message } from '../../platform/i18n/translate'
@@ -17,6 +18,8 @@ export interface InvoicesState {
   finderClosed(): void
   invoiceNumberTyped(text: string): void
   invoiceLookupSubmitted(): Promise<void>
+  /** A receipt's code scanned at the till: the finder opens on its invoice (to reprint it, or take items back). */
+  receiptScanned(number: number): Promise<void>
 }
 
 export interface InvoicesDeps {
@@ -35,8 +38,10 @@ const initialInvoices = {
   finderError: null,
 } satisfies Partial<InvoicesState>
 
-/** Invoice numbers as people type them: digits, perhaps with a leading '#'. */
+/** Invoice numbers as people type them (digits, perhaps with a leading '#') or as a receipt's code scans (`INV-1024`). */
 export function parseInvoiceNumber(text: string): number | null {
+  const code = parseReceiptCode(text)
+  if (code?.kind === 'invoice') return code.number
   const cleaned = text.trim().replace(/^#/, '')
   if (!/^\d{1,15}$/.test(cleaned)) return null
   const value = Number(cleaned)
@@ -58,6 +63,13 @@ export const invoicesSlice = defineSlice('invoices', ({ set, get, registerReset 
       set(initialInvoices)
       deps.dialogClosed()
       deps.focusReturned()
+    },
+
+    receiptScanned: async (number) => {
+      if (deps.tillBusy()) return
+      set({ ...initialInvoices, finderNumberText: String(number) })
+      deps.dialogOpened()
+      await get().invoiceLookupSubmitted()
     },
 
     invoiceNumberTyped: (text) => set({ finderNumberText: text, finderError: null }),

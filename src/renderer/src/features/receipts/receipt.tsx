@@ -1,106 +1,73 @@
+import '../../ui/sale-figures.css'
 import './receipt.css'
-import { Fragment } from 'react'
-import type { InvoiceDto, InvoiceTenderDto } from '#shared/contract/invoices'
-import { useDateTime, useI18n, useMoney } from '../../platform/i18n/use-i18n'
-import { SaleFigures } from '../../ui/sale-figures'
+import { Fragment, useMemo } from 'react'
+import type { InvoiceDto } from '#shared/contract/invoices'
+import {
+  receiptWriter,
+  saleReceipt,
+  type ReceiptDocument,
+  type ReceiptRow,
+  type ReceiptRowRole,
+  type ReceiptStore,
+  type ReceiptWriter,
+} from '#shared/receipts/receipt-model'
+import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
+import { currencyOf, localeOf, useSession } from '../session/public'
 import type { receiptsEn } from './receipts.en'
 
-interface ReceiptProps {
-  invoice: InvoiceDto
-  storeName: string
-  /** From the checkout reply, for a backend that reports them there rather than on the invoice. */
-  tokenBalanceCents?: number | undefined
-  changeCents?: number | undefined
-}
-
-/** What a tender paid with, in words: the token by its last four characters only, a wallet by the store's name for it. */
-function useTenderName(): (tender: InvoiceTenderDto) => string {
-  const { t } = useI18n<typeof receiptsEn>()
-  return (tender) => {
-    switch (tender.method) {
-      case 'token':
-        return tender.tokenLast4 ? t('receipt.token', { last4: tender.tokenLast4 }) : t('receipt.tokenUnknown')
-      case 'cash':
-        return t('receipt.cash')
-      case 'card':
-        return t('receipt.card')
-      case 'wallet':
-        return tender.wallet ?? t('receipt.wallet')
-    }
-  }
-}
-
-/** A tender's own lines: a token's balance left, a card's or wallet's reference, cash tendered and change. */
-function TenderDetails({
-  tender,
-  balanceCents,
-  changeCents,
-  indented = false,
-}: {
-  tender: InvoiceTenderDto
-  balanceCents: number | undefined
-  changeCents: number | undefined
-  indented?: boolean
-}) {
-  const { t } = useI18n<typeof receiptsEn>()
+/** The document's words through the screen's dictionary (which holds the receipt's), its amounts through the screen's money formatter. */
+function useReceiptWriter(): ReceiptWriter {
+  const { render } = useI18n<typeof receiptsEn>()
   const money = useMoney()
-  const className = indented ? 'receipt-tender-detail' : undefined
+  return useMemo(() => receiptWriter({ label: render, money }), [render, money])
+}
+
+const TEST_IDS: Partial<Record<ReceiptRowRole, string>> = {
+  subtotal: 'sale-subtotal',
+  discount: 'sale-discount',
+  rounding: 'receipt-rounding',
+}
+
+/** A label and its value; a date as a machine-readable time, a tax with its base beside its name. */
+function Row({ row, write, className }: { row: ReceiptRow; write: ReceiptWriter; className?: string | undefined }) {
+  const value = write.value(row.value)
   return (
-    <>
-      {tender.method === 'token' && balanceCents !== undefined && (
-        <div className={className}>
-          <dt>{t('receipt.balance')}</dt>
-          <dd>{money(balanceCents)}</dd>
-        </div>
-      )}
-      {tender.reference !== undefined && (
-        <div className={className}>
-          <dt>{t('receipt.reference')}</dt>
-          <dd>{tender.reference}</dd>
-        </div>
-      )}
-      {tender.method === 'cash' && tender.tenderedCents !== undefined && (
-        <div className={className}>
-          <dt>{t('receipt.tendered')}</dt>
-          <dd>{money(tender.tenderedCents)}</dd>
-        </div>
-      )}
-      {tender.method === 'cash' && changeCents !== undefined && (
-        <div className={className}>
-          <dt>{t('receipt.change')}</dt>
-          <dd>{money(changeCents)}</dd>
-        </div>
-      )}
-    </>
+    <div className={className} data-testid={row.role === 'tax' ? 'sale-tax' : undefined}>
+      <dt>
+        {write.text(row.label)}
+        {row.detail && (
+          <>
+            {' '}
+            <span className="sale-figures-base">{write.text(row.detail)}</span>
+          </>
+        )}
+      </dt>
+      <dd data-testid={TEST_IDS[row.role]}>{row.value.kind === 'dateTime' ? <time dateTime={row.value.iso}>{value}</time> : value}</dd>
+    </div>
   )
 }
 
-/** The receipt as the customer gets it; the same for a fresh sale and a looked-up invoice. */
-export function Receipt({ invoice, storeName, tokenBalanceCents, changeCents }: ReceiptProps) {
+/** Any receipt document (a sale's, a return's) as the customer gets it, the same words and figures as on paper. */
+export function ReceiptView({ document }: { document: ReceiptDocument }) {
   const { t } = useI18n<typeof receiptsEn>()
+  const write = useReceiptWriter()
   const money = useMoney()
-  const dateTime = useDateTime()
-  const tenderName = useTenderName()
-  const only = invoice.tenders.length === 1 ? invoice.tenders[0] : undefined
-  const number = String(invoice.number)
-
+  const several = document.payments.filter((row) => row.role === 'tender').length > 1
   return (
     <section className="receipt" aria-label={t('receipt.label')}>
       <header className="receipt-head">
-        <p className="receipt-store">{storeName}</p>
-        <p className="receipt-number">{t('receipt.invoice', { number })}</p>
+        <p className="receipt-store">{document.store.name}</p>
+        {document.store.lines.map((line, index) => (
+          <p key={index} className="receipt-store-line">
+            {write.text(line)}
+          </p>
+        ))}
+        <p className="receipt-number">{write.text(document.title)}</p>
       </header>
       <dl className="receipt-facts">
-        <div>
-          <dt>{t('receipt.date')}</dt>
-          <dd>
-            <time dateTime={invoice.paidAt}>{dateTime(invoice.paidAt)}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('receipt.cashier')}</dt>
-          <dd>{invoice.cashier}</dd>
-        </div>
+        {document.facts.map((row, index) => (
+          <Row key={index} row={row} write={write} />
+        ))}
       </dl>
       <div className="receipt-lines-rule">
         <table className="receipt-lines">
@@ -119,72 +86,106 @@ export function Receipt({ invoice, storeName, tokenBalanceCents, changeCents }: 
             </tr>
           </thead>
           <tbody>
-            {invoice.lines.map((line) => (
-              <Fragment key={line.productId}>
+            {document.items.map((item, index) => (
+              <Fragment key={index}>
                 <tr>
-                  <th scope="row">{line.name}</th>
-                  <td className="num">{line.quantity}</td>
-                  <td className="num">{money(line.unitPriceCents)}</td>
-                  <td className="num">{money(line.subAmountCents)}</td>
+                  <th scope="row">{item.name}</th>
+                  <td className="num">{item.quantity}</td>
+                  <td className="num">{item.unitPriceCents === undefined ? '' : money(item.unitPriceCents)}</td>
+                  <td className="num">{money(item.amountCents)}</td>
                 </tr>
-                {line.discountCents > 0 && (
+                {item.discountCents > 0 && (
                   <tr className="receipt-line-discount" data-testid="receipt-line-discount">
                     <td colSpan={3}>{t('receipt.lineDiscount')}</td>
-                    <td className="num">−{money(line.discountCents)}</td>
+                    <td className="num">{write.value({ kind: 'money', cents: item.discountCents, reduction: true })}</td>
                   </tr>
                 )}
               </Fragment>
             ))}
           </tbody>
         </table>
-        <SaleFigures
-          subtotalCents={invoice.subtotalCents}
-          discountCents={invoice.discountCents}
-          taxes={invoice.taxes}
-          className="receipt-figures"
-        />
-        {invoice.promo && (
-          <p className="receipt-promo" data-testid="receipt-promo">
-            {t('receipt.promo', { code: invoice.promo.code, name: invoice.promo.name, amount: money(invoice.promo.discountCents) })}
-          </p>
+        {document.figures.length > 0 && (
+          <dl className="sale-figures receipt-figures">
+            {document.figures.map((row, index) => (
+              <Row key={index} row={row} write={write} />
+            ))}
+          </dl>
         )}
+        {document.notes.map((note, index) => (
+          <p key={index} className="receipt-promo" data-testid="receipt-promo">
+            {write.text(note)}
+          </p>
+        ))}
         <p className="receipt-total">
-          <span>{t('receipt.total')}</span>
-          <strong className="receipt-total-amount">{money(invoice.totalCents)}</strong>
+          <span>{write.text(document.total.label)}</span>
+          <strong className="receipt-total-amount">{write.value(document.total.value)}</strong>
         </p>
       </div>
       <dl className="receipt-payment">
-        {only ? (
-          <>
-            <div>
-              <dt>{t('receipt.payment')}</dt>
-              <dd>{tenderName(only)}</dd>
-            </div>
-            <TenderDetails
-              tender={only}
-              balanceCents={only.tokenBalanceAfterCents ?? tokenBalanceCents}
-              changeCents={only.changeCents ?? changeCents}
-            />
-          </>
-        ) : (
-          invoice.tenders.map((tender, index) => (
-            <Fragment key={index}>
-              <div className="receipt-tender">
-                <dt>{tenderName(tender)}</dt>
-                <dd>{money(tender.amountCents)}</dd>
-              </div>
-              <TenderDetails tender={tender} balanceCents={tender.tokenBalanceAfterCents} changeCents={tender.changeCents} indented />
-            </Fragment>
-          ))
-        )}
-        {invoice.roundingCents !== 0 && (
-          <div>
-            <dt>{t('receipt.rounding')}</dt>
-            <dd data-testid="receipt-rounding">{money(invoice.roundingCents)}</dd>
-          </div>
-        )}
+        {document.payments.map((row, index) => (
+          <Row
+            key={index}
+            row={row}
+            write={write}
+            className={row.indent ? 'receipt-tender-detail' : several && row.role === 'tender' ? 'receipt-tender' : undefined}
+          />
+        ))}
       </dl>
-      <p className="receipt-thanks">{t('receipt.thanks')}</p>
+      <div className="receipt-thanks">
+        {document.footer.map((line, index) => (
+          <p key={index}>{write.text(line)}</p>
+        ))}
+      </div>
     </section>
   )
+}
+
+/**
+ * The store's details for a receipt on screen, from what the app knows of the store (its name,
+ * currency, locale and time zone); the address, header and footer join them once the screen has them.
+ */
+export function useReceiptStore(): ReceiptStore {
+  const appInfo = useSession((s) => s.appInfo)
+  return useMemo(
+    () => ({
+      storeName: appInfo?.storeName ?? '',
+      address: '',
+      phone: '',
+      taxNumber: '',
+      receiptHeader: '',
+      receiptFooter: '',
+      currency: currencyOf({ appInfo }),
+      locale: localeOf({ appInfo }),
+      timeZone: appInfo?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }),
+    [appInfo],
+  )
+}
+
+interface ReceiptProps {
+  invoice: InvoiceDto
+  storeName: string
+  /** The store's full details (address, header, footer…) where the caller has them. */
+  store?: ReceiptStore | undefined
+  /** From the checkout reply, for a backend that reports them there rather than on the invoice. */
+  tokenBalanceCents?: number | undefined
+  changeCents?: number | undefined
+}
+
+/** A sale's receipt: the same for a fresh sale and a looked-up invoice. */
+export function Receipt({ invoice, storeName, store, tokenBalanceCents, changeCents }: ReceiptProps) {
+  const known = useReceiptStore()
+  const document = useMemo(
+    () =>
+      saleReceipt(
+        {
+          ...invoice,
+          tokenBalanceAfterCents: invoice.tokenBalanceAfterCents ?? tokenBalanceCents,
+          changeCents: invoice.changeCents ?? changeCents,
+        },
+        store ?? { ...known, storeName },
+      ),
+    [invoice, storeName, store, known, tokenBalanceCents, changeCents],
+  )
+  return <ReceiptView document={document} />
 }

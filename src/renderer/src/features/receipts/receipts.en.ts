@@ -1,27 +1,8 @@
+import { receiptLabelsEn } from '#shared/receipts/receipt-labels.en'
 import type { Catalog } from '../../platform/i18n/translate'
 
+/** The receipt's own words (shared with what core prints) and the screen's name for it. */
 export const receiptsEn = {
+  ...receiptLabelsEn,
   'receipt.label': 'Receipt',
-  'receipt.invoice': 'Invoice {number}',
-  'receipt.date': 'Date',
-  'receipt.cashier': 'Cashier',
-  'receipt.item': 'Item',
-  'receipt.qty': 'Qty',
-  'receipt.unitPrice': 'Unit price',
-  'receipt.amount': 'Amount',
-  'receipt.lineDiscount': 'Discount (incl. share of the sale’s)',
-  'receipt.promo': 'of which promo {code} · {name}: −{amount}',
-  'receipt.total': 'Total',
-  'receipt.payment': 'Payment',
-  'receipt.token': 'Token ending {last4}',
-  'receipt.tokenUnknown': 'Token',
-  'receipt.cash': 'Cash',
-  'receipt.card': 'Card',
-  'receipt.wallet': 'Wallet',
-  'receipt.reference': 'Reference',
-  'receipt.rounding': 'Cash rounding',
-  'receipt.balance': 'Remaining token balance',
-  'receipt.tendered': 'Cash tendered',
-  'receipt.change': 'Change',
-  'receipt.thanks': 'Thank you for shopping with us!',
 } as const satisfies Catalog

@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { StoreSettingsDto } from '#shared/contract/settings'
+import { storeSettings } from '#shared/testing/settings.fixture'
 import { changedSettings, MAX_WALLETS, settingsFormSchema, settingsFormValues, withWallet } from './settings-form.schema'
 
 const REFUSED = { cashRounding: 'cash refused', percent: 'percent refused' }
 
-const settings: StoreSettingsDto = {
-  storeName: 'Shop',
-  address: '',
-  phone: '',
-  taxNumber: '',
-  currency: 'NPR',
-  currencyDecimals: 2,
-  locale: 'en-IN',
-  timeZone: 'Asia/Kathmandu',
-  receiptHeader: '',
-  receiptFooter: '',
-  sessionIdleMinutes: 15,
-  signInLockMinutes: 15,
-  defaultLowStockAt: 5,
-  taxRounding: 'perLine',
-  defaultTaxRateIds: [1],
-  cashRoundingIncrementCents: 100,
-  cashRoundingMode: 'halfUp',
-  discountLimitBps: 1000,
-  wallets: ['eSewa', 'Khalti'],
-  demo: false,
-  currencyLocked: false,
-}
+const settings = storeSettings()
 
 function parse(values: object, decimals = 2) {
   return settingsFormSchema(decimals, REFUSED).safeParse({ ...settingsFormValues(settings), ...values })

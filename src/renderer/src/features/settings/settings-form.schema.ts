@@ -75,6 +75,7 @@ export function settingsFormValues(settings: StoreSettingsDto): SettingsFormValu
     cashRoundingMode: settings.cashRoundingMode,
     discountLimitPercent: percentText(settings.discountLimitBps),
     wallets: [...settings.wallets],
+    cashiersMayReturn: settings.cashiersMayReturn,
   }
 }
 

@@ -6,7 +6,7 @@ import { decimalAmount } from '#shared/money/money'
 import { messagesOf, money } from '../../platform/i18n/translate'
 import { useI18n } from '../../platform/i18n/use-i18n'
 import { FeedbackLine } from '../../ui/feedback-line'
-import { describedBy, FormField } from '../../ui/form-field'
+import { InputField, SelectField, TextAreaField } from '../../ui/form-field'
 import { decodeMessage, encodeMessage, FORM_ISSUES } from '../../ui/form-issues'
 import { CurrencyOptions, DecimalOptions, defaultDecimals, LocaleOptions, TimeZoneOptions } from '../setup/public'
 import { TaxChoices, type TaxesTexts } from '../taxes/public'
@@ -61,6 +61,9 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
   }, [values, reset])
 
   const number = { valueAsNumber: true } as const
+  // The controls of an amount and of a count of minutes or items.
+  const amount = { className: 'input input-amount', inputMode: 'decimal', autoComplete: 'off' } as const
+  const count = { className: 'input input-number', type: 'number', inputMode: 'numeric' } as const
   const currencyHint = locked ? t('settings.currencyLocked') : t('settings.currencyHint')
 
   return (
@@ -74,154 +77,98 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
         <fieldset className="settings-group">
           <legend>{t('settings.store')}</legend>
           <p className="field-hint">{t('settings.storeHint')}</p>
-          <FormField id="settings-store-name" label={t('settings.storeName')} error={errors.storeName}>
-            <input
-              id="settings-store-name"
-              className="input"
-              {...describedBy('settings-store-name', { error: errors.storeName })}
-              {...register('storeName')}
-            />
-          </FormField>
-          <FormField id="settings-address" label={t('settings.address')} optional error={errors.address}>
-            <input
-              id="settings-address"
-              className="input"
-              {...describedBy('settings-address', { error: errors.address })}
-              {...register('address')}
-            />
-          </FormField>
+          <InputField id="settings-store-name" label={t('settings.storeName')} error={errors.storeName} {...register('storeName')} />
+          <InputField id="settings-address" label={t('settings.address')} optional error={errors.address} {...register('address')} />
           <div className="field-pair">
-            <FormField id="settings-phone" label={t('settings.phone')} optional error={errors.phone}>
-              <input
-                id="settings-phone"
-                className="input"
-                type="tel"
-                {...describedBy('settings-phone', { error: errors.phone })}
-                {...register('phone')}
-              />
-            </FormField>
-            <FormField id="settings-tax" label={t('settings.taxNumber')} optional error={errors.taxNumber}>
-              <input
-                id="settings-tax"
-                className="input"
-                {...describedBy('settings-tax', { error: errors.taxNumber })}
-                {...register('taxNumber')}
-              />
-            </FormField>
+            <InputField id="settings-phone" label={t('settings.phone')} optional error={errors.phone} type="tel" {...register('phone')} />
+            <InputField id="settings-tax" label={t('settings.taxNumber')} optional error={errors.taxNumber} {...register('taxNumber')} />
           </div>
         </fieldset>
 
         <fieldset className="settings-group">
           <legend>{t('settings.money')}</legend>
           <div className="field-pair">
-            <FormField id="settings-currency" label={t('settings.currency')} error={errors.currency}>
-              <select
-                id="settings-currency"
-                className="input"
-                disabled={locked}
-                {...describedBy('settings-currency', { hint: true, error: errors.currency })}
-                {...register('currency', {
-                  onChange: (event: { target: { value: string } }) =>
-                    setValue('currencyDecimals', defaultDecimals(event.target.value), { shouldDirty: true }),
-                })}
-              >
-                <CurrencyOptions current={settings.currency} />
-              </select>
-            </FormField>
-            <FormField id="settings-decimals" label={t('settings.currencyDecimals')} error={errors.currencyDecimals}>
-              <select
-                id="settings-decimals"
-                className="input"
-                disabled={locked}
-                {...describedBy('settings-decimals', { error: errors.currencyDecimals })}
-                {...register('currencyDecimals', { setValueAs: Number })}
-              >
-                <DecimalOptions />
-              </select>
-            </FormField>
+            <SelectField
+              id="settings-currency"
+              label={t('settings.currency')}
+              hintElsewhere
+              error={errors.currency}
+              disabled={locked}
+              {...register('currency', {
+                onChange: (event: { target: { value: string } }) =>
+                  setValue('currencyDecimals', defaultDecimals(event.target.value), { shouldDirty: true }),
+              })}
+            >
+              <CurrencyOptions current={settings.currency} />
+            </SelectField>
+            <SelectField
+              id="settings-decimals"
+              label={t('settings.currencyDecimals')}
+              error={errors.currencyDecimals}
+              disabled={locked}
+              {...register('currencyDecimals', { setValueAs: Number })}
+            >
+              <DecimalOptions />
+            </SelectField>
           </div>
           <p id="settings-currency-hint" className={locked ? 'field-hint field-hint-locked' : 'field-hint'} data-testid="currency-hint">
             {currencyHint}
           </p>
           <div className="field-pair">
-            <FormField id="settings-locale" label={t('settings.locale')} error={errors.locale}>
-              <select
-                id="settings-locale"
-                className="input"
-                {...describedBy('settings-locale', { error: errors.locale })}
-                {...register('locale')}
-              >
-                <LocaleOptions />
-              </select>
-            </FormField>
-            <FormField id="settings-time-zone" label={t('settings.timeZone')} hint={t('settings.timeZoneHint')} error={errors.timeZone}>
-              <select
-                id="settings-time-zone"
-                className="input"
-                {...describedBy('settings-time-zone', { hint: true, error: errors.timeZone })}
-                {...register('timeZone')}
-              >
-                <TimeZoneOptions current={settings.timeZone} />
-              </select>
-            </FormField>
+            <SelectField id="settings-locale" label={t('settings.locale')} error={errors.locale} {...register('locale')}>
+              <LocaleOptions />
+            </SelectField>
+            <SelectField
+              id="settings-time-zone"
+              label={t('settings.timeZone')}
+              hint={t('settings.timeZoneHint')}
+              error={errors.timeZone}
+              {...register('timeZone')}
+            >
+              <TimeZoneOptions current={settings.timeZone} />
+            </SelectField>
           </div>
         </fieldset>
 
         <fieldset className="settings-group">
           <legend>{t('settings.receipts')}</legend>
-          <FormField
+          <TextAreaField
             id="settings-receipt-header"
             label={t('settings.receiptHeader')}
             optional
             hint={t('settings.receiptHeaderHint')}
             error={errors.receiptHeader}
-          >
-            <textarea
-              id="settings-receipt-header"
-              className="input textarea"
-              rows={3}
-              {...describedBy('settings-receipt-header', { hint: true, error: errors.receiptHeader })}
-              {...register('receiptHeader')}
-            />
-          </FormField>
-          <FormField
+            className="input textarea"
+            rows={3}
+            {...register('receiptHeader')}
+          />
+          <TextAreaField
             id="settings-receipt-footer"
             label={t('settings.receiptFooter')}
             optional
             hint={t('settings.receiptFooterHint')}
             error={errors.receiptFooter}
-          >
-            <textarea
-              id="settings-receipt-footer"
-              className="input textarea"
-              rows={3}
-              {...describedBy('settings-receipt-footer', { hint: true, error: errors.receiptFooter })}
-              {...register('receiptFooter')}
-            />
-          </FormField>
+            className="input textarea"
+            rows={3}
+            {...register('receiptFooter')}
+          />
         </fieldset>
 
         <fieldset className="settings-group">
           <legend>{t('settings.sales')}</legend>
-          <FormField
+          <SelectField
             id="settings-tax-rounding"
             label={t('settings.taxRounding')}
             hint={t('settings.taxRoundingHint')}
             error={errors.taxRounding}
+            {...register('taxRounding')}
           >
-            <select
-              id="settings-tax-rounding"
-              className="input"
-              {...describedBy('settings-tax-rounding', { hint: true, error: errors.taxRounding })}
-              {...register('taxRounding')}
-            >
-              {taxRounding.options.map((option) => (
-                <option key={option} value={option}>
-                  {t(`settings.taxRounding.${option}`)}
-                </option>
-              ))}
-            </select>
-          </FormField>
+            {taxRounding.options.map((option) => (
+              <option key={option} value={option}>
+                {t(`settings.taxRounding.${option}`)}
+              </option>
+            ))}
+          </SelectField>
           <Controller
             control={control}
             name="defaultTaxRateIds"
@@ -238,51 +185,49 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
             )}
           />
           <div className="field-pair">
-            <FormField
+            <InputField
               id="settings-cash-rounding"
               label={t('settings.cashRounding', { currency: settings.currency })}
               hint={t('settings.cashRoundingHint', { none: decimalAmount(1, decimals) })}
               error={errors.cashRoundingIncrement}
+              {...amount}
+              {...register('cashRoundingIncrement')}
+            />
+            <SelectField
+              id="settings-cash-mode"
+              label={t('settings.cashRoundingMode')}
+              error={errors.cashRoundingMode}
+              {...register('cashRoundingMode')}
             >
-              <input
-                id="settings-cash-rounding"
-                className="input input-amount"
-                inputMode="decimal"
-                autoComplete="off"
-                {...describedBy('settings-cash-rounding', { hint: true, error: errors.cashRoundingIncrement })}
-                {...register('cashRoundingIncrement')}
-              />
-            </FormField>
-            <FormField id="settings-cash-mode" label={t('settings.cashRoundingMode')} error={errors.cashRoundingMode}>
-              <select
-                id="settings-cash-mode"
-                className="input"
-                {...describedBy('settings-cash-mode', { error: errors.cashRoundingMode })}
-                {...register('cashRoundingMode')}
-              >
-                {cashRoundingMode.options.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`settings.cashRoundingMode.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </FormField>
+              {cashRoundingMode.options.map((option) => (
+                <option key={option} value={option}>
+                  {t(`settings.cashRoundingMode.${option}`)}
+                </option>
+              ))}
+            </SelectField>
           </div>
-          <FormField
+          <InputField
             id="settings-discount-limit"
             label={t('settings.discountLimit')}
             hint={t('settings.discountLimitHint')}
             error={errors.discountLimitPercent}
-          >
-            <input
-              id="settings-discount-limit"
-              className="input input-amount"
-              inputMode="decimal"
-              autoComplete="off"
-              {...describedBy('settings-discount-limit', { hint: true, error: errors.discountLimitPercent })}
-              {...register('discountLimitPercent')}
-            />
-          </FormField>
+            {...amount}
+            {...register('discountLimitPercent')}
+          />
+          <div className="field">
+            <label className="check">
+              <input
+                id="settings-cashiers-return"
+                type="checkbox"
+                aria-describedby="settings-cashiers-return-hint"
+                {...register('cashiersMayReturn')}
+              />
+              <span>{t('settings.cashiersMayReturn')}</span>
+            </label>
+            <p id="settings-cashiers-return-hint" className="field-hint">
+              {t('settings.cashiersMayReturnHint')}
+            </p>
+          </div>
           <Controller
             control={control}
             name="wallets"
@@ -299,46 +244,33 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
 
         <fieldset className="settings-group">
           <legend>{t('settings.security')}</legend>
-          <FormField id="settings-idle" label={t('settings.sessionIdleMinutes')} error={errors.sessionIdleMinutes}>
-            <input
-              id="settings-idle"
-              className="input input-number"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={720}
-              {...describedBy('settings-idle', { error: errors.sessionIdleMinutes })}
-              {...register('sessionIdleMinutes', number)}
-            />
-          </FormField>
-          <FormField id="settings-lock" label={t('settings.signInLockMinutes')} error={errors.signInLockMinutes}>
-            <input
-              id="settings-lock"
-              className="input input-number"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={1440}
-              {...describedBy('settings-lock', { error: errors.signInLockMinutes })}
-              {...register('signInLockMinutes', number)}
-            />
-          </FormField>
-          <FormField
+          <InputField
+            id="settings-idle"
+            label={t('settings.sessionIdleMinutes')}
+            error={errors.sessionIdleMinutes}
+            {...count}
+            min={1}
+            max={720}
+            {...register('sessionIdleMinutes', number)}
+          />
+          <InputField
+            id="settings-lock"
+            label={t('settings.signInLockMinutes')}
+            error={errors.signInLockMinutes}
+            {...count}
+            min={1}
+            max={1440}
+            {...register('signInLockMinutes', number)}
+          />
+          <InputField
             id="settings-low-stock"
             label={t('settings.defaultLowStockAt')}
             hint={t('settings.defaultLowStockAtHint')}
             error={errors.defaultLowStockAt}
-          >
-            <input
-              id="settings-low-stock"
-              className="input input-number"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              {...describedBy('settings-low-stock', { hint: true, error: errors.defaultLowStockAt })}
-              {...register('defaultLowStockAt', number)}
-            />
-          </FormField>
+            {...count}
+            min={0}
+            {...register('defaultLowStockAt', number)}
+          />
         </fieldset>
       </div>
       <div className="settings-footer">

@@ -43,6 +43,9 @@ export const settingsEn = {
   'settings.cashRoundingMode.up': 'Always up',
   'settings.cashRoundingMode.down': 'Always down',
   'settings.discountLimit': 'Discount a cashier may give (%)',
+  'settings.cashiersMayReturn': 'Cashiers may take returns',
+  'settings.cashiersMayReturnHint':
+    'Otherwise a manager approves each return at the till with their password or PIN. Voids always need a manager.',
   'settings.discountLimitHint': 'Off a line or a whole sale without a manager; a larger discount needs a manager’s approval.',
   'settings.wallets': 'Wallets',
   'settings.walletsHint': 'The payment wallets the till takes, by the name printed on receipts. Up to 10.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { StoreSettingsDto } from '#shared/contract/settings'
+import { storeSettings } from '#shared/testing/settings.fixture'
 import { en } from '../../app/catalogs'
 import { appInfo, fakeBackend, MANAGER, ok } from '../../app/fake-backend.helper'
 import { createTranslator, type Message } from '../../platform/i18n/translate'
@@ -10,29 +11,7 @@ const text = (message: Message | null | undefined) => (message ? render(message)
 
 const VAT = { id: 1, name: 'VAT', rateBps: 1300, included: true, active: true, productCount: 3 }
 
-const settings: StoreSettingsDto = {
-  storeName: 'Shop',
-  address: '',
-  phone: '',
-  taxNumber: '',
-  currency: 'NPR',
-  currencyDecimals: 2,
-  locale: 'en-IN',
-  timeZone: 'Asia/Kathmandu',
-  receiptHeader: '',
-  receiptFooter: '',
-  sessionIdleMinutes: 15,
-  signInLockMinutes: 15,
-  defaultLowStockAt: 5,
-  taxRounding: 'perLine',
-  defaultTaxRateIds: [1],
-  cashRoundingIncrementCents: 100,
-  cashRoundingMode: 'halfUp',
-  discountLimitBps: 1000,
-  wallets: ['eSewa'],
-  demo: false,
-  currencyLocked: false,
-}
+const settings = storeSettings({ wallets: ['eSewa'] })
 
 describe('the settings section', () => {
   it('saves only what changed, then shows what core kept and refreshes the store’s details', async () => {

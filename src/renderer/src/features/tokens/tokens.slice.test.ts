@@ -4,6 +4,7 @@ import type { TokenDto } from '#shared/contract/tokens'
 import { en } from '../../app/catalogs'
 import { fakeBackend, MANAGER, ok, type Replies, type Reply } from '../../app/fake-backend.helper'
 import { createTranslator, type Message } from '../../platform/i18n/translate'
+import { emptyCart } from '../cart/cart.slice'
 
 const CODE = 'a1b2c3d4-1111-4111-8111-abcdefabcdef'
 const token: TokenDto = {
@@ -39,18 +40,6 @@ const oneLine: CartDto = {
   discountCents: 0,
   taxCents: 0,
   totalCents: 9_000,
-  taxes: [],
-  orderDiscount: null,
-  promo: null,
-}
-
-const emptyCart: CartDto = {
-  lines: [],
-  itemCount: 0,
-  subtotalCents: 0,
-  discountCents: 0,
-  taxCents: 0,
-  totalCents: 0,
   taxes: [],
   orderDiscount: null,
   promo: null,

@@ -32,13 +32,15 @@ export interface Chord {
 }
 
 /**
- * The till's Ctrl keys. Chromium itself binds Ctrl+D (bookmark), Ctrl+Shift+D (bookmark all tabs)
- * and Ctrl+K (search); Electron binds none of them, and the till's key handler stops them in both.
+ * The till's Ctrl keys. Chromium itself binds Ctrl+D (bookmark), Ctrl+Shift+D (bookmark all tabs),
+ * Ctrl+K (search) and Ctrl+H (history); Electron binds none of them, and the till's key handler
+ * stops them in both. (Alt+H would open Electron's Help menu.)
  */
 export const CHORDS = {
   lineDiscount: { code: 'KeyD', shift: false, label: 'Ctrl+D', aria: 'Control+D' },
   orderDiscount: { code: 'KeyD', shift: true, label: 'Ctrl+Shift+D', aria: 'Control+Shift+D' },
   promoCode: { code: 'KeyK', shift: false, label: 'Ctrl+K', aria: 'Control+K' },
+  recentSales: { code: 'KeyH', shift: false, label: 'Ctrl+H', aria: 'Control+H' },
 } as const satisfies Record<string, Chord>
 
 /** A key press as the key handlers read it (a KeyboardEvent is one); modifiers left out are not held. */
@@ -66,6 +68,12 @@ export const PAY_KEYS = {
   payByWallet: { letter: 'm', label: 'Alt+M' },
   addTender: { letter: 'a', label: 'Alt+A' },
   removeTender: { letter: 'r', label: 'Alt+R' },
+} as const
+
+/** The invoice finder's keys, once an invoice is shown. */
+export const FINDER_KEYS = {
+  returnItems: { letter: 'r', label: 'Alt+R' },
+  voidSale: { letter: 'v', label: 'Alt+V' },
 } as const
 
 /** Alt with `letter`, by the key's place too (`KeyC`), so a layout whose Alt types another character still works. */

@@ -1,0 +1,4 @@
+import { sliceHooks } from '../../platform/store/use-slice'
+import { returnsSlice } from './returns.slice'
+
+export const { useSlice: useReturns } = sliceHooks(returnsSlice)
