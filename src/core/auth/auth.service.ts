@@ -298,11 +298,26 @@ export async function changePassword(ctx: RequestContext, user: SessionUser, cur
   )
 }
 
+/** The PINs people choose most (by far the most guessed first), beyond one digit repeated and straight runs. */
+const COMMON_PINS = new Set(['1004', '2000', '6969', '1122', '1313', '2001', '2580', '0852', '1998', '1999', '696969', '112233', '159753'])
+
+/**
+ * A new approval PIN: not one digit repeated (0000), not a straight run (1234, 654321), not a pair
+ * repeated (1212, 121212), not one of the PINs guessed first (VALIDATION_FAILED weakPin). Its
+ * throttle makes guessing slow; this keeps the first guesses from being the right ones.
+ */
+export function checkNewPin(pin: string): void {
+  if (isTrivial(pin) || /^(\d\d)\1+$/.test(pin) || COMMON_PINS.has(pin)) {
+    throw new DomainError('VALIDATION_FAILED', 'That PIN is too easy to guess.', { rule: 'weakPin', field: 'pin' })
+  }
+}
+
 /**
  * The signed-in user sets (or, with null, removes) their approval PIN after their current password
  * is checked like a sign-in. A new PIN starts with a clean guard.
  */
 export async function setPin(ctx: RequestContext, user: SessionUser, currentPassword: string, pin: string | null): Promise<void> {
+  if (pin !== null) checkNewPin(pin)
   await checkSecret(
     ctx,
     user.username,

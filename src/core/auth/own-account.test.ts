@@ -113,6 +113,13 @@ describe('auth:setPin and approvals with a PIN', () => {
       expectError(await manager.invoke('auth:setPin', { currentPassword: 'wrong', pin: '4821' }), 'INVALID_CREDENTIALS')
       expect(hashes().pin_hash).toBeNull()
       expectError(await manager.invoke('auth:setPin', { currentPassword: 'manager', pin: '12' }), 'VALIDATION_FAILED')
+      // The PINs guessed first are refused before the password is even checked.
+      for (const pin of ['1234', '0000', '987654', '1212', '121212', '2580']) {
+        const weak = await manager.invoke('auth:setPin', { currentPassword: 'manager', pin })
+        expectError(weak, 'VALIDATION_FAILED')
+        expect(!weak.ok && weak.error.params).toEqual({ rule: 'weakPin', field: 'pin' })
+      }
+      expect(hashes().pin_hash).toBeNull()
       ok(await manager.invoke('auth:setPin', { currentPassword: 'manager', pin: '4821' }))
       expect(hashes().pin_hash).toMatch(/^scrypt\$131072\$/)
       expect(auditActions().at(-1)).toBe('auth.pin-set')

@@ -78,22 +78,7 @@ export function checkBooks(
     ({ id, number }) => `invoice ${number}, line ${id}: amount is not unit price × quantity`,
   )
   // Numbers run 1, 2, 3 … without a gap within each till's series.
-  const series = db
-    .prepare('select till_id, count(*) as n, min(number) as low, max(number) as high from invoice group by till_id')
-    .all() as {
-    till_id: string | null
-    n: number
-    low: number
-    high: number
-  }[]
-  for (const numbering of series) {
-    if (numbering.low !== 1 || numbering.high !== numbering.n) {
-      violations.push({
-        rule: 'invoice-numbers',
-        detail: `${numbering.n} invoices of till ${numbering.till_id} numbered ${numbering.low}..${numbering.high}: a gap or a skipped number`,
-      })
-    }
-  }
+  violations.push(...numberGaps(db, 'invoice', 'invoice-numbers', 'invoices'))
 
   // Payment: every invoice has its tenders, which pay its total plus the cash rounding; each token
   // tender has exactly one debit of its amount on its token; change and rounding come only from cash.
@@ -290,21 +275,24 @@ export function checkReturns(db: Database.Database): Violation[] {
       where f.method = 'token' and (f.token_id is null or credited is null or credited != f.amount_cents)`,
     ({ number, amount, credited }) => `return ${number}: a token refund of ${amount} credited ${credited ?? 0} on its token`,
   )
+  violations.push(...numberGaps(db, 'sale_return', 'return-numbers', 'returns'))
+  return violations
+}
+
+/** A table numbered per till (invoices, returns) whose numbers do not run 1, 2, 3 … n in some till's series. */
+function numberGaps(db: Database.Database, table: 'invoice' | 'sale_return', rule: string, noun: string): Violation[] {
   const series = db
-    .prepare('select till_id, count(*) as n, min(number) as low, max(number) as high from sale_return group by till_id')
+    .prepare(`select till_id, count(*) as n, min(number) as low, max(number) as high from ${table} group by till_id`)
     .all() as {
     till_id: string | null
     n: number
     low: number
     high: number
   }[]
-  for (const numbering of series) {
-    if (numbering.low !== 1 || numbering.high !== numbering.n) {
-      violations.push({
-        rule: 'return-numbers',
-        detail: `${numbering.n} returns of till ${numbering.till_id} numbered ${numbering.low}..${numbering.high}`,
-      })
-    }
-  }
-  return violations
+  return series
+    .filter((numbering) => numbering.low !== 1 || numbering.high !== numbering.n)
+    .map((numbering) => ({
+      rule,
+      detail: `${numbering.n} ${noun} of till ${numbering.till_id} numbered ${numbering.low}..${numbering.high}: a gap or a skipped number`,
+    }))
 }

@@ -42,6 +42,8 @@ export interface ErrorParamsByCode {
       | 'dateOrder'
       | 'backupName'
       | 'weakPassword'
+      /** A PIN that is one digit repeated, a straight run, a pair repeated or one of the most common. */
+      | 'weakPin'
       | 'tooLarge'
       | 'timeZone'
       | 'imageType'

@@ -15,6 +15,7 @@ export const errorsEn = {
   'error.VALIDATION_FAILED.tooLarge': 'That would make the sale larger than any total can hold.',
   'error.VALIDATION_FAILED.weakPassword':
     'A password needs at least {min} characters, must not be the username and must not be easy to guess (like 12345678 or password).',
+  'error.VALIDATION_FAILED.weakPin': 'That PIN is too easy to guess (like 1234, 0000 or 1212). Choose another.',
   'error.VALIDATION_FAILED.timeZone': "'{field}' is not a time zone this computer knows.",
   'error.VALIDATION_FAILED.imageType': 'Only PNG, JPEG or WebP images can be added.',
   'error.VALIDATION_FAILED.imageTooLarge': 'An image can be at most {max} MB. Pick a smaller one.',

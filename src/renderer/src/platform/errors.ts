@@ -30,6 +30,7 @@ export function errorMessage(error: ClientError): Message {
       if (params?.rule === 'tooLarge') return msg('error.VALIDATION_FAILED.tooLarge')
       if (params?.rule === 'weakPassword' && params.min !== undefined)
         return msg('error.VALIDATION_FAILED.weakPassword', { min: params.min })
+      if (params?.rule === 'weakPin') return msg('error.VALIDATION_FAILED.weakPin')
       if (params?.rule === 'timeZone') return msg('error.VALIDATION_FAILED.timeZone', { field: params.field ?? '' })
       if (params?.rule === 'imageType') return msg('error.VALIDATION_FAILED.imageType')
       if (params?.rule === 'pastDate') return msg('error.VALIDATION_FAILED.pastDate')
