@@ -3,7 +3,7 @@
  * them into the till's own `images/`: restored on another computer, the products keep their pictures.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackendClient } from '#core/backend'
@@ -172,5 +172,44 @@ describe('backup:importFile with product images', () => {
     } finally {
       await other.store.cleanup()
     }
+  })
+})
+
+describe('unused product images', () => {
+  /** Makes the till's image files look `days` old on the store's clock. */
+  const age = (names: string[], days: number) => {
+    const when = new Date(shop.store.clock.now.getTime() - days * 24 * 3_600_000)
+    for (const name of names) utimesSync(join(shop.store.backend.imagesDir, name), when, when)
+  }
+  const onDisk = () => readdirSync(shop.store.backend.imagesDir).sort()
+
+  it('are removed by the next backup once no kept copy names them, and never a day-old one or a file that is not an image', async () => {
+    await addImages(1, { 'front.png': IMAGE_BYTES.png, 'side.jpg': IMAGE_BYTES.jpg })
+    const orphan = `${sha256(Buffer.from('gone long ago'))}.png`
+    const fresh = `${sha256(Buffer.from('just added'))}.webp`
+    writeFileSync(join(shop.store.backend.imagesDir, orphan), 'gone long ago')
+    writeFileSync(join(shop.store.backend.imagesDir, fresh), 'just added')
+    writeFileSync(join(shop.store.backend.imagesDir, 'notes.txt'), 'not an image')
+    age([PNG, JPG, orphan, 'notes.txt'], 3)
+    age([fresh], 0.5)
+
+    ok(await manager.invoke('backup:create', {}))
+    // Only the orphan went: the books name the two images, the fresh file is within its grace, the note is no image.
+    expect(onDisk()).toEqual([JPG, PNG, fresh, 'notes.txt'].sort())
+    expect(auditOf(shop.store.dbPath, 'backup.created').at(-1)!.details).toMatchObject({ imagesRemoved: 1 })
+
+    // The side view leaves the product, but the backup just taken still names it: it stays for a restore.
+    const product = ok(await manager.invoke('products:get', { id: 1 }))
+    const side = product.images.find((image) => image.file === JPG)!
+    ok(await manager.invoke('products:removeImage', { id: 1, imageId: side.id }))
+    ok(await manager.invoke('backup:create', {}))
+    expect(onDisk()).toContain(JPG)
+
+    // Once no kept copy names it (the old copies rotated away), it goes.
+    for (const file of readdirSync(shop.store.backend.backupDir)) rmSync(join(shop.store.backend.backupDir, file))
+    ok(await manager.invoke('backup:create', {}))
+    expect(onDisk()).toEqual([PNG, fresh, 'notes.txt'].sort())
+    // A product still shows its picture.
+    expect(ok(await manager.invoke('products:get', { id: 1 })).images.map((image) => image.file)).toEqual([PNG])
   })
 })

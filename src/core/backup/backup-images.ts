@@ -6,6 +6,7 @@
  * file's bytes: a file is checked against its name on the way, and one already there is kept.
  */
 import { createHash, randomBytes } from 'node:crypto'
+import { readdirSync, rmSync, statSync } from 'node:fs'
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -92,4 +93,37 @@ export async function copyImages(names: readonly string[], fromDir: string, toDi
     result.copied += 1
   }
   return result
+}
+
+/** A file added this long ago or less is kept whatever the books say: it may be in a transaction not yet committed. */
+export const IMAGE_GRACE_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Deletes the image files no database keeps: named neither by the till's own books nor by any backup
+ * copy it keeps (so a backup restored later still finds its pictures), and older than IMAGE_GRACE_MS.
+ * Only files named like an image (`<sha256>.<ext>`) are ever touched. Answers the names removed.
+ * Synchronous: a few directory entries once a day, and never left waiting behind a busy till.
+ */
+export function pruneImages(imagesDir: string, databases: readonly string[], now: Date): string[] {
+  let names: string[]
+  try {
+    names = readdirSync(imagesDir).filter((name) => PRODUCT_IMAGE_FILE.test(name))
+  } catch {
+    return []
+  }
+  if (names.length === 0) return []
+  const kept = new Set(databases.flatMap((file) => imagesNamedIn(file)))
+  const removed: string[] = []
+  for (const name of names) {
+    if (kept.has(name)) continue
+    const path = join(imagesDir, name)
+    try {
+      if (now.getTime() - statSync(path).mtimeMs <= IMAGE_GRACE_MS) continue
+      rmSync(path)
+      removed.push(name)
+    } catch {
+      // Gone already, or in use: the next backup tries again.
+    }
+  }
+  return removed
 }

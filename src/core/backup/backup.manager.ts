@@ -10,7 +10,7 @@ import { DomainError } from '#core/common/domain-error'
 import { transaction } from '#core/db/tx'
 import { createSerialQueue } from '#shared/async/serial-queue'
 import { headOf, readAnchors, recordAnchor, restartAnchors } from './audit-anchors'
-import { copyImages, EXPORTED_IMAGES_FOLDER, imagesNamedIn, type ImageCopyResult } from './backup-images'
+import { copyImages, EXPORTED_IMAGES_FOLDER, imagesNamedIn, pruneImages, type ImageCopyResult } from './backup-images'
 import { listBackups, parseBackupFileName, rotateBackups, type BackupInfo, type BackupKind } from './backup-files'
 import { BackupInvalidError, checkDatabaseFile, copyDatabase, fsyncPath, writeBackup, type BackupSource } from './backup-writer'
 import {
@@ -102,13 +102,21 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
         const info = await writeBackup((destination) => deps.exclusive(() => copyDatabase(native, destination)), backupDir, kind, at)
         recordAnchor(dbPath, { at: info.createdAt, event: 'backup', file: info.file, ...headOf(join(backupDir, info.file)) })
         rotateBackups(backupDir, info.file)
+        // Images no kept copy names any more go with the copies that named them.
+        const kept = [dbPath, ...listBackups(backupDir).map((backup) => join(backupDir, backup.file))]
+        let imagesRemoved: string[] = []
+        try {
+          imagesRemoved = pruneImages(deps.imagesDir, kept, at)
+        } catch (error) {
+          deps.logError('removing unused product images failed', error)
+        }
         await deps.exclusive(() =>
           transaction(orm.em.fork(), { at }, (tx) =>
             tx.audit({
               action: 'backup.created',
               actor: actor ? { id: actor.id, name: actor.displayName } : null,
               subject: info.file,
-              details: { kind, sizeBytes: info.sizeBytes },
+              details: { kind, sizeBytes: info.sizeBytes, imagesRemoved: imagesRemoved.length },
             }),
           ),
         )

@@ -64,6 +64,15 @@ describe('the header', () => {
 })
 
 describe('reading CSV', () => {
+  it('refuses a SKU or barcode shaped like a token card’s code, which the till would read as the card', () => {
+    const token = '11111111-1111-4111-8111-111111111111'
+    expect(
+      problems(
+        `sku,name,price,barcode\n${token},Tea,1,\nT-2,Dal,1,${token.toUpperCase()}\nT-3,Rice,1,1111111-1111-4111-8111-111111111111\n`,
+      ),
+    ).toEqual([one(2, 'tokenShaped', 'sku', token), one(3, 'tokenShaped', 'barcode', token.toUpperCase())])
+  })
+
   it('takes a UTF-8 BOM, CRLF line ends, quoted commas and doubled quotes', () => {
     const parsed = read('\ufeffsku,name,price\r\nA,"Rice, basmati ""long""",55.50\r\n"B,2","Dal",1\r\n')
     expect(parsed.errors).toEqual([])

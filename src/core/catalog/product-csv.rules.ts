@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module'
 import type * as CsvParse from 'csv-parse/sync'
 import type * as CsvStringify from 'csv-stringify/sync'
+import { looksLikeTokenCode } from '#shared/codes/token-code'
 import type { ImportErrorDto } from '#shared/contract/catalog'
 import { joinTags, normalizeTags } from './products.rules'
 
@@ -626,6 +627,7 @@ export class CsvChecker implements RecordSink {
     const errorsBefore = this.result.errors.length
     const sku = this.text('sku', cellOf(record, columns.sku), CSV_LIMITS.sku, line)!
     if (sku === '') this.error(line, 'missing', 'sku')
+    else if (looksLikeTokenCode(sku)) this.error(line, 'tokenShaped', 'sku', sku)
     const name = this.text('name', cellOf(record, columns.name), CSV_LIMITS.name, line)!
     if (name === '') this.error(line, 'missing', 'name')
 
@@ -640,6 +642,7 @@ export class CsvChecker implements RecordSink {
 
     const barcodeText = this.text('barcode', cellOf(record, columns.barcode), CSV_LIMITS.barcode, line)
     const barcode = barcodeText === undefined ? undefined : barcodeText === '' ? null : barcodeText
+    if (barcode && looksLikeTokenCode(barcode)) this.error(line, 'tokenShaped', 'barcode', barcode)
     const categoryText = this.text('category', cellOf(record, columns.category), CSV_LIMITS.category, line)
     const category = categoryText === undefined ? undefined : categoryText === '' ? null : categoryText
 

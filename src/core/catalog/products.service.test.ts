@@ -433,6 +433,17 @@ describe('a product’s taxes', () => {
     expect(catalogState(store.dbPath)).toEqual(before)
   })
 
+  it('refuses a SKU or barcode shaped like a token card’s code (the till reads such a scan as the card), changing nothing', async () => {
+    const before = catalogState(store.dbPath)
+    const token = ' 11111111-1111-4111-8111-111111111111 '
+    for (const fields of [{ sku: token }, { sku: 'TOKEN-LIKE', barcode: token.trim().toUpperCase() }]) {
+      const reply = await manager.invoke('products:create', { sku: 'TOKEN-LIKE', name: 'x', priceCents: 1, ...fields })
+      expectError(reply, 'VALIDATION_FAILED')
+      expect(!reply.ok && reply.error.params).toMatchObject({ rule: 'schema', field: Object.keys(fields).at(-1) })
+    }
+    expect(catalogState(store.dbPath)).toEqual(before)
+  })
+
   it('replaces a product’s taxes on an edit, audited from and to; the same taxes again write nothing', async () => {
     const levy = ok(await manager.invoke('taxes:create', { name: 'Edit levy', rateBps: 500, included: false }))
     const product = await makeProduct(manager, { taxRateIds: [vatId()] })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../ipc/channel'
+import { looksLikeTokenCode } from '../codes/token-code'
 import { id, isoDateTime, nonNegativeCents, protectedInput, text } from './common'
 import { taxRateIds } from './taxes'
 
@@ -51,8 +52,13 @@ export type ProductAdminDto = z.infer<typeof productAdminDto>
 export const tagText = text(40)
   .min(1)
   .refine((value) => !value.includes('|'), 'must not contain |')
-export const skuText = text(64).min(1)
-export const barcodeText = text(64).min(1)
+/** A product code: a token card's shape is refused, as the till would read such a scan as the card. */
+const productCode = () =>
+  text(64)
+    .min(1)
+    .refine((value) => !looksLikeTokenCode(value), 'must not look like a token code')
+export const skuText = productCode()
+export const barcodeText = productCode()
 
 export const productSort = z.enum(['name', 'sku', 'price', 'stock'])
 export type ProductSort = z.infer<typeof productSort>
@@ -107,6 +113,8 @@ export const importErrorDto = z.strictObject({
     'tooManyRows',
     /** A control character (a line break inside a quoted name, NUL…), which no name or code may hold. */
     'badText',
+    /** A SKU or barcode shaped like a token card's code, which the till would read as the card. */
+    'tokenShaped',
   ]),
   /**
    * The offending value, clipped; for takenByOther the other product's SKU; for badCsv what broke the

@@ -18,6 +18,7 @@ export function problemMessage(error: ImportErrorDto): Message {
     case 'badBoolean':
     case 'tooLong':
     case 'takenByOther':
+    case 'tokenShaped':
       return msg(`import.problem.${error.problem}`, { value })
     case 'duplicateInFile':
       return error.otherLine === undefined

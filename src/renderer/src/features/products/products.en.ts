@@ -142,6 +142,7 @@ export const productsEn = {
   'import.problem.badCsv.fieldCount': 'This line does not have as many cells as the header.',
   'import.problem.tooManyRows': 'The file has more rows than one import can take (at most {max}).',
   'import.problem.badText': 'This cell holds a line break or another control character.',
+  'import.problem.tokenShaped': '“{value}” has the shape of a token card’s code, which the till reads as the card: use another code.',
 } as const satisfies Catalog
 
 export type ProductsTexts = typeof productsEn

@@ -1,3 +1,5 @@
+import { looksLikeTokenCode } from '#shared/codes/token-code'
+
 /**
  * What Enter in the scan field means. A scanner types a code and Enter faster than search replies
  * arrive, so a code is always looked up exactly first; a search result is added only when the
@@ -24,12 +26,11 @@ export type EnterDecision<P> =
 
 /**
  * A token card's code (a UUID, any case), as its QR makes a scanner type it. Product codes are
- * barcodes and SKUs, never this shape, so such a code goes to the token's payment, not the catalog.
+ * barcodes and SKUs, never this shape (the catalog refuses it), so such a code goes to the token's
+ * payment, not the catalog.
  */
-const TOKEN_CODE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export function looksLikeToken(code: string): boolean {
-  return TOKEN_CODE.test(code)
+  return looksLikeTokenCode(code)
 }
 
 export type MissDecision<P> = { readonly kind: 'pick'; readonly product: P } | { readonly kind: 'search'; readonly query: string }
