@@ -3,7 +3,8 @@ import type { TaxRateDto } from '#shared/contract/taxes'
 import type { ChannelInput } from '#shared/ipc/contract'
 import type { ClientError, ClientResult, PosClient } from '../../platform/api/client'
 import { errorMessage } from '../../platform/errors'
-import { messagesOf, type Message } from '../../platform/i18n/translate'
+import { messagesOf } from '../../platform/i18n/translate'
+import { initialPagedList, pagedList, type PagedListState } from '../../platform/store/paged-list'
 import { defineSlice } from '../../platform/store/slice'
 import type { Feedback } from '../../ui/feedback-line'
 import { missingPages, withPage, type SparseRows, type Timers } from '../scan/public'
@@ -49,20 +50,10 @@ export interface TagCount {
 export type ProductCreateInput = ChannelInput<'products:create'>
 export type ProductUpdateInput = ChannelInput<'products:update'>
 
-export interface ProductsState {
+/** The table's answer (`rows`, `total`, `answer`, `stale`, `loadError`, `selected`): a new one with new filters, order or a reload. */
+export interface ProductsState extends PagedListState<ProductAdminDto> {
   filters: ProductFilters
   order: ProductOrder
-  /** The loaded rows of the current answer, by position; a hole is a row whose page is not loaded. */
-  rows: SparseRows<ProductAdminDto>
-  /** Rows in the whole answer; null until the first answer arrives. */
-  total: number | null
-  /** Changes with every new answer (filters, order, a reload): the table starts again at its top. */
-  answer: number
-  /** A newer answer is on its way: the rows shown belong to the previous filters. */
-  stale: boolean
-  loadError: Message | null
-  /** The highlighted row (arrows move it, Enter opens it). */
-  selected: number
   categories: readonly CategoryDto[]
   tags: readonly TagCount[]
   /** Every tax rate (the form offers the ones switched on); null until loaded. */
@@ -115,14 +106,9 @@ const initialFilters: ProductFilters = { query: '', categoryId: null, tag: null,
 const initialOrder: ProductOrder = { by: 'name', direction: 'asc' }
 
 const initialProducts = {
+  ...initialPagedList,
   filters: initialFilters,
   order: initialOrder,
-  rows: [],
-  total: null,
-  answer: 0,
-  stale: false,
-  loadError: null,
-  selected: 0,
   categories: [],
   tags: [],
   taxRates: null,
@@ -159,60 +145,34 @@ export const productsSlice = defineSlice('products', ({ set, get, registerReset 
   const filterDelayMs = deps.filterDelayMs ?? FILTER_DELAY_MS
   const scrollSettleMs = deps.scrollSettleMs ?? SCROLL_SETTLE_MS
 
-  /** The newest list asked for; replies to older ones are dropped. */
-  let ticket = 0
-  /** Pages of the shown answer already asked for; a new answer starts a new set. */
-  let requested = new Set<number>()
   let filterTimer: ReturnType<Timers['setTimeout']> | undefined
-  let scrollTimer: ReturnType<Timers['setTimeout']> | undefined
 
-  function clearTimers(): void {
+  function clearFilterTimer(): void {
     if (filterTimer !== undefined) timers.clearTimeout(filterTimer)
-    if (scrollTimer !== undefined) timers.clearTimeout(scrollTimer)
     filterTimer = undefined
-    scrollTimer = undefined
   }
+
+  const paging = pagedList<ProductAdminDto>(
+    { get, set },
+    {
+      pageSize: PRODUCTS_PAGE_SIZE,
+      timers,
+      scrollSettleMs,
+      pages: { missingPages, withPage },
+      list: (offset) => {
+        const { filters, order } = get()
+        return api.call('products:list', listInput(filters, order, offset))
+      },
+      failed: (reason) => msg('products.loadFailed', { reason }),
+      // The selection stays where it was, within the new answer.
+      selectedOnAnswer: (selected, total) => Math.min(selected, Math.max(0, total - 1)),
+    },
+  )
 
   /** Asks for the first page of the current filters and order; its reply becomes a new answer. */
   function reload(): void {
-    clearTimers()
-    ticket += 1
-    const mine = ticket
-    const { filters, order } = get()
-    set({ stale: true })
-    void api.call('products:list', listInput(filters, order, 0)).then((reply) => {
-      if (mine !== ticket) return
-      if (!reply.ok) {
-        set({ stale: false, loadError: msg('products.loadFailed', { reason: errorMessage(reply.error) }) })
-        return
-      }
-      requested = new Set([0])
-      set({
-        rows: reply.data.items,
-        total: reply.data.total,
-        answer: mine,
-        stale: false,
-        loadError: null,
-        selected: Math.min(get().selected, Math.max(0, reply.data.total - 1)),
-      })
-    })
-  }
-
-  function fetchPage(page: number): void {
-    const mine = ticket
-    const pages = requested
-    pages.add(page)
-    const { filters, order } = get()
-    const offset = page * PRODUCTS_PAGE_SIZE
-    void api.call('products:list', listInput(filters, order, offset)).then((reply) => {
-      if (mine !== ticket || pages !== requested) return
-      if (!reply.ok) {
-        pages.delete(page)
-        set({ loadError: msg('products.loadFailed', { reason: errorMessage(reply.error) }) })
-        return
-      }
-      set({ rows: withPage(get().rows, offset, reply.data.items), total: reply.data.total })
-    })
+    clearFilterTimer()
+    paging.reload()
   }
 
   function loadChoices(): void {
@@ -245,9 +205,8 @@ export const productsSlice = defineSlice('products', ({ set, get, registerReset 
   }
 
   registerReset(() => {
-    clearTimers()
-    ticket += 1
-    requested = new Set()
+    clearFilterTimer()
+    paging.cancel()
     set(initialProducts)
   })
 
@@ -280,26 +239,9 @@ export const productsSlice = defineSlice('products', ({ set, get, registerReset 
       reload()
     },
 
-    rowsShown: (from, to) => {
-      if (scrollTimer !== undefined) timers.clearTimeout(scrollTimer)
-      scrollTimer = timers.setTimeout(() => {
-        scrollTimer = undefined
-        const { rows, total, stale } = get()
-        if (total === null || stale) return
-        for (const page of missingPages({ from, to, pageSize: PRODUCTS_PAGE_SIZE, total, rows, requested })) fetchPage(page)
-      }, scrollSettleMs)
-    },
-
-    selectionMoved: (delta) => {
-      const { total, selected } = get()
-      if (!total) return
-      set({ selected: Math.min(total - 1, Math.max(0, selected + delta)) })
-    },
-
-    rowSelected: (index) => {
-      const { total } = get()
-      if (total && index >= 0 && index < total) set({ selected: index })
-    },
+    rowsShown: paging.rowsShown,
+    selectionMoved: paging.selectionMoved,
+    rowSelected: paging.rowSelected,
 
     rowOpened: (index) => {
       const product = get().rows[index]

@@ -4,8 +4,9 @@ import type { ChannelInput } from '#shared/ipc/contract'
 import type { PosClient } from '../../platform/api/client'
 import { errorMessage } from '../../platform/errors'
 import { messagesOf, type Message } from '../../platform/i18n/translate'
+import { initialPagedList, pagedList, type PagedListState } from '../../platform/store/paged-list'
 import { defineSlice } from '../../platform/store/slice'
-import { missingPages, withPage, type SparseRows, type Timers } from '../scan/public'
+import { missingPages, withPage, type Timers } from '../scan/public'
 import { presetRange, type DayPreset, type DayRange } from './sales-days'
 import type { SalesHistoryTexts } from './sales-history.en'
 
@@ -52,22 +53,12 @@ export type SaleDetail =
   | { readonly status: 'shown'; readonly id: number; readonly invoice: InvoiceDto }
   | { readonly status: 'failed'; readonly id: number; readonly message: Message }
 
-export interface SalesHistoryState {
+/** The table's answer (`rows`, `total`, `answer`, `stale`, `loadError`, `selected`): a new one with new filters; Enter shows the selected sale. */
+export interface SalesHistoryState extends PagedListState<InvoiceSummaryDto> {
   host: SalesHost | null
   /** The store's day when the filters were last set, for the presets to say which one is chosen. */
   today: string
   filters: SalesFilters
-  /** The loaded rows of the current answer, by position; a hole is a row whose page is not loaded. */
-  rows: SparseRows<InvoiceSummaryDto>
-  /** Sales in the whole answer; null until the first answer arrives. */
-  total: number | null
-  /** Changes with every new answer: the table starts again at its top. */
-  answer: number
-  /** A newer answer is on its way: the rows shown belong to the previous filters. */
-  stale: boolean
-  loadError: Message | null
-  /** The highlighted row (arrows move it, Enter shows it). */
-  selected: number
   /** Who may be chosen in the cashier filter (everyone who ever sold); empty when the user may not list staff. */
   cashiers: readonly CashierChoice[]
   productQuery: string
@@ -126,15 +117,10 @@ const noFilters = (today: string): SalesFilters => ({
 })
 
 const initialSales = {
+  ...initialPagedList,
   host: null,
   today: '',
   filters: noFilters(''),
-  rows: [],
-  total: null,
-  answer: 0,
-  stale: false,
-  loadError: null,
-  selected: 0,
   cashiers: [],
   productQuery: '',
   productMatches: [],
@@ -164,57 +150,40 @@ export const salesHistorySlice = defineSlice('salesHistory', ({ set, get, regist
   const filterDelayMs = deps.filterDelayMs ?? FILTER_DELAY_MS
   const scrollSettleMs = deps.scrollSettleMs ?? SCROLL_SETTLE_MS
 
-  /** The newest list asked for; replies to older ones are dropped. */
-  let ticket = 0
-  /** Pages of the shown answer already asked for; a new answer starts a new set. */
-  let requested = new Set<number>()
   let detailTicket = 0
   let productTicket = 0
   /** Each opening of the history; the staff list of an earlier one is dropped. */
   let visit = 0
   let filterTimer: ReturnType<Timers['setTimeout']> | undefined
-  let scrollTimer: ReturnType<Timers['setTimeout']> | undefined
   let productTimer: ReturnType<Timers['setTimeout']> | undefined
 
+  // A new answer starts at the newest sale.
+  const paging = pagedList<InvoiceSummaryDto>(
+    { get, set },
+    {
+      pageSize: SALES_PAGE_SIZE,
+      timers,
+      scrollSettleMs,
+      pages: { missingPages, withPage },
+      list: (offset) => api.call('invoices:list', listInput(get().filters, offset)),
+      failed: (reason) => msg('sales.loadFailed', { reason }),
+    },
+  )
+
+  /** Stops the typing pauses and the paging: nothing asked for so far lands any more. */
   function clearTimers(): void {
-    for (const timer of [filterTimer, scrollTimer, productTimer]) if (timer !== undefined) timers.clearTimeout(timer)
+    for (const timer of [filterTimer, productTimer]) if (timer !== undefined) timers.clearTimeout(timer)
     filterTimer = undefined
-    scrollTimer = undefined
     productTimer = undefined
+    paging.cancel()
   }
 
   /** Asks for the first page of the current filters; its reply becomes a new answer. */
   function reload(): void {
     if (filterTimer !== undefined) timers.clearTimeout(filterTimer)
     filterTimer = undefined
-    ticket += 1
-    const mine = ticket
-    set({ stale: true, detail: null, reprintOpen: false })
-    void api.call('invoices:list', listInput(get().filters, 0)).then((reply) => {
-      if (mine !== ticket) return
-      if (!reply.ok) {
-        set({ stale: false, loadError: msg('sales.loadFailed', { reason: errorMessage(reply.error) }) })
-        return
-      }
-      requested = new Set([0])
-      set({ rows: reply.data.items, total: reply.data.total, answer: mine, stale: false, loadError: null, selected: 0 })
-    })
-  }
-
-  function fetchPage(page: number): void {
-    const mine = ticket
-    const pages = requested
-    pages.add(page)
-    const offset = page * SALES_PAGE_SIZE
-    void api.call('invoices:list', listInput(get().filters, offset)).then((reply) => {
-      if (mine !== ticket || pages !== requested) return
-      if (!reply.ok) {
-        pages.delete(page)
-        set({ loadError: msg('sales.loadFailed', { reason: errorMessage(reply.error) }) })
-        return
-      }
-      set({ rows: withPage(get().rows, offset, reply.data.items), total: reply.data.total })
-    })
+    set({ detail: null, reprintOpen: false })
+    paging.reload()
   }
 
   function filtersChanged(patch: Partial<SalesFilters>): void {
@@ -257,10 +226,8 @@ export const salesHistorySlice = defineSlice('salesHistory', ({ set, get, regist
   registerReset(() => {
     clearTimers()
     visit += 1
-    ticket += 1
     detailTicket += 1
     productTicket += 1
-    requested = new Set()
     set(initialSales)
   })
 
@@ -278,7 +245,6 @@ export const salesHistorySlice = defineSlice('salesHistory', ({ set, get, regist
     tillClosed: () => {
       if (get().host !== 'till') return
       clearTimers()
-      ticket += 1
       detailTicket += 1
       set({ host: null, detail: null, reprintOpen: false })
       deps.dialogClosed()
@@ -339,26 +305,9 @@ export const salesHistorySlice = defineSlice('salesHistory', ({ set, get, regist
 
     productCleared: () => filtersChanged({ product: null }),
 
-    rowsShown: (from, to) => {
-      if (scrollTimer !== undefined) timers.clearTimeout(scrollTimer)
-      scrollTimer = timers.setTimeout(() => {
-        scrollTimer = undefined
-        const { rows, total, stale } = get()
-        if (total === null || stale) return
-        for (const page of missingPages({ from, to, pageSize: SALES_PAGE_SIZE, total, rows, requested })) fetchPage(page)
-      }, scrollSettleMs)
-    },
-
-    selectionMoved: (delta) => {
-      const { total, selected } = get()
-      if (!total) return
-      set({ selected: Math.min(total - 1, Math.max(0, selected + delta)) })
-    },
-
-    rowSelected: (index) => {
-      const { total } = get()
-      if (total && index >= 0 && index < total) set({ selected: index })
-    },
+    rowsShown: paging.rowsShown,
+    selectionMoved: paging.selectionMoved,
+    rowSelected: paging.rowSelected,
 
     rowOpened: (index) => {
       const sale = get().rows[index]

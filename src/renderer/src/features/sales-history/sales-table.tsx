@@ -1,9 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { useMemo } from 'react'
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { useShallow } from 'zustand/react/shallow'
 import type { InvoiceSummaryDto } from '#shared/contract/invoices'
 import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
+import { PagedGrid, pagedGridSource, usePagedGridWindow } from '../../ui/paged-grid'
 import type { UiTexts } from '../../ui/ui.en'
 import { localeOf, useSession } from '../session/public'
 import type { SalesHistoryTexts } from './sales-history.en'
@@ -15,11 +15,8 @@ type Texts = SalesHistoryTexts & UiTexts
 export const SALE_ROW_HEIGHT = 44
 /** Rows rendered beyond each edge of the viewport, so a short scroll shows no blank. */
 const OVERSCAN = 8
-/** Rows a Page Up / Page Down moves the selection by. */
-const PAGE_STEP = 10
 
 export const SALES_GRID_ID = 'sales-grid'
-export const saleRowId = (index: number) => `sales-row-${index}`
 
 // The rows arrive newest first from SQL, page by page: the library sees only the rows in view.
 const features = tableFeatures({})
@@ -86,149 +83,28 @@ function useColumns() {
  */
 export function SalesTable() {
   const { t } = useI18n<Texts>()
-  const { rows, total, answer, selected, stale, shownId } = useSalesHistory(
-    useShallow((s) => ({
-      rows: s.rows,
-      total: s.total,
-      answer: s.answer,
-      selected: s.selected,
-      stale: s.stale,
-      shownId: s.detail?.id ?? null,
-    })),
-  )
-  const rowsShown = useSalesHistory((s) => s.rowsShown)
-  const selectionMoved = useSalesHistory((s) => s.selectionMoved)
-  const rowSelected = useSalesHistory((s) => s.rowSelected)
-  const rowOpened = useSalesHistory((s) => s.rowOpened)
+  const source = useSalesHistory(useShallow(pagedGridSource<InvoiceSummaryDto>))
+  const shownId = useSalesHistory((s) => s.detail?.id ?? null)
   const columns = useColumns()
-  const scrollRef = useRef<HTMLDivElement>(null)
-  const count = total ?? 0
-
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => SALE_ROW_HEIGHT,
-    overscan: OVERSCAN,
-  })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const end = (items.at(-1)?.index ?? -1) + 1
-
-  // A new answer starts at its top, before paint.
-  useLayoutEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0
-  }, [answer])
-
-  useEffect(() => {
-    if (end > first) rowsShown(first, end)
-  }, [rowsShown, first, end, answer])
-
-  useEffect(() => {
-    if (selected < count) virtualizer.scrollToIndex(selected, { align: 'auto' })
-  }, [virtualizer, selected, count])
-
-  const data = useMemo(() => {
-    const loaded: InvoiceSummaryDto[] = []
-    for (let index = first; index < end; index += 1) {
-      const row = rows[index]
-      if (row) loaded.push(row)
-    }
-    return loaded
-  }, [rows, first, end])
-
-  const table = useTable({ features, columns, data, getRowId: (sale) => String(sale.id) })
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE_STEP, PageUp: -PAGE_STEP }
-    const move = moves[event.key]
-    if (move !== undefined) {
-      event.preventDefault()
-      selectionMoved(move)
-    } else if (event.key === 'Home' || event.key === 'End') {
-      event.preventDefault()
-      rowSelected(event.key === 'Home' ? 0 : count - 1)
-    } else if (event.key === 'Enter') {
-      event.preventDefault()
-      rowOpened(selected)
-    }
-  }
-
-  const headerGroup = table.getHeaderGroups()[0]
-  const selectedShown = selected >= first && selected < end && rows[selected] !== undefined
+  const view = usePagedGridWindow(source, SALE_ROW_HEIGHT, OVERSCAN)
+  const table = useTable({ features, columns, data: view.data, getRowId: (sale) => String(sale.id) })
 
   return (
-    <div
+    <PagedGrid
       id={SALES_GRID_ID}
-      className={stale ? 'sales-grid sales-grid-stale' : 'sales-grid'}
-      role="grid"
-      aria-label={t('sales.table')}
-      aria-rowcount={count + 1}
-      aria-colcount={columns.length}
-      aria-busy={stale}
-      aria-activedescendant={selectedShown ? saleRowId(selected) : undefined}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-    >
-      <div className="sales-head" role="rowgroup">
-        <div className="sales-row sales-head-row" role="row" aria-rowindex={1}>
-          {headerGroup?.headers.map((header) => (
-            <div key={header.id} role="columnheader" className={`sales-cell sales-cell-${header.column.id}`}>
-              <table.FlexRender header={header} />
-            </div>
-          ))}
-        </div>
-      </div>
-      <div ref={scrollRef} className="sales-scroller">
-        {total === 0 && (
-          <p className="sales-empty" role="status" data-testid="sales-count">
-            {t('sales.none')}
-          </p>
-        )}
-        <div className="sales-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const sale = rows[item.index]
-            const position = { transform: `translateY(${item.start}px)`, height: SALE_ROW_HEIGHT }
-            const isSelected = item.index === selected
-            if (!sale) {
-              return (
-                <div
-                  key={`loading-${item.index}`}
-                  className="sales-row sales-row-loading"
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={isSelected}
-                  style={position}
-                >
-                  <div className="sales-cell sales-cell-loading" role="gridcell">
-                    {t('sales.loadingRow')}
-                  </div>
-                </div>
-              )
-            }
-            const row = table.getRow(String(sale.id), true)
-            const classes = ['sales-row', isSelected ? 'sales-row-selected' : '', sale.id === shownId ? 'sales-row-shown' : '']
-            return (
-              <div
-                key={sale.id}
-                id={saleRowId(item.index)}
-                className={classes.filter(Boolean).join(' ')}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={isSelected}
-                data-invoice-number={sale.number}
-                style={position}
-                onClick={() => rowOpened(item.index)}
-              >
-                {row.getAllCells().map((cell) => (
-                  <div key={cell.id} role="gridcell" className={`sales-cell sales-cell-${cell.column.id}`}>
-                    <table.FlexRender cell={cell} />
-                  </div>
-                ))}
-              </div>
-            )
-          })}
-        </div>
-      </div>
-    </div>
+      prefix="sales"
+      label={t('sales.table')}
+      loadingRowText={t('sales.loadingRow')}
+      source={source}
+      view={view}
+      table={table}
+      rowId={(sale) => String(sale.id)}
+      empty={
+        <p className="paged-grid-empty sales-empty" role="status" data-testid="sales-count">
+          {t('sales.none')}
+        </p>
+      }
+      rowExtras={(sale) => ({ classes: sale.id === shownId ? ['sales-row-shown'] : [], data: { 'data-invoice-number': sale.number } })}
+    />
   )
 }
