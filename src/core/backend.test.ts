@@ -114,6 +114,7 @@ describe('app:info', () => {
       setupRequired: false,
       currencyDecimals: 2,
       timeZone: 'Asia/Kathmandu',
+      printAfterSale: false,
     })
   })
 })

@@ -125,6 +125,12 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
   }
   // Without main's dialog for images, adding images is cancelled.
   const images = { dir: imagesDir, choose: async () => (await options.files?.chooseImageFiles?.()) ?? null }
+  const printing = {
+    receiptsDir: options.printing?.receiptsDir ?? join(dirname(dbPath), 'printed-receipts'),
+    connectTimeoutMs: options.printing?.connectTimeoutMs ?? 5_000,
+    writeTimeoutMs: options.printing?.writeTimeoutMs ?? 15_000,
+    drawerOpenedFor: new Set<number>(),
+  }
   const dispatcher: Dispatcher = new Dispatcher({
     orm: () => orm,
     now,
@@ -133,6 +139,7 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     documentFiles,
     store,
     images,
+    printing,
     logError,
   })
 

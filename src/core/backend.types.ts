@@ -24,6 +24,11 @@ export interface OpenBackendOptions {
   /** Folder for product images. Default: `images` next to the database file. */
   imagesDir?: string
   /**
+   * The receipt printer's folder for print-to-file (default `printed-receipts` next to the database
+   * file) and how long a printer may take (defaults: 5 s to connect, 15 s to take the receipt).
+   */
+  printing?: { receiptsDir?: string; connectTimeoutMs?: number; writeTimeoutMs?: number }
+  /**
    * Take the daily backup automatically (on open when none exists for today, then checked hourly).
    * The app turns this on; tests leave it off unless they test it.
    */

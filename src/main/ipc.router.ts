@@ -6,6 +6,7 @@
 import type { ChannelName } from '#shared/ipc/channel-names'
 import type { IpcResult } from '#shared/ipc/errors'
 import type { BackendClient, ClientWindow } from '#core/backend'
+import { printReceiptOn, type PrintableContents } from './receipt-print'
 import { isTrustedSender, type SenderFrameLike } from './security.policy'
 
 /** The parts of Electron's `WebContents` the router uses. */
@@ -14,6 +15,8 @@ export interface IpcSenderLike {
   isDestroyed(): boolean
   once(event: 'destroyed', listener: () => void): unknown
   printToPDF(options: { printBackground?: boolean; preferCSSPageSize?: boolean }): Promise<Uint8Array>
+  /** Electron's silent print; a sender without it cannot print to a system printer. */
+  print?: PrintableContents['print']
 }
 
 /** A document is laid out by the page's print styles: its own page size, its colours kept. */
@@ -92,8 +95,12 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
   const clientFor = (sender: IpcSenderLike): Pick<BackendClient, 'invokeUnknown' | 'disconnect'> => {
     let client = clients.get(sender.id)
     if (!client) {
-      // A PDF is always of the window that asked for it, showing what it shows.
-      client = connect({ printToPdf: () => sender.printToPDF(PDF_OPTIONS) })
+      // A PDF, or a receipt on the system printer, is always of the window that asked, showing what it shows.
+      const print = sender.print?.bind(sender)
+      client = connect({
+        printToPdf: () => sender.printToPDF(PDF_OPTIONS),
+        ...(print ? { printReceipt: ({ deviceName }: { deviceName: string }) => printReceiptOn({ print }, deviceName) } : {}),
+      })
       clients.set(sender.id, client)
       // The session belongs to the window: it ends when the window's contents go away.
       sender.once('destroyed', () => disconnect(sender.id))

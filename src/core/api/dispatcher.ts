@@ -8,6 +8,7 @@ import type {
   BackupOperations,
   DbContext,
   DocumentFilePicker,
+  PrinterEnvironment,
   ProductImageFiles,
   RequestContext,
   StoreOperations,
@@ -33,6 +34,8 @@ export interface DispatcherDeps {
   store: StoreOperations
   /** The product images' folder and main's dialog that picks them. */
   images: ProductImageFiles
+  /** The printers' folder and time limits. */
+  printing: PrinterEnvironment
   logError?: LogError
 }
 
@@ -223,6 +226,7 @@ export class Dispatcher {
       documentFiles,
       store: this.#deps.store,
       images: this.#deps.images,
+      printing: this.#deps.printing,
       setUser: (user) => signIn(session, user, now().getTime()),
       oneAccountAtATime: (username, work) => this.#accounts.run(username, work),
       grantApproval: (permission, approver) => grantApproval(session, permission, approver, now().getTime()),

@@ -22,6 +22,7 @@ import type { stockHandlers } from '#core/inventory/stock.handlers'
 import { tokensHandlers } from '#core/tokens/tokens.handlers'
 import type { documentsHandlers } from '#core/documents/documents.handlers'
 import type { receiptsHandlers } from '#core/receipts/receipts.handlers'
+import type { printingHandlers } from '#core/printing/printing.handlers'
 import type { returnsHandlers } from '#core/returns/returns.handlers'
 
 /**
@@ -86,6 +87,10 @@ const documentsFeature = onFirstCall(['documents:savePdf'] satisfies ChannelsOf<
 const receiptsFeature = onFirstCall(['receipts:render'] satisfies ChannelsOf<typeof receiptsHandlers>, () =>
   import('#core/receipts/receipts.handlers').then((feature) => feature.receiptsHandlers),
 )
+// Printers (sockets, serial ports, files) load with the first print, like the receipts they send.
+const printingFeature = onFirstCall(['printing:print', 'printing:test'] satisfies ChannelsOf<typeof printingHandlers>, () =>
+  import('#core/printing/printing.handlers').then((feature) => feature.printingHandlers),
+)
 const usersFeature = onFirstCall(
   ['users:unlock', 'users:list', 'users:create', 'users:update', 'users:setPassword'] satisfies ChannelsOf<typeof usersHandlers>,
   () => import('#core/users/users.handlers').then((feature) => feature.usersHandlers),
@@ -114,6 +119,7 @@ export const handlers: { readonly [C in Channel]: Handler<C> } = {
   ...tokensHandlers,
   ...documentsFeature,
   ...receiptsFeature,
+  ...printingFeature,
   ...authHandlers,
   ...catalogHandlers,
   ...cartHandlers,

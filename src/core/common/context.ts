@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/sqlite'
 import type { BackupDto } from '#shared/contract/backup'
+import type { PrinterSettings } from '#shared/contract/printing'
 import type { ChannelOutput } from '#shared/ipc/contract'
 import type { Permission, Role } from '#shared/ipc/permissions'
 import type { CashRoundingMode, TaxRounding } from '#shared/money/pricing'
@@ -49,6 +50,8 @@ export interface StoreSettings {
   wallets: string[]
   /** Cashiers hold `sale.return` in this store (DESIGN §2.4); otherwise a manager approves each return. */
   cashiersMayReturn: boolean
+  /** The receipt printer (kind `none` until one is set up). */
+  printer: PrinterSettings
 }
 
 /** A manager's approval the current call is using (`auth:approve`): named in its audit rows. */
@@ -94,6 +97,24 @@ export interface DocumentFilePicker {
 export interface ClientWindow {
   /** The page the window shows now, laid out by its print styles, as PDF bytes. */
   printToPdf(): Promise<Uint8Array>
+  /**
+   * Prints the page the window shows now (its print styles show only the receipt) on the system
+   * printer `deviceName`, without a dialog; rejects with the system's reason. Absent where the shell
+   * cannot print (the browser harness).
+   */
+  printReceipt?(options: { deviceName: string }): Promise<void>
+}
+
+/** Where the file printer writes, and how long a printer may take: the shell's choice, tests' shorter. */
+export interface PrinterEnvironment {
+  /** `printed-receipts/` in the data folder. */
+  readonly receiptsDir: string
+  /** For a network printer to accept the connection. */
+  readonly connectTimeoutMs: number
+  /** For a printer to take every byte (a network printer: to close its side once it has read them). */
+  readonly writeTimeoutMs: number
+  /** Sales whose receipt has opened the drawer already in this run: an after-sale print opens it once. */
+  readonly drawerOpenedFor: Set<number>
 }
 
 /** What the backup handlers need of the backup manager (which lives in `core/backup`). */
@@ -143,6 +164,7 @@ export interface RequestContext extends DbContext {
   /** Main's save dialog for documents; without one, a save is cancelled. */
   documentFiles: DocumentFilePicker
   images: ProductImageFiles
+  printing: PrinterEnvironment
   /** Signs the calling client in or out. */
   setUser(user: SessionUser | null): void
   /**

@@ -12,5 +12,6 @@ export const appHandlers = {
     setupRequired: settings.setupRequired,
     currencyDecimals: settings.currencyDecimals,
     timeZone: settings.timeZone,
+    printAfterSale: settings.printer.kind !== 'none' && settings.printer.printAfterSale,
   }),
 } satisfies FeatureHandlers<'app:info'>

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
+import { DEFAULT_PRINTER, printerSettings } from '#shared/contract/printing'
 import { localeTag } from '#shared/contract/setup'
 import { cashRoundingMode, taxRounding, type settingsPatch, type StoreSettingsDto } from '#shared/contract/settings'
 import type { RequestContext, SessionUser, StoreSettings } from '#core/common/context'
@@ -38,6 +39,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   discountLimitBps: 1000,
   wallets: [],
   cashiersMayReturn: false,
+  printer: DEFAULT_PRINTER,
 }
 
 /** The settings a person may change (`settings:update`), each kept as one row of `setting`. */
@@ -62,6 +64,7 @@ const PATCH_KEYS = [
   'discountLimitBps',
   'wallets',
   'cashiersMayReturn',
+  'printer',
 ] as const satisfies readonly (keyof SettingsPatch & keyof StoreSettings)[]
 
 /**
@@ -98,6 +101,17 @@ export async function loadSettings(em: EntityManager): Promise<StoreSettings> {
     discountLimitBps: Math.min(10_000, wholeNumber(values.get('discountLimitBps'), 0) ?? DEFAULT_SETTINGS.discountLimitBps),
     wallets: jsonList(values.get('wallets'), (item) => typeof item === 'string') as string[],
     cashiersMayReturn: values.get('cashiersMayReturn') === 'true',
+    printer: printerOf(values.get('printer')),
+  }
+}
+
+/** The printer kept as JSON text; what is not a valid one (a newer shape, a damaged row) reads as none. */
+function printerOf(text: string | undefined): StoreSettings['printer'] {
+  if (text === undefined) return DEFAULT_PRINTER
+  try {
+    return printerSettings.safeParse({ ...DEFAULT_PRINTER, ...(JSON.parse(text) as object) }).data ?? DEFAULT_PRINTER
+  } catch {
+    return DEFAULT_PRINTER
   }
 }
 
@@ -180,6 +194,7 @@ function toSettingsDto(settings: StoreSettings, currencyLocked: boolean): StoreS
     discountLimitBps: settings.discountLimitBps,
     wallets: settings.wallets,
     cashiersMayReturn: settings.cashiersMayReturn,
+    printer: settings.printer,
     demo: settings.demo,
     currencyLocked,
   }
@@ -209,13 +224,15 @@ export async function updateSettings(ctx: RequestContext, actor: SessionUser, pa
     const details: AuditDetails = {}
     for (const key of changed) {
       const value = wanted[key]!
-      values[key] = Array.isArray(value)
-        ? JSON.stringify(key === 'wallets' ? value.map((name) => String(name).trim()) : value)
+      const structured = Array.isArray(value) || (typeof value === 'object' && value !== null)
+      values[key] = structured
+        ? JSON.stringify(key === 'wallets' && Array.isArray(value) ? value.map((name) => String(name).trim()) : value)
         : typeof value === 'boolean'
           ? String(value)
-          : value
-      details[`before.${key}`] = Array.isArray(current[key]) ? JSON.stringify(current[key]) : (current[key] as string | number | boolean)
-      details[`after.${key}`] = Array.isArray(value) ? JSON.stringify(value) : value
+          : (value as string | number)
+      const before = current[key]
+      details[`before.${key}`] = typeof before === 'object' ? JSON.stringify(before) : before
+      details[`after.${key}`] = structured ? JSON.stringify(value) : (value as string | number | boolean)
     }
     await writeSettings(tx.em, values)
     tx.audit({ action: 'settings.updated', actor: { id: actor.id, name: actor.displayName }, subject: changed.join(','), details })

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3'
 import { expect } from 'vitest'
 import type { ChannelInput, ChannelOutput } from '#shared/ipc/contract'
 import type { IpcResult } from '#shared/ipc/errors'
-import { openBackend, type Backend, type BackendClient, type BackupFilePicker } from '#core/backend'
+import { openBackend, type Backend, type BackendClient, type BackupFilePicker, type OpenBackendOptions } from '#core/backend'
 
 /** 15 March 2026, 10:00 local time: a fixed "now" for every test that does not pick its own. */
 export const FIXED_NOW = new Date(2026, 2, 15, 10, 0, 0)
@@ -32,7 +32,13 @@ export interface TestStore {
 }
 
 export async function openTestStore(
-  options: { seed?: 'demo' | 'none'; now?: Date; files?: BackupFilePicker; auditKey?: Buffer } = {},
+  options: {
+    seed?: 'demo' | 'none'
+    now?: Date
+    files?: BackupFilePicker
+    auditKey?: Buffer
+    printing?: OpenBackendOptions['printing']
+  } = {},
 ): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'tillwise-test-'))
   const dbPath = join(dir, 'tillwise.sqlite')
@@ -52,6 +58,7 @@ export async function openTestStore(
       now: () => clock.now,
       files,
       ...(options.auditKey ? { auditKey: options.auditKey } : {}),
+      ...(options.printing ? { printing: options.printing } : {}),
     })
   const store: TestStore = {
     dir,

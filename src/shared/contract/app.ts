@@ -15,6 +15,8 @@ export const appInfoDto = z.strictObject({
   setupRequired: z.boolean(),
   currencyDecimals: z.int().min(0).max(3),
   timeZone: z.string(),
+  /** The store prints a receipt after every sale (its printer setting): the till asks for it once paid. */
+  printAfterSale: z.boolean(),
 })
 export type AppInfoDto = z.infer<typeof appInfoDto>
 

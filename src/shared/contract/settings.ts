@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { channel } from '../ipc/channel'
 import { empty, id, protectedInput, text } from './common'
+import { printerSettings } from './printing'
 import { currencyCode, currencyDecimals, localeTag, timeZone } from './setup'
 
 export const taxRounding = z.enum(['perLine', 'global'])
@@ -44,6 +45,8 @@ export const storeSettingsDto = z.strictObject({
   wallets: z.array(z.string()),
   /** Cashiers take returns themselves (`sale.return`); otherwise a manager approves each one. */
   cashiersMayReturn: z.boolean(),
+  /** The receipt printer: where receipts go, and whether one prints after every sale. */
+  printer: printerSettings,
   demo: z.boolean(),
   /**
    * True once the store has sold: the currency and its decimals can no longer change (settings:update
@@ -88,6 +91,8 @@ export const settingsPatch = z
       .max(10)
       .refine((names) => new Set(names.map((name) => name.trim().toLowerCase())).size === names.length, 'wallet names must differ'),
     cashiersMayReturn: z.boolean(),
+    /** The whole printer setting at once (its fields depend on each other). */
+    printer: printerSettings,
   })
   .partial()
 

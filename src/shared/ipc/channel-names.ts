@@ -71,6 +71,8 @@ export const CHANNEL_NAMES = [
   'returns:get',
   'invoices:void',
   'receipts:render',
+  'printing:print',
+  'printing:test',
   'users:list',
   'users:create',
   'users:update',

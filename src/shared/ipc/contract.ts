@@ -16,6 +16,7 @@ import { checkoutContract } from '../contract/checkout'
 import { invoicesContract } from '../contract/invoices'
 import { parkedContract } from '../contract/parked'
 import { promosContract } from '../contract/promos'
+import { printingContract } from '../contract/printing'
 import { receiptsContract } from '../contract/receipts'
 import { returnsContract } from '../contract/returns'
 import { documentsContract } from '../contract/documents'
@@ -45,6 +46,7 @@ export const contract = {
   ...invoicesContract,
   ...returnsContract,
   ...receiptsContract,
+  ...printingContract,
   ...stockContract,
   ...tokensContract,
   ...documentsContract,

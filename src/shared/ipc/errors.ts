@@ -1,3 +1,4 @@
+import type { PrinterKind } from '../contract/printing'
 import type { Permission } from './permissions'
 
 export const ERROR_CODES = [
@@ -20,6 +21,7 @@ export const ERROR_CODES = [
   'INSUFFICIENT_TENDER',
   'PROMO_INVALID',
   'RETURN_EXCEEDS_SALE',
+  'PRINT_FAILED',
   'CONFLICT',
   'INTERNAL',
 ] as const
@@ -123,6 +125,15 @@ export interface ErrorParamsByCode {
    * already taken back by earlier returns, `requestedQuantity` asked for now.
    */
   RETURN_EXCEEDS_SALE: { invoiceLineId: number; name: string; soldQuantity: number; returnedQuantity: number; requestedQuantity: number }
+  /**
+   * The receipt printer did not take the receipt (nothing else changed; it can be printed again).
+   * `detail`: the system's code (ECONNREFUSED, EHOSTUNREACH, ENOENT, EACCES…), `timeout` (no
+   * connection, or the printer did not take the bytes, in time), `notConfigured` (kind none),
+   * `noWindow` (a system printer, but the caller has no window to print), `notADevice` (a serial
+   * setting that names an ordinary file or folder), or the system printer's
+   * own reason.
+   */
+  PRINT_FAILED: { kind: PrinterKind; detail: string }
   CONFLICT:
     | { what: 'idempotencyKey' }
     /** Only a sale from the current business day can be voided (`paidOn`: its store-local day); an older one is returned. */

@@ -3,6 +3,7 @@
  * answers, the screen's forms and slices): the demo's rounding, tax and limits in a plain shop, with
  * whatever a test sets on top. Imported only by tests.
  */
+import { DEFAULT_PRINTER } from '../contract/printing'
 import type { StoreSettingsDto } from '../contract/settings'
 
 export const storeSettings = (overrides: Partial<StoreSettingsDto> = {}): StoreSettingsDto => ({
@@ -26,6 +27,7 @@ export const storeSettings = (overrides: Partial<StoreSettingsDto> = {}): StoreS
   discountLimitBps: 1000,
   wallets: ['eSewa', 'Khalti'],
   cashiersMayReturn: false,
+  printer: DEFAULT_PRINTER,
   demo: false,
   currencyLocked: false,
   ...overrides,

@@ -10,6 +10,7 @@ import { discountsEn } from '../features/discounts/public'
 import { invoicesEn } from '../features/invoices/public'
 import { managerEn } from '../features/manager/public'
 import { parkedEn } from '../features/parked/public'
+import { printingEn } from '../features/printing/public'
 import { receiptsEn } from '../features/receipts/public'
 import { salesHistoryEn } from '../features/sales-history/public'
 import { returnsEn } from '../features/returns/public'
@@ -45,6 +46,7 @@ export const CATALOGS = [
   invoicesEn,
   managerEn,
   parkedEn,
+  printingEn,
   tokensEn,
   formEn,
   setupEn,
@@ -72,6 +74,7 @@ export const en = {
   ...invoicesEn,
   ...managerEn,
   ...parkedEn,
+  ...printingEn,
   ...tokensEn,
   ...formEn,
   ...setupEn,

@@ -33,6 +33,7 @@ export const appInfo = (overrides: Partial<AppInfoDto> = {}): AppInfoDto => ({
   setupRequired: false,
   currencyDecimals: 2,
   timeZone: 'Asia/Kathmandu',
+  printAfterSale: false,
   ...overrides,
 })
 

@@ -12,6 +12,7 @@ import { discountsSlice, type DiscountsState } from '../features/discounts/publi
 import { invoicesSlice, type InvoicesState } from '../features/invoices/public'
 import { managerSlice, type ManagerState } from '../features/manager/public'
 import { parkedSlice, type ParkedState } from '../features/parked/public'
+import { printingSlice, type PrintingState } from '../features/printing/public'
 import { SEARCH_DELAY_MS, scanSlice, type ScanState, type Timers } from '../features/scan/public'
 import { currencyOf, localeOf, sessionSlice, type SessionState } from '../features/session/public'
 import { dayFormatter, storeToday, tokensSlice, type TokensState } from '../features/tokens/public'
@@ -44,6 +45,7 @@ export interface PosState {
   salesHistory: SalesHistoryState
   manager: ManagerState
   parked: ParkedState
+  printing: PrintingState
   shell: ShellState
   tokens: TokensState
   setup: SetupState
@@ -136,6 +138,7 @@ export function createPosStore(options: PosStoreOptions): PosStore {
         noticeShown: (tone, message) => shell().noticeShown(tone, message),
         noticeDismissed: () => shell().noticeDismissed(),
         focusReturned,
+        printAfterSale: () => get().session.appInfo?.printAfterSale ?? false,
       }),
       discounts: discountsSlice.create(sliceApi(root, discountsSlice.key, resets), {
         api,
@@ -197,6 +200,7 @@ export function createPosStore(options: PosStoreOptions): PosStore {
         noticeShown: (tone, message) => shell().noticeShown(tone, message),
         focusReturned,
       }),
+      printing: printingSlice.create(sliceApi(root, printingSlice.key, resets), { api }),
       shell: shellSlice.create(sliceApi(root, shellSlice.key, resets), {}),
       tokens: tokensSlice.create(sliceApi(root, tokensSlice.key, resets), {
         api,

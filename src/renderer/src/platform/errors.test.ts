@@ -31,6 +31,7 @@ const ERROR_PARAMS = {
   INSUFFICIENT_TENDER: ['tenderedCents', 'totalCents', 'dueCents'],
   RETURN_EXCEEDS_SALE: ['invoiceLineId', 'name', 'soldQuantity', 'returnedQuantity', 'requestedQuantity'],
   PROMO_INVALID: ['reason', 'code', 'minSpendCents', 'qualifyingCents', 'startsOn', 'endsOn'],
+  PRINT_FAILED: ['kind', 'detail'],
   CONFLICT: [
     'what',
     'problem',

@@ -114,6 +114,8 @@ export function errorMessage(error: ClientError): Message {
     }
     case 'PROMO_INVALID':
       return error.params ? promoInvalid(error.params) : bare('error.PROMO_INVALID')
+    case 'PRINT_FAILED':
+      return error.params ? printFailed(error.params) : bare('error.PRINT_FAILED')
     case 'INTERNAL':
       return error.params?.reason === 'shuttingDown' ? msg('error.INTERNAL.shuttingDown') : msg('error.INTERNAL')
     case 'UNKNOWN_CHANNEL':
@@ -196,4 +198,30 @@ function promoInvalid(params: NonNullable<Extract<ClientError, { code: 'PROMO_IN
     case 'nothingQualifies':
       return msg(`error.PROMO_INVALID.${params.reason}`, { code })
   }
+}
+
+/** The system's codes a person can act on, each with its own advice; any other code is named as it is. */
+const PRINT_DETAILS: Readonly<Record<string, 'refused' | 'unreachable' | 'missing' | 'denied'>> = {
+  ECONNREFUSED: 'refused',
+  ECONNRESET: 'refused',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'unreachable',
+  ENOTFOUND: 'unreachable',
+  EAI_AGAIN: 'unreachable',
+  ETIMEDOUT: 'unreachable',
+  ENOENT: 'missing',
+  ENODEV: 'missing',
+  ENXIO: 'missing',
+  EACCES: 'denied',
+  EPERM: 'denied',
+  EBUSY: 'denied',
+}
+
+function printFailed({ kind, detail }: NonNullable<Extract<ClientError, { code: 'PRINT_FAILED' }>['params']>): Message {
+  if (detail === 'notConfigured') return msg('error.PRINT_FAILED.notConfigured')
+  if (detail === 'noWindow') return msg('error.PRINT_FAILED.noWindow')
+  if (detail === 'notADevice') return msg('error.PRINT_FAILED.notADevice')
+  if (detail === 'timeout') return msg('error.PRINT_FAILED.timeout', { kind })
+  const advice = PRINT_DETAILS[detail]
+  return advice ? msg(`error.PRINT_FAILED.${advice}`, { detail }) : msg('error.PRINT_FAILED', { kind, detail })
 }

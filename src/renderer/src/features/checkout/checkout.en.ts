@@ -61,6 +61,7 @@ export const checkoutEn = {
   'result.paidByWallet': 'Payment of {amount} received by {wallet}.',
   'result.paidSplit': 'Payment of {amount} received in {count} tenders.',
   'result.newSale': 'New sale',
+  'result.printFailed': 'The sale is paid, but its receipt did not print: {reason} Press F4 to find the sale and print it again.',
   'result.failedTitle': 'Payment not completed',
   'result.unconfirmedTitle': 'Payment not confirmed',
   'result.unconfirmed':

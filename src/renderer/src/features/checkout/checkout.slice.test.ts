@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { formatMoney } from '#shared/money/money'
 import { en } from '../../app/catalogs'
-import { CASHIER, fakeBackend, ok, type Replies } from '../../app/fake-backend.helper'
+import { appInfo, CASHIER, fakeBackend, ok, type Replies, type Reply } from '../../app/fake-backend.helper'
 import { createTranslator, type Message } from '../../platform/i18n/translate'
 import { payViewOf } from './checkout.slice'
 
@@ -162,5 +162,63 @@ describe('a split payment in the pay dialog', () => {
     state().checkout.lastTenderRemoved()
     expect(state().checkout.tenders).toEqual([])
     expect(view().settlement.dueCents).toBe(10_460)
+  })
+})
+
+describe('the receipt after a sale', () => {
+  /** A cash payment of the whole cart, with the store printing after every sale or not. */
+  async function paidInCash(printAfterSale: boolean, print: (input: unknown) => Reply) {
+    const backend = await paying({ 'app:info': () => ok(appInfo({ printAfterSale })), 'printing:print': print })
+    backend.state().checkout.payMethodChosen('cash')
+    backend.state().checkout.tenderedTyped('105')
+    await backend.state().checkout.paymentSubmitted()
+    return backend
+  }
+
+  it('asks for it once the sale is paid when the store prints after every sale, and not otherwise', async () => {
+    const printing = await paidInCash(true, () => ok({ printed: true, kind: 'network' }))
+    expect(printing.state().checkout.outcome).toEqual({ kind: 'paid', result: PAID })
+    await vi.waitFor(() => expect(printing.inputsOf('printing:print')).toEqual([{ invoiceId: 1, afterSale: true }]))
+    // The print was asked for after the payment's reply, never before or with it.
+    expect(printing.calls.map((call) => call.channel).slice(-2)).toEqual(['checkout:pay', 'printing:print'])
+    expect(printing.state().shell.notice).toBeNull()
+
+    const quiet = await paidInCash(false, () => ok({ printed: true, kind: 'network' }))
+    expect(quiet.state().checkout.outcome).toEqual({ kind: 'paid', result: PAID })
+    expect(quiet.inputsOf('printing:print')).toEqual([])
+  })
+
+  it('does not wait for the printer: the sale is paid while the print is still on its way', async () => {
+    let answer: (reply: Reply) => void = () => undefined
+    const held = new Promise<Reply>((resolve) => (answer = resolve))
+    const backend = await paying({
+      'app:info': () => ok(appInfo({ printAfterSale: true })),
+      'printing:print': () => held as unknown as Reply,
+    })
+    backend.state().checkout.payMethodChosen('cash')
+    backend.state().checkout.tenderedTyped('105')
+    await backend.state().checkout.paymentSubmitted()
+    expect(backend.state().checkout.outcome).toEqual({ kind: 'paid', result: PAID })
+    expect(backend.state().checkout.paying).toBe(false)
+    await backend.state().checkout.newSaleStarted()
+    expect(backend.state().checkout.outcome).toBeNull()
+    answer(ok({ printed: true, kind: 'network' }))
+  })
+
+  it('says a printer failure in a warning naming the reason and F4, and the sale stays paid', async () => {
+    const backend = await paidInCash(true, () => ({
+      ok: false,
+      error: { code: 'PRINT_FAILED', message: 'refused', params: { kind: 'network', detail: 'ECONNREFUSED' } },
+    }))
+    await vi.waitFor(() => expect(backend.state().shell.notice).not.toBeNull())
+    expect(backend.state().shell.notice?.tone).toBe('warning')
+    expect(text(backend.state().shell.notice?.message)).toBe(
+      'The sale is paid, but its receipt did not print: The network printer refused the connection (ECONNREFUSED). Check its address and port. Press F4 to find the sale and print it again.',
+    )
+    expect(backend.state().checkout.outcome).toEqual({ kind: 'paid', result: PAID })
+    // The paid screen says it too, until the next sale begins.
+    expect(text(backend.state().checkout.printProblem)).toBe(text(backend.state().shell.notice?.message))
+    await backend.state().checkout.newSaleStarted()
+    expect(backend.state().checkout.printProblem).toBeNull()
   })
 })

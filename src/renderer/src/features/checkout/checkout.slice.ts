@@ -63,6 +63,8 @@ export interface CheckoutState {
   /** The attempt in flight, or the one a transport failure left to retry. */
   attempt: { readonly key: string; readonly input: PayInput } | null
   outcome: CheckoutOutcome | null
+  /** The paid sale's receipt did not print (the printer's reason): said on the paid screen too. */
+  printProblem: Message | null
   /** F9 */
   payOpened(): void
   /** A token card scanned into the register's field while the cart has lines: pay with it, the code filled in. */
@@ -106,6 +108,8 @@ export interface CheckoutDeps {
   readonly noticeShown: (tone: NoticeTone, message: Message) => void
   readonly noticeDismissed: () => void
   readonly focusReturned: () => void
+  /** The store prints a receipt after every sale (`app:info`). */
+  readonly printAfterSale: () => boolean
 }
 
 const initialDraft = {
@@ -126,6 +130,7 @@ const initialCheckout = {
   payFormError: null,
   attempt: null,
   outcome: null,
+  printProblem: null,
 } satisfies Partial<CheckoutState>
 
 /** Cents typed as plain major units ("1500.00") for an amount field's starting value. */
@@ -236,6 +241,19 @@ function problemOf(settlement: Settlement, tenders: readonly AddedTender[]): Mes
 export const checkoutSlice = defineSlice('checkout', ({ set, get, registerReset }, deps: CheckoutDeps): CheckoutState => {
   const { api, cartQueue, newKey } = deps
 
+  /**
+   * The receipt of the sale just paid, on the store's printer. Never awaited: the paid screen and the
+   * next sale do not wait for paper; a printer that fails says so in a notice, and F4 prints again.
+   */
+  async function receiptPrinted(invoiceId: number): Promise<void> {
+    const reply = await api.call('printing:print', { invoiceId, afterSale: true })
+    if (reply.ok) return
+    const problem = msg('result.printFailed', { reason: errorMessage(reply.error) })
+    const { outcome } = get()
+    if (outcome?.kind === 'paid' && outcome.result.invoice.id === invoiceId) set({ printProblem: problem })
+    deps.noticeShown('warning', problem)
+  }
+
   async function send(key: string, input: PayInput): Promise<void> {
     set({ paying: true, payFormError: null, attempt: { key, input } })
     const reply = await cartQueue.run(() => api.call('checkout:pay', { idempotencyKey: key, ...input }))
@@ -244,6 +262,7 @@ export const checkoutSlice = defineSlice('checkout', ({ set, get, registerReset 
       deps.cartEmptied()
       deps.dialogClosed()
       deps.noticeDismissed()
+      if (deps.printAfterSale()) void receiptPrinted(reply.data.invoice.id)
       return
     }
     const { code } = reply.error

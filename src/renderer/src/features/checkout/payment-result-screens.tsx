@@ -34,6 +34,7 @@ export function PaidScreen({ result }: { result: CheckoutResultDto }) {
   const { t, render } = useI18n<CheckoutTexts & UiTexts>()
   const storeName = useSession((s) => s.appInfo?.storeName ?? '')
   const newSaleStarted = useCheckout((s) => s.newSaleStarted)
+  const printProblem = useCheckout((s) => s.printProblem)
   useScreenKeys(newSaleStarted)
 
   return (
@@ -45,6 +46,11 @@ export function PaidScreen({ result }: { result: CheckoutResultDto }) {
         <p className="result-message" role="status" data-testid="result-message">
           {render(paidMessage(result))}
         </p>
+        {printProblem && (
+          <p className="notice notice-warning" role="alert" data-testid="print-problem">
+            {render(printProblem)}
+          </p>
+        )}
         <button
           type="button"
           className="button button-primary button-wide"

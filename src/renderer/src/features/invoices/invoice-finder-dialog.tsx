@@ -6,6 +6,7 @@ import { FormError } from '../../ui/form-error'
 import { KeyHint } from '../../ui/key-hint'
 import { ModalDialog } from '../../ui/modal-dialog'
 import type { UiTexts } from '../../ui/ui.en'
+import { ReceiptPrintActions, usePrintKeys } from '../printing/public'
 import { Receipt } from '../receipts/public'
 import { useReturns, type ReturnMode } from '../returns/public'
 import { useSession } from '../session/public'
@@ -29,6 +30,8 @@ export function InvoiceFinderDialog() {
   const invoiceLookupSubmitted = useInvoices((s) => s.invoiceLookupSubmitted)
   const returnOpened = useReturns((s) => s.returnOpened)
   const returnable = invoice?.lines.some((line) => line.returnedQuantity < line.quantity) ?? false
+  const pdfName = invoice ? `invoice-${invoice.number}` : null
+  const printKey = usePrintKeys(invoice ? { invoiceId: invoice.id } : null, pdfName)
   const openReturn = (mode: ReturnMode) => {
     if (invoice && returnable) void returnOpened(invoice, mode)
   }
@@ -40,6 +43,7 @@ export function InvoiceFinderDialog() {
       onDismiss={finderClosed}
       initialFocus={fieldRef}
       onKeyDown={(event) => {
+        if (printKey(event)) return
         const mode = isAltLetter(event, FINDER_KEYS.returnItems.letter)
           ? 'return'
           : isAltLetter(event, FINDER_KEYS.voidSale.letter)
@@ -87,6 +91,7 @@ export function InvoiceFinderDialog() {
             <Receipt invoice={invoice} storeName={storeName} />
           </div>
         )}
+        {invoice && pdfName && <ReceiptPrintActions source={{ invoiceId: invoice.id }} pdfName={pdfName} />}
         <div className="dialog-actions">
           {invoice && returnable && (
             <>

@@ -7,6 +7,7 @@ import { KeyHint } from '../../ui/key-hint'
 import { ModalDialog } from '../../ui/modal-dialog'
 import type { UiTexts } from '../../ui/ui.en'
 import { ApprovalStep } from '../approval/public'
+import { ReceiptPrintActions, usePrintKeys } from '../printing/public'
 import { ReturnReceipt } from './return-receipt'
 import type { ReturnsTexts } from './returns.en'
 import { leftOf } from './returns.slice'
@@ -230,6 +231,7 @@ export function ReturnDialog() {
   const returnClosed = useReturns((s) => s.returnClosed)
   const approvalSubmitted = useReturns((s) => s.approvalSubmitted)
   const approvalDismissed = useReturns((s) => s.approvalDismissed)
+  const printKey = usePrintKeys(made ? { returnId: made.id } : null, made ? `return-${made.number}` : null)
   if (!invoice) return null
   const amount = money(preview?.refundCents ?? 0)
   const number = String(invoice.number)
@@ -240,6 +242,7 @@ export function ReturnDialog() {
       className="return-dialog"
       onDismiss={awaitingApproval ? approvalDismissed : returnClosed}
       initialFocus={initialFocus}
+      onKeyDown={(event) => void printKey(event)}
     >
       <div className="dialog-body" ref={initialFocus} tabIndex={-1}>
         {made ? (
@@ -248,6 +251,7 @@ export function ReturnDialog() {
               {t(made.kind === 'void' ? 'return.voidMadeTitle' : 'return.madeTitle', { number: String(made.number) })}
             </h2>
             <ReturnReceipt made={made} />
+            <ReceiptPrintActions source={{ returnId: made.id }} pdfName={`return-${made.number}`} />
             <div className="dialog-actions">
               <button type="button" className="button button-primary" aria-keyshortcuts="Escape" onClick={returnClosed} autoFocus>
                 {t('return.close')} <KeyHint>{t('key.escape')}</KeyHint>

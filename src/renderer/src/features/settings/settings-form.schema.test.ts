@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { storeSettings } from '#shared/testing/settings.fixture'
 import { changedSettings, MAX_WALLETS, settingsFormSchema, settingsFormValues, withWallet } from './settings-form.schema'
 
-const REFUSED = { cashRounding: 'cash refused', percent: 'percent refused' }
+const REFUSED = {
+  cashRounding: 'cash refused',
+  percent: 'percent refused',
+  printerHost: 'host refused',
+  printerDevice: 'device refused',
+  printerName: 'name refused',
+}
 
 const settings = storeSettings()
 
@@ -70,5 +76,21 @@ describe('the settings form', () => {
     expect(withWallet(['eSewa'], '   ')).toBeNull()
     const full = Array.from({ length: MAX_WALLETS }, (_, index) => `W${index}`)
     expect(withWallet(full, 'One more')).toEqual({ refused: 'full' })
+  })
+
+  it('asks of the printer only what its kind needs, in its own words, and sends the printer whole when a field changed', () => {
+    const printer = settingsFormValues(settings).printer
+    const network = parse({ printer: { ...printer, kind: 'network', host: ' ' } })
+    expect(network.success).toBe(false)
+    expect(network.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['printer.host', 'host refused']])
+    const serial = parse({ printer: { ...printer, kind: 'serial', device: 'ttyUSB0' } })
+    expect(serial.error?.issues.map((issue) => issue.message)).toEqual(['device refused'])
+    const system = parse({ printer: { ...printer, kind: 'system' } })
+    expect(system.error?.issues.map((issue) => issue.message)).toEqual(['name refused'])
+    // A host left over from another kind is no concern of a file printer's.
+    const file = parse({ printer: { ...printer, kind: 'file', host: 'not a host' } })
+    expect(file.success && changedSettings(file.data, settings)).toEqual({ printer: { ...printer, kind: 'file', host: 'not a host' } })
+    const good = parse({ printer: { ...printer, kind: 'network', host: '192.168.1.50', port: 9100 } })
+    expect(good.success && changedSettings(good.data, settings)).toEqual({ printer: { ...printer, kind: 'network', host: '192.168.1.50' } })
   })
 })

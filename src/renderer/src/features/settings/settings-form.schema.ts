@@ -4,6 +4,7 @@
  * percent ("10"), which become minor units and basis points. Pure, so it is tested under Node.
  */
 import { z } from 'zod'
+import { printerFields, printerProblems } from '#shared/contract/printing'
 import { settingsPatch, type StoreSettingsDto } from '#shared/contract/settings'
 import { decimalAmount, parseDecimalAmount } from '#shared/money/money'
 import { parsePercent, percentText } from '../taxes/public'
@@ -19,10 +20,21 @@ export const CASH_INCREMENT_RANGE = { min: increment.minValue ?? 1, max: increme
 export interface SettingsFormRefusals {
   readonly cashRounding: string
   readonly percent: string
+  /** What the printer's kind needs and is missing: its host, its device, its name. */
+  readonly printerHost: string
+  readonly printerDevice: string
+  readonly printerName: string
 }
 
 export function settingsFormSchema(decimals: number, refused: SettingsFormRefusals) {
-  return settingsPatch.omit({ cashRoundingIncrementCents: true, discountLimitBps: true }).extend({
+  const printerRefusals = { host: refused.printerHost, device: refused.printerDevice, systemName: refused.printerName }
+  return settingsPatch.omit({ cashRoundingIncrementCents: true, discountLimitBps: true, printer: true }).extend({
+    // The contract's own rules for the kind's fields, said in the form's words.
+    printer: printerFields
+      .superRefine((printer, context) => {
+        for (const field of printerProblems(printer)) context.addIssue({ code: 'custom', path: [field], message: printerRefusals[field] })
+      })
+      .optional(),
     cashRoundingIncrement: z
       .string()
       .transform((value, context) => {
@@ -76,6 +88,7 @@ export function settingsFormValues(settings: StoreSettingsDto): SettingsFormValu
     discountLimitPercent: percentText(settings.discountLimitBps),
     wallets: [...settings.wallets],
     cashiersMayReturn: settings.cashiersMayReturn,
+    printer: { ...settings.printer },
   }
 }
 

@@ -20,6 +20,7 @@ import {
 } from './settings-form.schema'
 import type { SettingsTexts } from './settings.en'
 import './settings.css'
+import { PrinterGroup } from './printer-group'
 import { currencyLocked } from './settings.slice'
 import { useSettings } from './use-settings'
 import { WalletList } from './wallet-list'
@@ -43,6 +44,9 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
           msg('settings.invalid.cashRounding', { min: money(CASH_INCREMENT_RANGE.min), max: money(CASH_INCREMENT_RANGE.max) }),
         ),
         percent: encodeMessage(msg('settings.invalid.percent')),
+        printerHost: encodeMessage(msg('settings.invalid.printerHost')),
+        printerDevice: encodeMessage(msg('settings.invalid.printerDevice')),
+        printerName: encodeMessage(msg('settings.invalid.printerName')),
       }),
     [decimals],
   )
@@ -241,6 +245,8 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
             )}
           />
         </fieldset>
+
+        <PrinterGroup register={register} control={control} errors={errors.printer} />
 
         <fieldset className="settings-group">
           <legend>{t('settings.security')}</legend>

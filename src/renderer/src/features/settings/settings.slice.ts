@@ -26,6 +26,11 @@ export interface SettingsState {
   settingsRequested(): Promise<void>
   /** Only the fields the manager changed. */
   settingsSubmitted(patch: SettingsPatch): Promise<void>
+  testPrintPending: boolean
+  /** The last test print's outcome: printed, or the printer's refusal. */
+  testPrintFeedback: Feedback | null
+  /** The printer's Test print: on the printer as saved. */
+  testPrintRequested(): Promise<void>
 }
 
 export interface SettingsDeps {
@@ -41,6 +46,8 @@ const initialSettings = {
   savePending: false,
   saveFeedback: null,
   currencyLockedSeen: false,
+  testPrintPending: false,
+  testPrintFeedback: null,
 } satisfies Partial<SettingsState>
 
 export function currencyLocked(state: Pick<SettingsState, 'settings' | 'currencyLockedSeen'>): boolean {
@@ -80,6 +87,18 @@ export const settingsSlice = defineSlice('settings', ({ set, get, registerReset 
       }
       set({ savePending: false, settings: reply.data, saveFeedback: { tone: 'ok', message: msg('settings.saved') } })
       await deps.storeInfoChanged()
+    },
+
+    testPrintRequested: async () => {
+      if (get().testPrintPending) return
+      set({ testPrintPending: true, testPrintFeedback: null })
+      const reply = await api.call('printing:test', {})
+      set({
+        testPrintPending: false,
+        testPrintFeedback: reply.ok
+          ? { tone: 'ok', message: msg('settings.testPrinted') }
+          : { tone: 'error', message: errorMessage(reply.error) },
+      })
     },
   }
 })

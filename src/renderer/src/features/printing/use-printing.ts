@@ -1,0 +1,4 @@
+import { sliceHooks } from '../../platform/store/use-slice'
+import { printingSlice } from './printing.slice'
+
+export const { useSlice: usePrinting } = sliceHooks(printingSlice)
