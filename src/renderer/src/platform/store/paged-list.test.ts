@@ -30,7 +30,8 @@ function manualTimers() {
 /** A paged list of 100 rows `r0…r99`, pages of 10, whose replies the test hands back one by one. */
 function list(selectedOnAnswer?: (selected: number, total: number) => number) {
   let state: PagedListState<string> = { ...initialPagedList }
-  const asked: { offset: number; answer: (reply: Reply) => void }[] = []
+  /** Each request: its offset, and how the test answers it (the answer is in the state once it resolves: the slice's own handler runs first). */
+  const asked: { offset: number; answer: (reply: Reply) => Promise<unknown> }[] = []
   const timers = manualTimers()
   const paging = pagedList<string>(
     {
@@ -44,7 +45,12 @@ function list(selectedOnAnswer?: (selected: number, total: number) => number) {
       timers,
       scrollSettleMs: 60,
       pages: { missingPages, withPage },
-      list: (offset) => new Promise<Reply>((resolve) => asked.push({ offset, answer: resolve })),
+      list: (offset) => {
+        let resolve: (reply: Reply) => void = () => undefined
+        const replied = new Promise<Reply>((done) => (resolve = done))
+        asked.push({ offset, answer: (reply) => (resolve(reply), replied) })
+        return replied
+      },
       failed: (reason): Message => ({ key: 'products.loadFailed', params: { reason } }),
       ...(selectedOnAnswer ? { selectedOnAnswer } : {}),
     },
@@ -56,17 +62,14 @@ function list(selectedOnAnswer?: (selected: number, total: number) => number) {
   return { paging, asked, timers, page, state: () => state }
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
-
 describe('a paged list', () => {
   it('takes only the newest answer, then fetches the pages in view once scrolling rests', async () => {
     const { paging, asked, timers, page, state } = list()
     paging.reload()
     paging.reload()
     expect(state().stale).toBe(true)
-    asked[1]!.answer(page(0))
-    asked[0]!.answer(page(0, 5))
-    await settle()
+    await asked[1]!.answer(page(0))
+    await asked[0]!.answer(page(0, 5))
     expect(state()).toMatchObject({ total: 100, stale: false, selected: 0 })
     expect(state().rows).toHaveLength(10)
 
@@ -74,8 +77,7 @@ describe('a paged list', () => {
     paging.rowsShown(30, 45)
     timers.runAll()
     expect(asked.slice(2).map((call) => call.offset)).toEqual([30, 40])
-    asked[2]!.answer(page(30))
-    await settle()
+    await asked[2]!.answer(page(30))
     expect(state().rows[30]).toBe('r30')
     expect(state().rows[20]).toBeUndefined()
   })
@@ -83,12 +85,10 @@ describe('a paged list', () => {
   it('keeps the rows it has when a page is refused, and asks for that page again later', async () => {
     const { paging, asked, timers, page, state } = list()
     paging.reload()
-    asked[0]!.answer(page(0))
-    await settle()
+    await asked[0]!.answer(page(0))
     paging.rowsShown(10, 15)
     timers.runAll()
-    asked[1]!.answer({ ok: false, error: { code: 'UNREACHABLE', message: 'down' } })
-    await settle()
+    await asked[1]!.answer({ ok: false, error: { code: 'UNREACHABLE', message: 'down' } })
     expect(state().loadError).toMatchObject({ key: 'products.loadFailed' })
     expect(state().rows).toHaveLength(10)
     paging.rowsShown(10, 15)
@@ -101,16 +101,14 @@ describe('a paged list', () => {
     paging.selectionMoved(1)
     expect(state().selected).toBe(0)
     paging.reload()
-    asked[0]!.answer(page(0))
-    await settle()
+    await asked[0]!.answer(page(0))
     paging.selectionMoved(10)
     paging.selectionMoved(200)
     expect(state().selected).toBe(99)
     paging.rowSelected(100)
     expect(state().selected).toBe(99)
     paging.reload()
-    asked[1]!.answer(page(0, 3))
-    await settle()
+    await asked[1]!.answer(page(0, 3))
     expect(state().selected).toBe(2)
   })
 
@@ -118,8 +116,7 @@ describe('a paged list', () => {
     const { paging, asked, timers, page, state } = list()
     paging.reload()
     paging.cancel()
-    asked[0]!.answer(page(0))
-    await settle()
+    await asked[0]!.answer(page(0))
     expect(state().total).toBeNull()
     paging.rowsShown(0, 5)
     paging.cancel()
