@@ -33,6 +33,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           // The CSV import's worker thread, beside index.js (product-import.service.ts starts it from there).
           'product-csv.worker': resolve(import.meta.dirname, 'src/core/catalog/product-csv.worker.ts'),
+          // The reports' worker thread, beside index.js (reports-worker.manager.ts starts it from there).
+          'reports.worker': resolve(import.meta.dirname, 'src/core/reports/reports.worker.ts'),
         },
       },
     },

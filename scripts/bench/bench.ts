@@ -6,7 +6,7 @@
  *   npm run bench                          100k products, 1M invoice lines, 5k tokens; then start-up
  *   npm run bench -- --big                 1M products (first build takes several minutes)
  *   npm run bench -- --products 250000     any catalog size
- *   options: --iterations <factor>  --no-startup  --no-back-office  --no-history  --keep (keep the run's database copy)
+ *   options: --iterations <factor>  --no-startup  --no-back-office  --no-history  --no-reports  --keep (keep the run's database copy)
  *
  * Databases are built once per parameter set and cached (scripts/bench/build-database.ts); each run
  * works on a fresh copy, so sales made by one run never change the next.
@@ -34,6 +34,7 @@ import { formatMs, positiveNumber, measure, percentiles, printTextTable, type Pe
 import { measureStartup, printStartup, type StartupReport } from './startup'
 import { measureFirstPage, measureImports, printBackOffice, type FirstPageFigures, type ImportFigures } from './back-office'
 import { buildHistoryStore, measureInvoiceHistory, printInvoiceHistory, type HistoryFigures } from './invoice-history'
+import { buildReportsStore, measureReports, printReports, type ReportsFigures } from './reports'
 
 interface Args {
   database: Partial<BenchDatabaseOptions>
@@ -41,11 +42,12 @@ interface Args {
   startup: boolean
   backOffice: boolean
   history: boolean
+  reports: boolean
   keep: boolean
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { database: {}, iterations: 1, startup: true, backOffice: true, history: true, keep: false }
+  const args: Args = { database: {}, iterations: 1, startup: true, backOffice: true, history: true, reports: true, keep: false }
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index]!
     if (flag === '--big') args.database.products = 1_000_000
@@ -56,6 +58,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--no-startup') args.startup = false
     else if (flag === '--no-back-office') args.backOffice = false
     else if (flag === '--no-history') args.history = false
+    else if (flag === '--no-reports') args.reports = false
     else if (flag === '--keep') args.keep = true
     else throw new Error(`unknown option ${flag} (see the header of scripts/bench/bench.ts)`)
   }
@@ -464,6 +467,19 @@ async function main(): Promise<void> {
     }
   }
 
+  // The reports over the same year, with days, categories and returns added (scripts/bench/reports.ts).
+  let reports: ReportsFigures | null = null
+  if (args.reports) {
+    console.log('reports…')
+    const reportsStore = await buildReportsStore({ invoiceLines: manifest.options.invoiceLines }, (line) => console.log(line))
+    const reportsDir = join(benchCacheDir(), 'runs', `reports-${process.pid}-${Date.now()}`)
+    try {
+      reports = await measureReports({ store: reportsStore, runDir: reportsDir, iterations: times(10), log: (line) => console.log(line) })
+    } finally {
+      if (!args.keep) rmSync(reportsDir, { recursive: true, force: true })
+    }
+  }
+
   const loadAfter = loadavg()[0]!
   console.log('')
   console.log(
@@ -473,6 +489,7 @@ async function main(): Promise<void> {
   printRows(rows)
   if (firstPage && imports) printBackOffice(firstPage, manifest.counts.products, imports)
   if (history) printInvoiceHistory(history)
+  if (reports) printReports(reports)
 
   let startup: StartupReport | null = null
   if (args.startup) {
@@ -487,7 +504,7 @@ async function main(): Promise<void> {
   const file = join(resultsDir, `bench-${manifest.counts.products}p-${stamp}.json`)
   writeFileSync(
     file,
-    `${JSON.stringify({ at: new Date().toISOString(), environment: { ...environment, loadAverage: [loadBefore, loadAfter] }, database: manifest, iterationsFactor: args.iterations, rows, backOffice: { firstPage, imports }, history, startup, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), environment: { ...environment, loadAverage: [loadBefore, loadAfter] }, database: manifest, iterationsFactor: args.iterations, rows, backOffice: { firstPage, imports }, history, reports, startup, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`,
   )
   console.log('')
   console.log(`results: ${file} (${((Date.now() - started) / 1000).toFixed(0)} s)`)

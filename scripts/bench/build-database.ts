@@ -86,7 +86,8 @@ function cacheKey(options: BenchDatabaseOptions): string {
 export function migrationSql(): string[] {
   return MIGRATIONS.map(({ name, class: MigrationClass }) => {
     const migration = new MigrationClass(null as never, null as never)
-    void migration.up()
+    // A migration that reads the database (0018 reads the time zone) fails here after its first SQL: that SQL is enough for the key.
+    void Promise.resolve(migration.up()).catch(() => undefined)
     return `${name}:${migration.getQueries().map(String).join(';')}`
   })
 }

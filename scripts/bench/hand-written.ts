@@ -63,6 +63,9 @@ interface SaleStamp {
   number: number
   paidAt: string
   now: Date
+  /** The store-local day and the till's open shift, as core books every sale. */
+  businessDay: string
+  shiftId: number | null
 }
 
 interface DiscountedLineRow extends SaleLineRow {
@@ -288,11 +291,12 @@ export class HandWritten {
     if (this.#sql('select id from invoice where idempotency_key = ?').get(idempotencyKey)) throw new Error('CONFLICT: key already used')
   }
 
-  /** This till's identity and its next invoice number. */
-  #nextInvoiceNumber(): { tillId: string; number: number } {
+  /** This till's identity, its next invoice number, the sale's business day and the till's open shift. */
+  #nextInvoiceNumber(now: Date, timeZone: string): Omit<SaleStamp, 'paidAt' | 'now'> {
     const tillId = (this.#sql("select value from setting where key = 'tillId'").get() as { value: string }).value
     const last = (this.#sql('select max(number) as last from invoice where till_id = ?').get(tillId) as { last: number | null }).last
-    return { tillId, number: (last ?? 0) + 1 }
+    const shift = this.#sql('select id from shift where till_id = ? and closed_at is null').get(tillId) as { id: number } | undefined
+    return { tillId, number: (last ?? 0) + 1, businessDay: storeDate(now, timeZone), shiftId: shift?.id ?? null }
   }
 
   /**
@@ -384,6 +388,8 @@ export class HandWritten {
       idempotencyKey: string
       method: 'token' | 'split'
       priced: PricedSale
+      /** Σ the cart's quantities. */
+      units: number
       roundingCents: number
       token: { id: number; last4: string; balanceAfterCents: number } | null
       cash: { tenderedCents: number; changeCents: number } | null
@@ -393,8 +399,9 @@ export class HandWritten {
     return Number(
       this.#sql(
         `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4, paid_at,
-         total_cents, tendered_cents, change_cents, token_balance_after_cents, subtotal_cents, discount_cents, tax_cents, rounding_cents)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         total_cents, tendered_cents, change_cents, token_balance_after_cents, subtotal_cents, discount_cents, tax_cents, rounding_cents,
+         business_day, shift_id, units)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         uuidv7(sale.now),
         sale.tillId,
@@ -414,6 +421,9 @@ export class HandWritten {
         priced.discountCents,
         priced.taxCents,
         invoice.roundingCents,
+        sale.businessDay,
+        sale.shiftId,
+        invoice.units,
       ).lastInsertRowid,
     )
   }
@@ -491,7 +501,7 @@ export class HandWritten {
         const { totalCents } = priced
         if (totalCents !== request.expectedTotalCents) throw new Error('CART_CHANGED')
         const paidAt = now.toISOString()
-        const sale: SaleStamp = { ...this.#nextInvoiceNumber(), paidAt, now }
+        const sale: SaleStamp = { ...this.#nextInvoiceNumber(now, 'Asia/Kathmandu'), paidAt, now }
 
         const code = request.token.trim().toLowerCase()
         const token = this.#sql('select id, code, balance_cents, expires_on from token where code = ?').get(code) as
@@ -506,6 +516,7 @@ export class HandWritten {
           idempotencyKey: request.idempotencyKey,
           method: 'token',
           priced,
+          units: cart.reduce((units, line) => units + line.quantity, 0),
           roundingCents: 0,
           token: { id: token.id, last4, balanceAfterCents: balance },
           cash: null,
@@ -678,7 +689,7 @@ export class HandWritten {
         const { totalCents } = priced
         if (totalCents !== request.expectedTotalCents) throw new Error('CART_CHANGED')
         const paidAt = now.toISOString()
-        const sale: SaleStamp = { ...this.#nextInvoiceNumber(), paidAt, now }
+        const sale: SaleStamp = { ...this.#nextInvoiceNumber(now, store.timeZone), paidAt, now }
 
         const token = this.#sql('select id, code, balance_cents, expires_on from token where code = ? and active = 1').get(
           request.token.trim().toLowerCase(),
@@ -705,6 +716,7 @@ export class HandWritten {
           idempotencyKey: request.idempotencyKey,
           method: 'split',
           priced,
+          units: cart.reduce((units, line) => units + line.quantity, 0),
           roundingCents: settlement.roundingCents,
           token: null,
           cash: { tenderedCents: cash.tenderedCents!, changeCents: cash.changeCents! },

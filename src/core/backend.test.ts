@@ -115,6 +115,26 @@ describe('app:info', () => {
       currencyDecimals: 2,
       timeZone: 'Asia/Kathmandu',
       printAfterSale: false,
+      receipt: { address: '', phone: '', taxNumber: '', header: '', footer: '' },
+    })
+  })
+
+  it('gives the receipt’s store details as set, so the screen’s receipt matches the paper', async () => {
+    const manager = await signedInClient(store.backend, 'manager')
+    const patch = {
+      address: 'Thamel, Kathmandu',
+      phone: '01-4412345',
+      taxNumber: '601234567',
+      receiptHeader: 'Open 7–9',
+      receiptFooter: 'Dhanyabad!',
+    }
+    ok(await manager.invoke('settings:update', { patch }))
+    expect(ok(await store.backend.connect().invoke('app:info', {})).receipt).toEqual({
+      address: patch.address,
+      phone: patch.phone,
+      taxNumber: patch.taxNumber,
+      header: patch.receiptHeader,
+      footer: patch.receiptFooter,
     })
   })
 })

@@ -19,6 +19,7 @@ import { anchorsPath } from '#core/backup/audit-anchors'
 import { createDemoStoreManager } from '#core/setup/demo-store.manager'
 import { logToConsole as logError } from '#core/common/log'
 import { loadSettings } from '#core/settings/settings.service'
+import { stopReportsWorker } from '#core/reports/reports-worker.manager'
 
 export type { Backend, BackendClient, BackupFilePicker, ClientWindow, DocumentFilePicker, OpenBackendOptions } from './backend.types'
 export { DatabaseTooNewError, DatabaseUnreadableError } from '#core/db/database'
@@ -197,6 +198,8 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
         await dispatcher.settle()
         dispatcher.stop()
         await dispatcher.drain()
+        // The reports' thread reads the same file: it stops before the lock is given back.
+        await stopReportsWorker(dbPath)
         await orm.close(true)
         lock.release()
       })()

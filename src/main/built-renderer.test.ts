@@ -23,6 +23,13 @@ const INERT_URLS: readonly { prefix: string; why: string }[] = [
   { prefix: 'https://json-schema.org/', why: "zod's JSON Schema dialect ids ($schema values in toJSONSchema output); never fetched" },
   { prefix: 'http://json-schema.org/', why: "zod's older JSON Schema dialect ids; never fetched" },
   { prefix: 'http://[${', why: "zod's template for printing an IPv6 URL host in a message; not a URL the app loads" },
+  // recharts' state libraries, in the dashboard's own chunk: links printed inside their minified error messages.
+  { prefix: 'https://redux.js.org/Errors?code=', why: "Redux's error-decoder link, only ever text inside an error message" },
+  {
+    prefix: 'https://redux-toolkit.js.org/Errors?code=',
+    why: "Redux Toolkit's error-decoder link, only ever text inside an error message",
+  },
+  { prefix: 'https://bit.ly/3cXEKWf', why: "Immer's error-decoder link, only ever text inside an error message" },
 ]
 
 function readBuild(): { html: string; assets: { file: string; text: string }[] } {

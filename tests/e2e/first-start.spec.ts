@@ -136,7 +136,19 @@ describe('first start', () => {
     expect(normalise(await backOffice.headerButton.innerText())).toBe('Back office F8')
     expect(normalise(await page.locator('.key-hints').innerText())).toContain('F8 back office')
     await backOffice.open()
-    expect(await backOffice.sectionNames()).toEqual(['Products', 'Taxes', 'Stock', 'Tokens', 'Promo codes', 'Staff', 'Settings', 'Sales'])
+    expect(await backOffice.sectionNames()).toEqual([
+      'Dashboard',
+      'Products',
+      'Taxes',
+      'Stock',
+      'Tokens',
+      'Promo codes',
+      'Staff',
+      'Settings',
+      'Sales',
+      'Reports',
+      'Shifts',
+    ])
     await till.screenshot('back-office')
 
     const section = await backOffice.openSection('Settings')

@@ -102,6 +102,8 @@ describe('returns at the till', () => {
     const reprint = new ReceiptPage(page, finder)
     await reprint.receipt.waitFor()
     expect(await reprint.text()).toContain(`Invoice ${invoice.number}`)
+    // Under the receipt, what came back of it.
+    await expect.poll(() => finder.getByTestId('sale-return').allInnerTexts()).toEqual([expect.stringContaining('Return 1')])
     await till.screenshot('return-reprint')
     const after = await manager.invoke('invoices:get', { id: invoice.id })
     if (!after.ok) throw new Error(after.error.message)

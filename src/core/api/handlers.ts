@@ -24,6 +24,8 @@ import type { documentsHandlers } from '#core/documents/documents.handlers'
 import type { receiptsHandlers } from '#core/receipts/receipts.handlers'
 import type { printingHandlers } from '#core/printing/printing.handlers'
 import type { returnsHandlers } from '#core/returns/returns.handlers'
+import type { shiftsHandlers } from '#core/shifts/shifts.handlers'
+import type { reportsHandlers } from '#core/reports/reports.handlers'
 
 /**
  * A feature whose module is imported on its first call. The back office (the catalog's admin, CSV
@@ -99,6 +101,38 @@ const returnsFeature = onFirstCall(
   ['returns:preview', 'returns:create', 'returns:get', 'invoices:void'] satisfies ChannelsOf<typeof returnsHandlers>,
   () => import('#core/returns/returns.handlers').then((feature) => feature.returnsHandlers),
 )
+// Shifts open and close a few times a day: their module (and the reports' figures) load with the first call.
+const shiftsFeature = onFirstCall(
+  [
+    'shift:current',
+    'shift:open',
+    'shift:cashMove',
+    'drawer:noSale',
+    'shift:xReport',
+    'shift:close',
+    'shift:list',
+    'shift:get',
+  ] satisfies ChannelsOf<typeof shiftsHandlers>,
+  () => import('#core/shifts/shifts.handlers').then((feature) => feature.shiftsHandlers),
+)
+// Reports run in their own worker thread, started with the first report (reports-worker.manager.ts).
+const reportsFeature = onFirstCall(
+  [
+    'reports:summary',
+    'reports:byPeriod',
+    'reports:hourly',
+    'reports:byProduct',
+    'reports:byCategory',
+    'reports:byTag',
+    'reports:byCashier',
+    'reports:byTender',
+    'reports:promos',
+    'reports:tokenLiability',
+    'reports:csv',
+    'reports:exportCsv',
+  ] satisfies ChannelsOf<typeof reportsHandlers>,
+  () => import('#core/reports/reports.handlers').then((feature) => feature.reportsHandlers),
+)
 const auditFeature = onFirstCall(['audit:verify'] satisfies ChannelsOf<typeof auditHandlers>, () =>
   import('#core/audit/audit.handlers').then((feature) => feature.auditHandlers),
 )
@@ -128,6 +162,8 @@ export const handlers: { readonly [C in Channel]: Handler<C> } = {
   ...promosHandlers,
   ...invoicesHandlers,
   ...returnsFeature,
+  ...shiftsFeature,
+  ...reportsFeature,
   ...usersFeature,
   ...auditFeature,
   ...backupHandlers,

@@ -7,7 +7,7 @@ export const authHandlers = {
   'auth:login': async ({ username, password }, ctx) => {
     const user = await authenticate(ctx, username, password)
     ctx.setUser(user)
-    return { user: toUserDto(user) }
+    return { user: toUserDto(user, ctx.settings) }
   },
   'auth:logout': async (_input, ctx) => {
     const user = signedIn(ctx)
@@ -15,7 +15,7 @@ export const authHandlers = {
     await write(ctx, (tx) => tx.audit({ action: 'auth.sign-out', actor: { id: user.id, name: user.displayName }, subject: user.username }))
     return {}
   },
-  'auth:session': async (_input, ctx) => ({ user: ctx.user ? toUserDto(ctx.user) : null }),
+  'auth:session': async (_input, ctx) => ({ user: ctx.user ? toUserDto(ctx.user, ctx.settings) : null }),
   'auth:approve': async ({ username, secret, permission }, ctx) => approve(ctx, signedIn(ctx), username, secret, permission),
   'auth:recover': async ({ username, recoveryCode, newPassword }, ctx) => recoverOwner(ctx, username, recoveryCode, newPassword),
   'auth:changePassword': async ({ currentPassword, newPassword }, ctx) => {

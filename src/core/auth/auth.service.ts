@@ -1,6 +1,6 @@
 import type { UserDto } from '#shared/contract/auth'
-import type { Permission } from '#shared/ipc/permissions'
-import { ROLE_PERMISSIONS, roleHas } from '#core/api/policy'
+import { PERMISSIONS, type Permission } from '#shared/ipc/permissions'
+import { allows, roleHas, type StoreGrants } from '#core/api/policy'
 import type { RequestContext, SessionUser } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import type { EntityManager } from '@mikro-orm/sqlite'
@@ -398,12 +398,16 @@ export async function lockedUsernames(em: EntityManager, usernames: string[], no
   )
 }
 
-export function toUserDto(user: SessionUser): UserDto {
+/**
+ * The user as the screen sees them, with what they may do by themselves: their role's permissions
+ * and what the store grants on top (a cashier taking returns), so the screen offers exactly that.
+ */
+export function toUserDto(user: SessionUser, grants?: StoreGrants): UserDto {
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     role: user.role,
-    permissions: [...ROLE_PERMISSIONS[user.role]],
+    permissions: PERMISSIONS.filter((permission) => allows(user.role, permission, grants)),
   }
 }

@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { sql as rawSql } from 'kysely'
 import type { ImportResultDto } from '#shared/contract/catalog'
@@ -8,6 +5,7 @@ import type { ChannelOutput } from '#shared/ipc/contract'
 import type { DbContext, SessionUser } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import { uuidv7 } from '#core/common/ids'
+import { workerEntry } from '#core/common/worker-entry'
 import type { BoundStatements } from '#core/db/statements'
 import { read, write, type Writer } from '#core/db/tx'
 import { CsvChecker, formatProductCsv, parseProductCsv, type CsvRecords, type CsvRow, type ParsedCsv } from './product-csv.rules'
@@ -85,23 +83,6 @@ export function importProgress(jobId: string): ImportProgress {
 const WORKER_NAME = 'product-csv.worker'
 
 /**
- * The worker's entry. From source (vitest, tsx) it is the TypeScript beside this file, run through
- * tsx; in the built app electron-vite makes it an entry of its own next to the main bundle
- * (electron.vite.config.ts), and this code sits in that bundle or one of its chunks.
- */
-function workerEntry(): { url: URL; execArgv?: string[] } {
-  if (import.meta.url.endsWith('.ts')) {
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-    return { url: new URL(`./${WORKER_NAME}.ts`, import.meta.url), execArgv: ['--import', tsx] }
-  }
-  const file = `${WORKER_NAME}.js`
-  const candidates = [`./${file}`, `../${file}`].map((path) => new URL(path, import.meta.url))
-  const found = candidates.find((url) => existsSync(fileURLToPath(url)))
-  if (!found) throw new Error(`the CSV worker is missing beside ${fileURLToPath(import.meta.url)}`)
-  return { url: found }
-}
-
-/**
  * Reads the CSV with a worker thread, reporting its progress and handing its rows over as they come.
  * The worker reads the records (product-csv.worker.ts) and sends them a batch at a time as JSON
  * text, which crosses threads as one copy; here they are checked (CsvChecker), one batch a turn,
@@ -114,7 +95,7 @@ export function parseInWorker(
   onProgress: (done: number, total: number) => void,
   onRows?: (rows: readonly CsvRow[]) => void,
 ): Promise<ParsedCsv> {
-  const { url, execArgv } = workerEntry()
+  const { url, execArgv } = workerEntry(WORKER_NAME, import.meta.url)
   const request: WorkerRequest = { csv }
   const worker = new Worker(url, { workerData: request, ...(execArgv ? { execArgv } : {}) })
   const newChecker = () => new CsvChecker({ currencyDecimals, ...(onRows ? { onRows } : {}) })

@@ -4,6 +4,7 @@ import { formatMoney } from '#shared/money/money'
 import { uuidv7 } from '#core/common/ids'
 import type { DbContext, SessionUser, StoreSettings } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
+import { SALE_DAY_SQL, saleDay } from '#core/db/sale-day'
 import { write, writeStatements, type StatementWriter } from '#core/db/tx'
 import { CART_SQL, deleteCartLines, priceCart, promoRefusal } from '#core/cart/cart.service'
 import { usePromo } from '#core/promos/promos.service'
@@ -47,6 +48,8 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
     }
     return resultOf(readInvoice(invoices, previous))
   }
+  // Its day and shift first: with shifts on and none open, nothing else is worth checking.
+  const day = saleDay(tx.use(SALE_DAY_SQL), tx.tillId, now, env.settings)
 
   const { lines: cart, priced, taxes, promo } = priceCart(carts, env.user.id, env.settings, now)
   if (cart.length === 0) throw new DomainError('CART_EMPTY', 'The cart is empty.')
@@ -90,6 +93,8 @@ function checkoutNow(tx: StatementWriter<typeof CHECKOUT_SQL>, request: Checkout
       till_id: tillId,
       idempotency_key: request.idempotencyKey,
       token_id: tokenId,
+      ...day,
+      units: cart.reduce((units, line) => units + line.quantity, 0),
     }).lastInsertRowid,
   )
   const tenders = writeTenders(sql, payment, invoiceId, tillId, now)

@@ -20,10 +20,11 @@ export const CHECKOUT_SQL = defineStatements({
   debitToken: { sql: 'update token set balance_cents = balance_cents - @amount where id = @id and balance_cents >= @amount', mode: 'run' },
   insertInvoice: {
     sql: `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, token_id, token_last4,
-        paid_at, total_cents, tendered_cents, change_cents, token_balance_after_cents, subtotal_cents, discount_cents, tax_cents, rounding_cents)
+        paid_at, total_cents, tendered_cents, change_cents, token_balance_after_cents, subtotal_cents, discount_cents, tax_cents, rounding_cents,
+        business_day, shift_id, units)
       values (@uid, @till_id, @number, @idempotency_key, @cashier_id, @cashier_name, @payment_method, @token_id, @token_last4,
         @paid_at, @total_cents, @tendered_cents, @change_cents, @token_balance_after_cents, @subtotal_cents, @discount_cents, @tax_cents,
-        @rounding_cents)`,
+        @rounding_cents, @business_day, @shift_id, @units)`,
     mode: 'run',
   },
   /** One row per tender, in the order given. */

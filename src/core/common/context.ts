@@ -50,6 +50,8 @@ export interface StoreSettings {
   wallets: string[]
   /** Cashiers hold `sale.return` in this store (DESIGN §2.4); otherwise a manager approves each return. */
   cashiersMayReturn: boolean
+  /** Shifts are on (DESIGN §3.5): a payment or a return needs the till's open shift (SHIFT_CLOSED). */
+  shiftsEnabled: boolean
   /** The receipt printer (kind `none` until one is set up). */
   printer: PrinterSettings
 }

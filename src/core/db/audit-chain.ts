@@ -60,6 +60,10 @@ export const AUDIT_ACTIONS = [
   'user.password-set',
   'auth.password-changed',
   'auth.pin-set',
+  'shift.open',
+  'shift.cash-move',
+  'drawer.noSale',
+  'shift.close',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -81,7 +81,7 @@ describe('migrations', () => {
         .filter((statement) => statement && !/^pragma foreign_keys/i.test(statement))
         .filter(
           (statement) =>
-            !/^(drop trigger if exists|create trigger) `((invoice|invoice_line|invoice_tax|invoice_promo|invoice_tender|audit_entry|sale_return|return_line|return_refund)_no_(update|delete)|(invoice|invoice_tender|audit_entry|stock_movement|token_ledger_entry|sale_return|return_refund)_identity_required|product_price_cap_(insert|update)|return_line_within_sale)`/i.test(
+            !/^(drop trigger if exists|create trigger) `((invoice|invoice_line|invoice_tax|invoice_promo|invoice_tender|audit_entry|sale_return|return_line|return_refund|cash_move|z_report|shift)_no_(update|delete)|(invoice|invoice_tender|audit_entry|stock_movement|token_ledger_entry|sale_return|return_refund|shift|cash_move|z_report)_identity_required|shift_closed_is_final|product_price_cap_(insert|update)|return_line_within_sale)`/i.test(
               statement,
             ),
         )

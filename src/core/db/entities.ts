@@ -1,6 +1,7 @@
 import type { InferKyselyDB } from '@mikro-orm/sqlite'
 import type { Selectable } from 'kysely'
 import { AuditEntrySchema } from './entities/audit-entry.entity'
+import { CashMoveSchema } from './entities/cash-move.entity'
 import { CartLineSchema } from './entities/cart-line.entity'
 import { CartOrderSchema } from './entities/cart-order.entity'
 import { CategorySchema } from './entities/category.entity'
@@ -21,14 +22,17 @@ import { ProductTaxSchema } from './entities/product-tax.entity'
 import { PromoSchema } from './entities/promo.entity'
 import { PromoCategorySchema, PromoProductSchema } from './entities/promo-scope.entity'
 import { SettingSchema } from './entities/setting.entity'
+import { ShiftSchema } from './entities/shift.entity'
 import { SignInGuardSchema } from './entities/sign-in-guard.entity'
 import { StockMovementSchema } from './entities/stock-movement.entity'
 import { TaxRateSchema } from './entities/tax-rate.entity'
 import { TokenLedgerEntrySchema } from './entities/token-ledger-entry.entity'
 import { TokenSchema } from './entities/token.entity'
 import { UserSchema } from './entities/user.entity'
+import { ZReportSchema } from './entities/z-report.entity'
 
 export { AuditEntry } from './entities/audit-entry.entity'
+export { CashMove } from './entities/cash-move.entity'
 export { CartLine } from './entities/cart-line.entity'
 export { CartOrder } from './entities/cart-order.entity'
 export { Category } from './entities/category.entity'
@@ -49,12 +53,14 @@ export { ProductTax } from './entities/product-tax.entity'
 export { Promo } from './entities/promo.entity'
 export { PromoCategory, PromoProduct } from './entities/promo-scope.entity'
 export { Setting } from './entities/setting.entity'
+export { Shift } from './entities/shift.entity'
 export { SignInGuard } from './entities/sign-in-guard.entity'
 export { StockMovement } from './entities/stock-movement.entity'
 export { TaxRate } from './entities/tax-rate.entity'
 export { TokenLedgerEntry } from './entities/token-ledger-entry.entity'
 export { Token } from './entities/token.entity'
 export { User } from './entities/user.entity'
+export { ZReport } from './entities/z-report.entity'
 
 /** Listed explicitly: a bundled app has no folder to discover entities in. */
 export const ENTITIES = [
@@ -74,6 +80,9 @@ export const ENTITIES = [
   ParkedCartLineSchema,
   TokenSchema,
   TokenLedgerEntrySchema,
+  ShiftSchema,
+  CashMoveSchema,
+  ZReportSchema,
   InvoiceSchema,
   InvoiceLineSchema,
   InvoiceTaxSchema,

@@ -14,6 +14,7 @@ import { Migration0014DiscountsAndPromos } from './migrations/migration-0014-dis
 import { Migration0015Tenders } from './migrations/migration-0015-tenders'
 import { Migration0016InvoiceHistory } from './migrations/migration-0016-invoice-history'
 import { Migration0017Returns } from './migrations/migration-0017-returns'
+import { Migration0018ShiftsAndBusinessDays } from './migrations/migration-0018-shifts-and-business-days'
 
 /**
  * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   { name: '0015-tenders', class: Migration0015Tenders },
   { name: '0016-invoice-history', class: Migration0016InvoiceHistory },
   { name: '0017-returns', class: Migration0017Returns },
+  { name: '0018-shifts-and-business-days', class: Migration0018ShiftsAndBusinessDays },
 ]
 
 /** Where applied migrations are recorded, by name. */

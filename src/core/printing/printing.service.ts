@@ -4,6 +4,7 @@
  * holds up a sale on this till or another. A failure is PRINT_FAILED and changes nothing: the
  * receipt can be printed again.
  */
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder'
 import type { PrinterKind, PrinterSettings } from '#shared/contract/printing'
 import type { ChannelOutput } from '#shared/ipc/contract'
 import type { RequestContext } from '#core/common/context'
@@ -67,17 +68,18 @@ async function send(ctx: RequestContext, printer: PrinterSettings & { kind: Excl
 }
 
 /**
- * Prints a sale's or a return's receipt. `afterSale` (the till's print right after a payment) opens
+ * Prints a sale's or a return's receipt, or a Z report. `afterSale` (the till's print right after a payment) opens
  * the drawer for a cash sale when the store says so, once, and only within minutes of the sale;
  * every other print is a reprint and never opens it.
  */
 export async function printReceipt(
   ctx: RequestContext,
-  source: { invoiceId: number; afterSale?: boolean | undefined } | { returnId: number },
+  source: { invoiceId: number; afterSale?: boolean | undefined } | { returnId: number } | { zReportId: number },
 ): Promise<Printed> {
   const printer = configuredPrinter(ctx)
   const { drawerOpenedFor } = ctx.printing
-  const receipt = await receiptForPrinter(ctx, 'returnId' in source ? { returnId: source.returnId } : { invoiceId: source.invoiceId }, {
+  const of = 'invoiceId' in source ? { invoiceId: source.invoiceId } : source
+  const receipt = await receiptForPrinter(ctx, of, {
     columns: printer.columns,
     codepage: printer.codepage,
     code: printer.code,
@@ -110,4 +112,38 @@ export async function printTestPage(ctx: RequestContext): Promise<Printed> {
     text: `${lines.join('\n')}\n`,
     fileName: `${storeDate(now, ctx.settings.timeZone)}-test-${time}`,
   })
+}
+
+/** ESC/POS: reset, then the drawer pulse (pin 2), and nothing to print. */
+function drawerPulse(printer: PrinterSettings): Uint8Array {
+  return new ReceiptPrinterEncoder({ columns: printer.columns, newline: '\n' }).initialize().pulse().encode()
+}
+
+/**
+ * Opens the cash drawer through the receipt printer it hangs on, outside any transaction (the no-sale
+ * is recorded before). A printer that is not set up, or a system printer (which takes pages, not
+ * commands), cannot pulse; a failed send is reported the same way, never thrown.
+ */
+export async function pulseDrawer(
+  ctx: RequestContext,
+): Promise<{ drawerOpened: boolean; printError?: { kind: PrinterKind; detail: string } }> {
+  const { printer } = ctx.settings
+  if (printer.kind === 'none') return { drawerOpened: false, printError: { kind: 'none', detail: 'notConfigured' } }
+  if (printer.kind === 'system') return { drawerOpened: false, printError: { kind: 'system', detail: 'cannotPulse' } }
+  const now = ctx.now()
+  const time = now.toISOString().slice(11, 23).replace(/[:.]/g, '')
+  try {
+    await send(ctx, printer as PrinterSettings & { kind: Exclude<PrinterKind, 'none'> }, {
+      bytes: drawerPulse(printer),
+      text: '',
+      fileName: `${storeDate(now, ctx.settings.timeZone)}-drawer-${time}`,
+    })
+    return { drawerOpened: true }
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'PRINT_FAILED') {
+      const params = error.params as { kind: PrinterKind; detail: string }
+      return { drawerOpened: false, printError: { kind: params.kind, detail: params.detail } }
+    }
+    throw error
+  }
 }

@@ -8,6 +8,7 @@ import type { ReceiptColumns } from '#shared/contract/receipts'
 import { formatMoney } from '#shared/money/money'
 import { receiptLabelsEn, type ReceiptLabels } from '#shared/receipts/receipt-labels.en'
 import {
+  figuresAroundNotes,
   label,
   labelText,
   receiptWriter,
@@ -159,15 +160,24 @@ export function layoutReceipt(document: ReceiptDocument, { columns, labels = rec
     for (const value of document.items) item(value)
   }
   rule('-')
-  rows(document.figures)
+  const [upToDiscount, afterDiscount] = figuresAroundNotes(document)
+  rows(upToDiscount)
   for (const note of document.notes) text(wrap(write.text(note), columns - DETAIL_INDENT).map((line) => ' '.repeat(DETAIL_INDENT) + line))
+  rows(afterDiscount)
   rule('=')
   text(labelled(write.text(document.total.label), write.value(document.total.value), columns), { bold: true, tall: true })
   rule('=')
   rows(document.payments)
+  for (const section of document.sections ?? []) {
+    rule('-')
+    text(centred(write.text(section.title), columns), { bold: true })
+    rows(section.rows)
+  }
   text([''])
-  for (const line of document.footer) text(centred(write.text(line), columns))
-  text([''])
+  if (document.footer.length > 0) {
+    for (const line of document.footer) text(centred(write.text(line), columns))
+    text([''])
+  }
   lines.push({ kind: 'code', value: document.code })
   return lines
 }

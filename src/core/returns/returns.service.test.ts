@@ -375,7 +375,11 @@ describe('what a return refuses', () => {
   it('is the cashier’s own in a store whose settings let cashiers take returns; a void still needs a manager', async () => {
     const invoice = await sell(cashier, [['DEMO-001', 2]], [{ method: 'cash', tenderedCents: 30_000 }])
     const line = { invoiceLineId: invoice.lines[0]!.id, quantity: 1, restock: true }
+    const mayReturn = async () => ok(await cashier.invoke('auth:session', {})).user?.permissions.includes('sale.return')
+    expect(await mayReturn()).toBe(false)
     expect(ok(await manager.invoke('settings:update', { patch: { cashiersMayReturn: true } })).cashiersMayReturn).toBe(true)
+    // The session says so, so the till offers the return without asking for a manager.
+    expect(await mayReturn()).toBe(true)
     const made = ok(await returnLines(cashier, invoice.id, [line]))
     expect(made.cashier).toBe('Kiran Cashier')
     expect(made.approvedBy).toBeUndefined()
@@ -384,6 +388,7 @@ describe('what a return refuses', () => {
     expect({ state: readState(store.dbPath), counts: counts() }).toEqual(before)
     // Switched off again, the cashier needs the manager once more.
     ok(await manager.invoke('settings:update', { patch: { cashiersMayReturn: false } }))
+    expect(await mayReturn()).toBe(false)
     expectError(await returnLines(cashier, invoice.id, [line]), 'FORBIDDEN')
   })
 })

@@ -3,6 +3,7 @@ import type { DbContext, SessionUser, StoreSettings } from '#core/common/context
 import { DomainError } from '#core/common/domain-error'
 import { uuidv7 } from '#core/common/ids'
 import { storeDate } from '#core/common/store-day'
+import { SALE_DAY_SQL, saleDay } from '#core/db/sale-day'
 import type { BoundStatements } from '#core/db/statements'
 import { read, writeStatements, type StatementWriter } from '#core/db/tx'
 import { lineRefund, planRefunds } from './returns.rules'
@@ -218,6 +219,8 @@ function writeReturn(
 ): ReturnDto {
   const { sql, tillId } = tx
   const { figures } = planned
+  // With shifts on, a refund needs the till's open shift, like a payment (cash may leave the drawer).
+  const day = saleDay(tx.use(SALE_DAY_SQL), tillId, now, env.settings)
   const at = now.toISOString()
   const number = (sql.lastNumber(tillId) ?? 0) + 1
   const returnId = Number(
@@ -238,6 +241,7 @@ function writeReturn(
       tax_cents: figures.taxCents,
       rounding_cents: figures.roundingCents,
       refund_cents: figures.refundCents,
+      ...day,
     }).lastInsertRowid,
   )
   for (const line of figures.lines) {
@@ -342,7 +346,8 @@ export function voidInvoice(
       return readReturn(sql, previous)
     }
     const invoice = invoiceOf(sql, request.invoiceId)
-    const paidOn = storeDate(new Date(invoice.paid_at), env.settings.timeZone)
+    // The day the sale was booked on; a sale from before business days were recorded, by its instant.
+    const paidOn = invoice.business_day ?? storeDate(new Date(invoice.paid_at), env.settings.timeZone)
     if (paidOn !== storeDate(now, env.settings.timeZone)) {
       throw new DomainError('CONFLICT', `Invoice ${invoice.number} is from ${paidOn}: only today's sales can be voided.`, {
         what: 'voidNotToday',

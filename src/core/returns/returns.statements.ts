@@ -48,9 +48,9 @@ export const RETURNS_SQL = defineStatements({
   byId: { sql: `select ${HEADER_COLUMNS} from sale_return where id = ?`, mode: 'get', row: rowOf<ReturnHeaderRow>() },
   byKey: { sql: `select ${HEADER_COLUMNS} from sale_return where idempotency_key = ?`, mode: 'get', row: rowOf<ReturnHeaderRow>() },
   invoice: {
-    sql: 'select id, number, paid_at from invoice where id = ?',
+    sql: 'select id, number, paid_at, business_day from invoice where id = ?',
     mode: 'get',
-    row: rowOf<Pick<TableRow<'invoice'>, 'id' | 'number' | 'paid_at'>>(),
+    row: rowOf<Pick<TableRow<'invoice'>, 'id' | 'number' | 'paid_at' | 'business_day'>>(),
   },
   soldLines: {
     sql: `select l.id, l.product_id, l.sku, l.name, l.quantity, l.total_cents, l.tax_cents,
@@ -76,9 +76,9 @@ export const RETURNS_SQL = defineStatements({
   lastNumber: { sql: 'select max(number) from sale_return where till_id = ?', mode: 'value', row: rowOf<number | null>() },
   insertReturn: {
     sql: `insert into sale_return (uid, till_id, number, idempotency_key, invoice_id, kind, cashier_id, cashier_name, approver_id, approver_name,
-        reason, returned_at, goods_cents, tax_cents, rounding_cents, refund_cents)
+        reason, returned_at, goods_cents, tax_cents, rounding_cents, refund_cents, business_day, shift_id)
       values (@uid, @till_id, @number, @idempotency_key, @invoice_id, @kind, @cashier_id, @cashier_name, @approver_id, @approver_name,
-        @reason, @returned_at, @goods_cents, @tax_cents, @rounding_cents, @refund_cents)`,
+        @reason, @returned_at, @goods_cents, @tax_cents, @rounding_cents, @refund_cents, @business_day, @shift_id)`,
     mode: 'run',
   },
   insertLine: {

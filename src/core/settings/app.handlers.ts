@@ -13,5 +13,12 @@ export const appHandlers = {
     currencyDecimals: settings.currencyDecimals,
     timeZone: settings.timeZone,
     printAfterSale: settings.printer.kind !== 'none' && settings.printer.printAfterSale,
+    receipt: {
+      address: settings.address,
+      phone: settings.phone,
+      taxNumber: settings.taxNumber,
+      header: settings.receiptHeader,
+      footer: settings.receiptFooter,
+    },
   }),
 } satisfies FeatureHandlers<'app:info'>

@@ -39,6 +39,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   discountLimitBps: 1000,
   wallets: [],
   cashiersMayReturn: false,
+  shiftsEnabled: false,
   printer: DEFAULT_PRINTER,
 }
 
@@ -64,6 +65,7 @@ const PATCH_KEYS = [
   'discountLimitBps',
   'wallets',
   'cashiersMayReturn',
+  'shiftsEnabled',
   'printer',
 ] as const satisfies readonly (keyof SettingsPatch & keyof StoreSettings)[]
 
@@ -101,6 +103,7 @@ export async function loadSettings(em: EntityManager): Promise<StoreSettings> {
     discountLimitBps: Math.min(10_000, wholeNumber(values.get('discountLimitBps'), 0) ?? DEFAULT_SETTINGS.discountLimitBps),
     wallets: jsonList(values.get('wallets'), (item) => typeof item === 'string') as string[],
     cashiersMayReturn: values.get('cashiersMayReturn') === 'true',
+    shiftsEnabled: values.get('shiftsEnabled') === 'true',
     printer: printerOf(values.get('printer')),
   }
 }
@@ -194,6 +197,7 @@ function toSettingsDto(settings: StoreSettings, currencyLocked: boolean): StoreS
     discountLimitBps: settings.discountLimitBps,
     wallets: settings.wallets,
     cashiersMayReturn: settings.cashiersMayReturn,
+    shiftsEnabled: settings.shiftsEnabled,
     printer: settings.printer,
     demo: settings.demo,
     currencyLocked,

@@ -77,7 +77,7 @@ describe('checkBooks', () => {
       'an invoice without lines',
       `insert into invoice (uid, till_id, number, idempotency_key, cashier_id, cashier_name, payment_method, paid_at, total_cents, tendered_cents, change_cents)
        values (lower(hex(randomblob(16))), (select value from setting where key = 'tillId'), 3, 'k', 1, 'x', 'cash', 'now', 0, 0, 0)`,
-      ['invoice-without-lines', 'invoice-without-tenders'],
+      ['invoice-without-lines', 'invoice-without-tenders', 'sale-business-day'],
     ],
     [
       'a skipped invoice number',
@@ -89,7 +89,7 @@ describe('checkBooks', () => {
        insert into stock_movement (uid, till_id, product_id, delta_qty, reason, invoice_id, at)
        select lower(hex(randomblob(16))), (select value from setting where key = 'tillId'), product_id, -quantity, 'sale', (select id from invoice where number = 9), 'now'
          from invoice_line where invoice_id = (select id from invoice where number = 9)`,
-      ['invoice-numbers', 'invoice-without-tenders', 'stock-conserved', 'stock-movements'],
+      ['invoice-numbers', 'invoice-without-tenders', 'stock-conserved', 'stock-movements', 'sale-business-day', 'invoice-units'],
     ],
     [
       'a tender that pays less than the sale',
@@ -140,6 +140,24 @@ describe('checkBooks', () => {
       'a skipped return number',
       `drop trigger sale_return_no_update; update sale_return set number = 7 where number = 2`,
       ['return-numbers'],
+    ],
+    [
+      'a sale booked on no day',
+      `drop trigger invoice_no_update; update invoice set business_day = null where number = 1`,
+      ['sale-business-day'],
+    ],
+    [
+      'a return booked before its sale',
+      `drop trigger sale_return_no_update; update sale_return set business_day = '2000-01-01' where number = 1`,
+      ['return-before-sale'],
+    ],
+    [
+      'a sale made outside its shift',
+      `insert into shift (uid, till_id, number, opened_at, opened_by_id, opened_by_name, opening_float_cents, closed_at, closed_by_id, closed_by_name)
+       values (lower(hex(randomblob(16))), (select value from setting where key = 'tillId'), 1, '2000-01-01T00:00:00.000Z', 1, 'x', 0,
+         '2000-01-01T08:00:00.000Z', 1, 'x');
+       drop trigger invoice_no_update; update invoice set shift_id = (select max(id) from shift) where number = 1`,
+      ['sale-outside-shift', 'shift-closed-without-z'],
     ],
   ])('reports %s', (_what, tamper, rules) => {
     expect(rulesBrokenBy(tamper).sort()).toEqual([...rules].sort())

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { checkShifts } from './shift-invariants'
 
 /**
  * What must hold in any Tillwise database at any commit: after a crash, in a backup, after a
@@ -76,6 +77,13 @@ export function checkBooks(
     `select l.id, i.number from invoice_line l join invoice i on i.id = l.invoice_id
       where l.sub_amount_cents != l.unit_price_cents * l.quantity`,
     ({ id, number }) => `invoice ${number}, line ${id}: amount is not unit price × quantity`,
+  )
+  each<{ number: number; units: number; lines: number }>(
+    'invoice-units',
+    `select i.number, i.units, coalesce(sum(l.quantity), 0) as lines
+       from invoice i left join invoice_line l on l.invoice_id = i.id
+      group by i.id having i.units != coalesce(sum(l.quantity), 0)`,
+    ({ number, units, lines }) => `invoice ${number}: counts ${units} units but its lines hold ${lines}`,
   )
   // Numbers run 1, 2, 3 … without a gap within each till's series.
   violations.push(...numberGaps(db, 'invoice', 'invoice-numbers', 'invoices'))
@@ -155,6 +163,8 @@ export function checkBooks(
   // Returns: no line taken back beyond what it sold, nor a tender refunded beyond what it paid; a
   // return is whole (its lines, its refunds, each restock's movement, each token refund's ledger row).
   violations.push(...checkReturns(db))
+  violations.push(...checkSaleDays(db))
+  violations.push(...checkShifts(db))
 
   const products = rows<{ sku: string; stock: number; sold: number; restocked: number; moved: number }>(
     `select p.sku, p.stock,
@@ -211,6 +221,42 @@ export function checkBooks(
     ({ id, code, after, running }) => `token …${code.slice(-4)}: ledger entry ${id} says ${after} after but the entries sum to ${running}`,
   )
 
+  return violations
+}
+
+/**
+ * Where each sale and return is booked (checkBooks runs it): every one has its store-local business
+ * day, a return is never booked before its sale's day, and a row made in a shift was made while that
+ * shift was open.
+ */
+export function checkSaleDays(db: Database.Database): Violation[] {
+  const violations: Violation[] = []
+  const each = <T>(rule: string, sql: string, describe: (row: T) => string) => {
+    for (const row of db.prepare(sql).all() as T[]) violations.push({ rule, detail: describe(row) })
+  }
+  const DAY = "glob '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'"
+  each<{ what: string; number: number; day: string | null }>(
+    'sale-business-day',
+    `select 'invoice' as what, number, business_day as day from invoice where business_day is null or business_day not ${DAY}
+     union all
+     select 'return', number, business_day from sale_return where business_day is null or business_day not ${DAY}`,
+    ({ what, number, day }) => `${what} ${number} is booked on ${day ?? 'no day'}`,
+  )
+  each<{ number: number; day: string; sold: string }>(
+    'return-before-sale',
+    `select r.number, r.business_day as day, i.business_day as sold from sale_return r join invoice i on i.id = r.invoice_id
+      where r.business_day < i.business_day`,
+    ({ number, day, sold }) => `return ${number} is booked on ${day}, before its sale's day ${sold}`,
+  )
+  each<{ what: string; number: number; shift: number }>(
+    'sale-outside-shift',
+    `select 'invoice' as what, i.number, s.number as shift from invoice i join shift s on s.id = i.shift_id
+      where i.paid_at < s.opened_at or (s.closed_at is not null and i.paid_at > s.closed_at)
+     union all
+     select 'return', r.number, s.number from sale_return r join shift s on s.id = r.shift_id
+      where r.returned_at < s.opened_at or (s.closed_at is not null and r.returned_at > s.closed_at)`,
+    ({ what, number, shift }) => `${what} ${number} is in shift ${shift} but was made while it was not open`,
+  )
   return violations
 }
 

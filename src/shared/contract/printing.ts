@@ -76,14 +76,19 @@ const printed = z.strictObject({ printed: z.literal(true), kind: z.enum(PRINTER_
 
 export const printingContract = {
   /**
-   * Prints a sale's receipt (`invoiceId`) or a return's (`returnId`) on the store's printer, rendered
+   * Prints a sale's receipt (`invoiceId`), a return's (`returnId`) or a Z report (`zReportId`) on the store's printer, rendered
    * first through a read and sent only after. `afterSale`: the receipt printed right after the
    * caller's own payment, which may open the cash drawer (once); every other print is a reprint and
    * never does. A printer failure is PRINT_FAILED { kind, detail } and changes nothing.
    */
   'printing:print': channel(
     'signedIn',
-    z.union([z.strictObject({ invoiceId: id, afterSale: z.boolean().optional() }), z.strictObject({ returnId: id })]),
+    z.union([
+      z.strictObject({ invoiceId: id, afterSale: z.boolean().optional() }),
+      z.strictObject({ returnId: id }),
+      /** A Z report (never opens the drawer). */
+      z.strictObject({ zReportId: id }),
+    ]),
     printed,
   ),
   /** A short page with the store's name and the printer's settings, on the printer as saved. */

@@ -22,10 +22,15 @@ export const receiptsContract = {
       .strictObject({
         invoiceId: id.optional(),
         returnId: id.optional(),
+        /** A Z report, by its id (`shift:get` answers it). */
+        zReportId: id.optional(),
         format: z.enum(['escpos', 'text']),
         columns: z.literal(RECEIPT_COLUMNS).optional(),
       })
-      .refine((input) => (input.invoiceId === undefined) !== (input.returnId === undefined), 'give invoiceId or returnId'),
+      .refine(
+        (input) => [input.invoiceId, input.returnId, input.zReportId].filter((value) => value !== undefined).length === 1,
+        'give one of invoiceId, returnId or zReportId',
+      ),
     z.union([z.strictObject({ bytesBase64: z.base64() }), z.strictObject({ text: z.string() })]),
   ),
 }

@@ -45,6 +45,8 @@ export const storeSettingsDto = z.strictObject({
   wallets: z.array(z.string()),
   /** Cashiers take returns themselves (`sale.return`); otherwise a manager approves each one. */
   cashiersMayReturn: z.boolean(),
+  /** Shifts are on: a payment or a return needs the till's open shift, closed with a counted drawer and a Z report. */
+  shiftsEnabled: z.boolean(),
   /** The receipt printer: where receipts go, and whether one prints after every sale. */
   printer: printerSettings,
   demo: z.boolean(),
@@ -91,6 +93,7 @@ export const settingsPatch = z
       .max(10)
       .refine((names) => new Set(names.map((name) => name.trim().toLowerCase())).size === names.length, 'wallet names must differ'),
     cashiersMayReturn: z.boolean(),
+    shiftsEnabled: z.boolean(),
     /** The whole printer setting at once (its fields depend on each other). */
     printer: printerSettings,
   })

@@ -19,6 +19,8 @@ import { promosContract } from '../contract/promos'
 import { printingContract } from '../contract/printing'
 import { receiptsContract } from '../contract/receipts'
 import { returnsContract } from '../contract/returns'
+import { reportsContract } from '../contract/reports'
+import { shiftsContract } from '../contract/shifts'
 import { documentsContract } from '../contract/documents'
 import { settingsContract } from '../contract/settings'
 import { setupContract } from '../contract/setup'
@@ -45,6 +47,8 @@ export const contract = {
   ...checkoutContract,
   ...invoicesContract,
   ...returnsContract,
+  ...shiftsContract,
+  ...reportsContract,
   ...receiptsContract,
   ...printingContract,
   ...stockContract,

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'INSUFFICIENT_TENDER',
   'PROMO_INVALID',
   'RETURN_EXCEEDS_SALE',
+  'SHIFT_CLOSED',
   'PRINT_FAILED',
   'CONFLICT',
   'INTERNAL',
@@ -100,6 +101,8 @@ export interface ErrorParamsByCode {
     /** A line a return names that is not a line of that invoice. */
     | { what: 'invoiceLine'; id: number }
     | { what: 'return'; id: number }
+    /** A shift with no Z report: unknown, or still open. */
+    | { what: 'zReport'; id: number }
   CART_EMPTY: None
   CART_CHANGED: { totalCents: number }
   INVALID_TOKEN: { token: string }
@@ -134,6 +137,8 @@ export interface ErrorParamsByCode {
    * own reason.
    */
   PRINT_FAILED: { kind: PrinterKind; detail: string }
+  /** Shifts are on and the till has no open shift: a sale, a return or a cash move waits for one to be opened. */
+  SHIFT_CLOSED: None
   CONFLICT:
     | { what: 'idempotencyKey' }
     /** Only a sale from the current business day can be voided (`paidOn`: its store-local day); an older one is returned. */
@@ -168,6 +173,12 @@ export interface ErrorParamsByCode {
     | { what: 'csvFile'; detail: string }
     /** A parked basket is recalled only into an empty cart. */
     | { what: 'cartNotEmpty' }
+    /** The till already has an open shift (`number`): it is closed before another opens. */
+    | { what: 'shiftOpen'; number: number }
+    /** Shifts are off in this store's settings. */
+    | { what: 'shiftsOff' }
+    /** A report's CSV could not be written where main's dialog pointed. */
+    | { what: 'reportFile'; detail: string }
   INTERNAL: { reason?: 'shuttingDown' }
 }
 

@@ -13,6 +13,13 @@ describe('money', () => {
     expect(formatMoney(1_000, { currency: 'JPY', locale: 'en-US' })).toBe('¥1,000')
   })
 
+  it("formats in the store's own minor digits where it counts differently from the currency's ISO digits", () => {
+    // A rupee shop that counts whole rupees: 1 250 on record is NPR 1,250, not NPR 12.50.
+    expect(plain(formatMoney(1_250, { ...npr, currencyDecimals: 0 }))).toBe('NPR 1,250')
+    expect(plain(formatMoney(1_250, { ...npr, currencyDecimals: 3 }))).toBe('NPR 1.250')
+    expect(plain(formatMoney(1_250, { ...npr, currencyDecimals: 2 }))).toBe(plain(formatMoney(1_250, npr)))
+  })
+
   it('formats exactly even past float precision', () => {
     expect(plain(formatMoney(Number.MAX_SAFE_INTEGER, { currency: 'USD', locale: 'en-US' }))).toBe('$90,071,992,547,409.91')
   })

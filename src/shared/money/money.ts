@@ -27,15 +27,25 @@ export function sumCents(values: Iterable<number>): number {
 export interface MoneyFormatOptions {
   currency: string
   locale: string
+  /**
+   * The store's minor digits (`currencyDecimals`), which every amount on record counts in; without
+   * it, the currency's own (ISO 4217) digits.
+   */
+  currencyDecimals?: number
 }
 
 const formatters = new Map<string, Intl.NumberFormat>()
 
-function formatterFor({ currency, locale }: MoneyFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${currency}`
+function formatterFor({ currency, locale }: MoneyFormatOptions, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${decimals}`
   let formatter = formatters.get(key)
   if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    })
     formatters.set(key, formatter)
   }
   return formatter
@@ -48,7 +58,8 @@ export function currencyExponent(currency: string): number {
 
 /** Formats integer minor units for people. The only place an amount becomes text. */
 export function formatMoney(cents: number, options: MoneyFormatOptions): string {
-  return formatterFor(options).format(decimalAmount(cents, currencyExponent(options.currency)) as `${number}`)
+  const decimals = options.currencyDecimals ?? currencyExponent(options.currency)
+  return formatterFor(options, decimals).format(decimalAmount(cents, decimals) as `${number}`)
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { InvoiceDto, InvoiceTenderDto } from '../contract/invoices'
 import type { RefundDto, ReturnDto } from '../contract/returns'
+import type { ZReportDto } from '../contract/shifts'
 import type { MoneyFormatOptions } from '../money/money'
 import type { receiptLabelsEn, ReceiptLabelKey } from './receipt-labels.en'
 
@@ -56,7 +57,13 @@ export interface ReceiptItem {
   readonly discountCents: number
 }
 
-export type ReceiptKind = 'sale' | 'return' | 'void'
+export type ReceiptKind = 'sale' | 'return' | 'void' | 'zReport'
+
+/** A titled block of rows after the payments: a Z report's drawer and its cash moves. */
+export interface ReceiptSection {
+  readonly title: ReceiptLabel
+  readonly rows: readonly ReceiptRow[]
+}
 
 export interface ReceiptDocument {
   readonly kind: ReceiptKind
@@ -69,11 +76,13 @@ export interface ReceiptDocument {
   readonly items: readonly ReceiptItem[]
   /** Subtotal, discount and each tax (a sale), or the tax in the refund (a return). */
   readonly figures: readonly ReceiptRow[]
-  /** Sentences under the figures: what a promo took off. */
+  /** Sentences printed right under the discount (or under the figures without one): what a promo took off of it. */
   readonly notes: readonly ReceiptText[]
   readonly total: ReceiptRow
   /** Each tender (or refund) with its own details, then the cash rounding. */
   readonly payments: readonly ReceiptRow[]
+  /** Blocks after the payments (a Z report's); a sale's or a return's receipt has none. */
+  readonly sections?: readonly ReceiptSection[]
   readonly footer: readonly ReceiptText[]
   /** What the barcode or QR code at the foot carries (`parseReceiptCode` reads it back). */
   readonly code: string
@@ -92,6 +101,8 @@ export interface ReceiptStore {
   readonly receiptHeader: string
   readonly receiptFooter: string
   readonly currency: string
+  /** The store's minor digits, which its amounts count in (the currency's own when absent). */
+  readonly currencyDecimals?: number
   readonly locale: string
   /** IANA zone the receipt's date and time are given in. */
   readonly timeZone: string
@@ -109,6 +120,16 @@ export function label<K extends ReceiptLabelKey>(key: K, ...params: LabelParams<
 }
 
 export const raw = (text: string): ReceiptRaw => ({ raw: text })
+
+/**
+ * The figures around the notes: those down to the discount, then the notes (a promo is part of the
+ * discount), then the rest (the taxes). Without a discount, the notes follow every figure.
+ */
+export function figuresAroundNotes(document: Pick<ReceiptDocument, 'figures'>): [readonly ReceiptRow[], readonly ReceiptRow[]] {
+  const discount = document.figures.findIndex((row) => row.role === 'discount')
+  const split = discount === -1 ? document.figures.length : discount + 1
+  return [document.figures.slice(0, split), document.figures.slice(split)]
+}
 const money = (cents: number, reduction = false): ReceiptValue =>
   reduction ? { kind: 'money', cents, reduction } : { kind: 'money', cents }
 const textValue = (text: ReceiptText): ReceiptValue => ({ kind: 'text', text })
@@ -127,6 +148,13 @@ export function formatReceiptDateTime(iso: string, store: Pick<ReceiptStore, 'lo
 /** A rate in basis points as a percent: 1300 → "13%", 550 → "5.5%" (as the screens show rates). */
 export function formatRateBps(bps: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000)
+}
+
+/** How the receipt's amounts are formatted: the store's currency, its digits and locale. */
+function moneyOf(store: ReceiptStore): MoneyFormatOptions {
+  return store.currencyDecimals === undefined
+    ? { currency: store.currency, locale: store.locale }
+    : { currency: store.currency, locale: store.locale, currencyDecimals: store.currencyDecimals }
 }
 
 /** The lines of a multi-line setting (header, footer, address), without blank lines at either end. */
@@ -259,7 +287,7 @@ export function parseReceiptCode(text: string): { kind: keyof typeof CODE_PREFIX
 export function saleReceipt(invoice: InvoiceDto, store: ReceiptStore): ReceiptDocument {
   return {
     kind: 'sale',
-    money: { currency: store.currency, locale: store.locale },
+    money: moneyOf(store),
     store: storeBlock(store),
     title: label('receipt.invoice', { number: String(invoice.number) }),
     facts: [dateRow(invoice.paidAt, store), { role: 'cashier', label: label('receipt.cashier'), value: textValue(raw(invoice.cashier)) }],
@@ -308,7 +336,7 @@ export function returnReceipt(returned: ReturnDto, store: ReceiptStore): Receipt
   )
   return {
     kind: returned.kind,
-    money: { currency: store.currency, locale: store.locale },
+    money: moneyOf(store),
     store: storeBlock(store),
     title: label(returned.kind === 'void' ? 'receipt.void' : 'receipt.return', { number: String(returned.number) }),
     facts,
@@ -320,6 +348,95 @@ export function returnReceipt(returned: ReturnDto, store: ReceiptStore): Receipt
     footer: footer(store),
     code: receiptCode('return', returned.number),
     opensDrawer: returned.refunds.some((refund) => refund.method === 'cash' && refund.amountCents > 0),
+  }
+}
+
+const count = (value: number): ReceiptValue => textValue(raw(String(value)))
+/** An amount taken off, shown with its minus only when there is one. */
+const less = (cents: number): ReceiptValue => money(cents, cents !== 0)
+
+/**
+ * A Z report on paper, from the report exactly as the close wrote it: the shift, its sales figures
+ * (which reconcile as the reports' summary does), takings by tender, then the drawer with the count
+ * and its variance, and the cash put in or taken out. Printing one never opens the drawer.
+ */
+export function zReportReceipt(report: ZReportDto, store: ReceiptStore): ReceiptDocument {
+  const { shift, summary, drawer, cashMoves } = report.figures
+  const fact = (text: ReceiptLabel, value: ReceiptValue): ReceiptRow => ({ role: 'fact', label: text, value })
+  const dateTime = (iso: string): ReceiptValue => ({ kind: 'dateTime', iso, text: formatReceiptDateTime(iso, store) })
+  const payments: ReceiptRow[] = []
+  for (const tender of summary.tenders) {
+    payments.push({
+      role: 'tender',
+      label: tenderName({ method: tender.method, ...(tender.wallet !== null ? { wallet: tender.wallet } : {}) }),
+      value: money(tender.netCents),
+    })
+    if (tender.outCents === 0) continue
+    payments.push(
+      { role: 'tenderDetail', label: label('receipt.tenderIn'), value: money(tender.inCents), indent: true },
+      { role: 'tenderDetail', label: label('receipt.tenderOut'), value: less(tender.outCents), indent: true },
+    )
+  }
+  const sections: ReceiptSection[] = [
+    {
+      title: label('receipt.drawer'),
+      rows: [
+        fact(label('receipt.openingFloat'), money(drawer.openingFloatCents)),
+        fact(label('receipt.cashSales'), money(drawer.cashSalesCents)),
+        fact(label('receipt.cashRefunds'), less(drawer.cashRefundsCents)),
+        fact(label('receipt.payIns'), money(drawer.payInsCents)),
+        fact(label('receipt.payOuts'), less(drawer.payOutsCents)),
+        { role: 'total', label: label('receipt.expectedCash'), value: money(report.expectedCashCents) },
+        fact(label('receipt.countedCash'), money(report.countedCashCents)),
+        fact(label('receipt.variance'), money(report.varianceCents)),
+        fact(label('receipt.noSales'), count(drawer.noSales)),
+      ],
+    },
+  ]
+  const moves = cashMoves.filter((move) => move.kind !== 'noSale')
+  if (moves.length > 0) {
+    sections.push({
+      title: label('receipt.cashMoves'),
+      rows: moves.map((move) => ({
+        role: 'fact',
+        label: label(move.kind === 'payIn' ? 'receipt.payIn' : 'receipt.payOut', { reason: move.reason }),
+        value: move.kind === 'payOut' ? less(move.amountCents) : money(move.amountCents),
+      })),
+    })
+  }
+  return {
+    kind: 'zReport',
+    money: moneyOf(store),
+    store: storeBlock(store),
+    title: label('receipt.zReport', { number: String(report.number) }),
+    facts: [
+      { role: 'date', label: label('receipt.closedAt'), value: dateTime(report.closedAt) },
+      fact(label('receipt.shift'), count(shift.number)),
+      fact(label('receipt.openedAt'), dateTime(shift.openedAt)),
+      fact(label('receipt.openedBy'), textValue(raw(shift.openedByName))),
+      fact(label('receipt.closedBy'), textValue(raw(report.closedByName))),
+    ],
+    items: [],
+    figures: [
+      fact(label('receipt.gross'), money(summary.grossCents)),
+      { role: 'discount', label: label('receipt.discount'), value: less(summary.discountCents) },
+      fact(label('receipt.returns'), less(summary.returnsCents)),
+      fact(label('receipt.netSales'), money(summary.netCents)),
+      { role: 'tax', label: label('receipt.refundTax'), value: money(summary.taxCents) },
+      { role: 'rounding', label: label('receipt.rounding'), value: money(summary.roundingCents) },
+      fact(label('receipt.salesCount'), count(summary.invoices)),
+      fact(label('receipt.returnsCount'), count(summary.returns)),
+      fact(label('receipt.averageBasket'), money(summary.averageBasketCents)),
+      fact(label('receipt.unitsSold'), count(summary.unitsSold)),
+      fact(label('receipt.unitsReturned'), count(summary.unitsReturned)),
+    ],
+    notes: [],
+    total: { role: 'total', label: label('receipt.takings'), value: money(summary.takingsCents) },
+    payments,
+    sections,
+    footer: [],
+    code: `Z-${report.number}`,
+    opensDrawer: false,
   }
 }
 

@@ -27,6 +27,7 @@ export const storeSettings = (overrides: Partial<StoreSettingsDto> = {}): StoreS
   discountLimitBps: 1000,
   wallets: ['eSewa', 'Khalti'],
   cashiersMayReturn: false,
+  shiftsEnabled: false,
   printer: DEFAULT_PRINTER,
   demo: false,
   currencyLocked: false,

@@ -7,7 +7,12 @@ export const InvoiceLineSchema = defineEntity({
   name: 'InvoiceLine',
   tableName: 'invoice_line',
   // The invoice history's product filter: the invoices with a line of a product, from the index alone.
-  indexes: [{ properties: ['product', 'invoice'] }],
+  // The reports: a sale's lines, and every line in product order, with what they sum, from the index alone.
+  indexes: [
+    { properties: ['product', 'invoice'] },
+    { name: 'invoice_line_report_by_sale', properties: ['invoice', 'product', 'quantity', 'totalCents', 'discountCents'] },
+    { name: 'invoice_line_report_by_product', properties: ['product', 'invoice', 'quantity', 'totalCents', 'discountCents'] },
+  ],
   // Sales records are append-only: corrections are new, linked records.
   triggers: [
     {

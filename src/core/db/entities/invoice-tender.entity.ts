@@ -12,7 +12,11 @@ export const InvoiceTenderSchema = defineEntity({
   tableName: 'invoice_tender',
   uniques: [{ properties: ['invoice', 'position'] }],
   // The invoice history asks a split sale whether it had a tender of a method, from the index alone.
-  indexes: [{ properties: ['invoice', 'method'] }],
+  indexes: [
+    { properties: ['invoice', 'method'] },
+    // The reports: what each sale's tenders took, from the index alone.
+    { name: 'invoice_tender_report_by_sale', properties: ['invoice', 'method', 'wallet', 'amountCents'] },
+  ],
   triggers: [
     {
       name: 'invoice_tender_identity_required',

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core'
+import { Shift } from './shift.entity'
 import { Token } from './token.entity'
 import { User } from './user.entity'
 
@@ -9,7 +10,16 @@ export const InvoiceSchema = defineEntity({
   // Invoice numbers run per till.
   uniques: [{ properties: ['tillId', 'number'] }],
   // The invoice history: a cashier's sales and a tender's, each by day, newest first; a number typed in.
-  indexes: [{ properties: ['cashier', 'paidAt'] }, { properties: ['paymentMethod', 'paidAt'] }, { properties: ['number'] }],
+  indexes: [
+    { properties: ['cashier', 'paidAt'] },
+    { properties: ['paymentMethod', 'paidAt'] },
+    { properties: ['number'] },
+    // The reports: a range of days' sales from the index alone.
+    {
+      name: 'invoice_report_by_day',
+      properties: ['businessDay', 'cashier', 'totalCents', 'discountCents', 'taxCents', 'roundingCents', 'paidAt', 'units'],
+    },
+  ],
   triggers: [
     {
       name: 'invoice_identity_required',
@@ -38,6 +48,12 @@ export const InvoiceSchema = defineEntity({
     token: () => p.manyToOne(Token).nullable(),
     tokenLast4: p.string().nullable(),
     paidAt: p.string().index(),
+    /** The store-local day of the sale (DESIGN §3.5), computed once in its transaction: reports group by it. */
+    businessDay: p.string().nullable(),
+    /** Σ the lines' quantities: the reports count units from the sale, never from its lines. */
+    units: p.integer().default(0),
+    /** The till's shift the sale was made in, while shifts are on. */
+    shift: () => p.manyToOne(Shift).nullable().index(),
     totalCents: p.integer().check('`total_cents` >= 0'),
     /** Σ line net (excluding tax), Σ line discounts and Σ taxes, as the pricing engine priced the sale. */
     subtotalCents: p.integer().default(0),

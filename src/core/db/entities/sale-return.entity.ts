@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core'
 import { Invoice } from './invoice.entity'
+import { Shift } from './shift.entity'
 import { User } from './user.entity'
 
 /**
@@ -12,6 +13,7 @@ export const SaleReturnSchema = defineEntity({
   tableName: 'sale_return',
   // Return numbers run per till, apart from invoice numbers.
   uniques: [{ properties: ['tillId', 'number'] }],
+  indexes: [{ properties: ['businessDay'] }],
   triggers: [
     {
       name: 'sale_return_identity_required',
@@ -51,6 +53,10 @@ export const SaleReturnSchema = defineEntity({
     approverName: p.string().nullable(),
     reason: p.string(),
     returnedAt: p.string().index(),
+    /** The store-local day of the return, which a refund made the day after the sale belongs to. */
+    businessDay: p.string().nullable(),
+    /** The till's shift the return was made in, while shifts are on. */
+    shift: () => p.manyToOne(Shift).nullable().index(),
     goodsCents: p.integer().check('`goods_cents` >= 0'),
     taxCents: p.integer().check('`tax_cents` >= 0'),
     roundingCents: p.integer(),

@@ -30,7 +30,6 @@ export const appEn = {
   'backOffice.title': 'Back office',
   'backOffice.nav': 'Back-office sections',
   'backOffice.back': 'Back to till',
-  'backOffice.reportsLater': 'Reports (coming)',
   'backOffice.section.products': 'Products',
   'backOffice.section.taxes': 'Taxes',
   'backOffice.section.stock': 'Stock',

@@ -62,11 +62,6 @@ function SectionNav({ sections, current }: { sections: readonly BackOfficeSectio
             </button>
           </li>
         ))}
-        <li>
-          <span className="back-office-nav-item back-office-nav-later" aria-disabled="true">
-            {t('backOffice.reportsLater')}
-          </span>
-        </li>
       </ul>
     </nav>
   )

@@ -7,8 +7,10 @@ import type { ComponentType } from 'react'
 import type { Permission } from '#shared/ipc/permissions'
 import { ProductsSection } from '../features/products/public'
 import { PromosSection } from '../features/promos/public'
+import { DashboardSection, ReportsSection } from '../features/reports/public'
 import { SalesHistorySection } from '../features/sales-history/public'
 import { SettingsSection } from '../features/settings/public'
+import { ShiftsSection } from '../features/shifts/public'
 import { StockSection } from '../features/stock/public'
 import { TaxesSection } from '../features/taxes/public'
 import { TokensSection } from '../features/tokens/public'
@@ -27,6 +29,8 @@ export interface BackOfficeSection {
 }
 
 export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
+  // First, so it is what a manager sees on opening the back office: how today is going.
+  { id: 'dashboard', labelKey: 'dashboard.section', permission: 'reports.view', Component: DashboardSection },
   { id: 'products', labelKey: 'backOffice.section.products', permission: 'catalog.manage', Component: ProductsSection },
   { id: 'taxes', labelKey: 'backOffice.section.taxes', permission: 'catalog.manage', Component: TaxesSection },
   { id: 'stock', labelKey: 'backOffice.section.stock', permission: 'stock.manage', Component: StockSection },
@@ -34,8 +38,10 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
   { id: 'promos', labelKey: 'backOffice.section.promos', permission: 'promos.manage', Component: PromosSection },
   { id: 'staff', labelKey: 'backOffice.section.staff', permission: 'users.manage', Component: StaffSection },
   { id: 'settings', labelKey: 'backOffice.section.settings', permission: 'settings.manage', Component: SettingsSection },
-  // Beside the reports to come: what was sold, sale by sale.
+  // Beside the reports: what was sold, sale by sale.
   { id: 'sales', labelKey: 'sales.section', permission: 'reports.view', Component: SalesHistorySection },
+  { id: 'reports', labelKey: 'reports.section', permission: 'reports.view', Component: ReportsSection },
+  { id: 'shifts', labelKey: 'shifts.section', permission: 'reports.view', Component: ShiftsSection },
 ]
 
 /** The sections a user with these permissions sees, in navigation order. */

@@ -7,6 +7,7 @@ import { TILL_KEYMAP, tillActionFor } from './keymap'
 describe('the back office', () => {
   it('has a section for each back-office permission, in the navigation’s order', () => {
     expect(BACK_OFFICE_SECTIONS.map((section) => [section.id, section.permission])).toEqual([
+      ['dashboard', 'reports.view'],
       ['products', 'catalog.manage'],
       ['taxes', 'catalog.manage'],
       ['stock', 'stock.manage'],
@@ -15,6 +16,8 @@ describe('the back office', () => {
       ['staff', 'users.manage'],
       ['settings', 'settings.manage'],
       ['sales', 'reports.view'],
+      ['reports', 'reports.view'],
+      ['shifts', 'reports.view'],
     ])
     expect(sectionsFor(['stock.manage', 'settings.manage']).map((section) => section.id)).toEqual(['stock', 'settings'])
     expect(mayUseBackOffice(CASHIER.permissions)).toBe(false)

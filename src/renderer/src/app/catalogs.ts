@@ -19,9 +19,11 @@ import { sessionEn } from '../features/session/public'
 import { tokensEn } from '../features/tokens/public'
 import { settingsEn } from '../features/settings/public'
 import { setupEn } from '../features/setup/public'
+import { shiftsEn } from '../features/shifts/public'
 import { usersEn } from '../features/users/public'
 import { productsEn } from '../features/products/public'
 import { promosEn } from '../features/promos/public'
+import { reportsEn } from '../features/reports/public'
 import { stockEn } from '../features/stock/public'
 import { taxesEn } from '../features/taxes/public'
 import { errorsEn } from '../platform/errors.en'
@@ -57,6 +59,8 @@ export const CATALOGS = [
   stockEn,
   taxesEn,
   salesHistoryEn,
+  reportsEn,
+  shiftsEn,
 ] as const
 
 export const en = {
@@ -85,6 +89,8 @@ export const en = {
   ...stockEn,
   ...taxesEn,
   ...salesHistoryEn,
+  ...reportsEn,
+  ...shiftsEn,
 } as const
 
 export type AppTexts = typeof en

@@ -16,9 +16,16 @@ const LANGUAGE = 'en'
  * store's currency and locale (from `app:info`), not the browser's.
  */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const { currency, locale } = usePos(useShallow((s) => ({ currency: currencyOf(s.session), locale: localeOf(s.session) })))
+  const { currency, currencyDecimals, locale } = usePos(
+    useShallow((s) => ({
+      currency: currencyOf(s.session),
+      currencyDecimals: s.session.appInfo?.currencyDecimals,
+      locale: localeOf(s.session),
+    })),
+  )
   const i18n = useMemo((): I18n => {
-    const money = (cents: number) => formatMoney(cents, { currency, locale })
+    const money = (cents: number) =>
+      formatMoney(cents, { currency, locale, ...(currencyDecimals === undefined ? {} : { currencyDecimals }) })
     const day = dayFormatter(locale)
     return {
       texts: createTextSource(DICTIONARIES[LANGUAGE], LANGUAGE, { money, day }),
@@ -28,6 +35,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       fileSize: (bytes) => formatFileSize(bytes, locale),
       percent: (bps) => formatPercentBps(bps, locale),
     }
-  }, [currency, locale])
+  }, [currency, currencyDecimals, locale])
   return <I18nContext value={i18n}>{children}</I18nContext>
 }

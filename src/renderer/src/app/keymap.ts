@@ -6,7 +6,9 @@ import type { DiscountsTexts } from '../features/discounts/public'
 import { MANAGER_TOOLS_PERMISSION } from '../features/manager/public'
 import type { ParkedTexts } from '../features/parked/public'
 import type { SalesHistoryTexts } from '../features/sales-history/public'
+import type { ShiftsTexts } from '../features/shifts/public'
 import type { TokensTexts } from '../features/tokens/public'
+import type { Permission } from '#shared/ipc/permissions'
 import type { PlainKey } from '../platform/i18n/translate'
 import { CHORDS, isChord, KEYS, type Chord, type KeyPress } from '../platform/lib/keys'
 import type { UiTexts } from '../ui/ui.en'
@@ -15,7 +17,7 @@ import { mayUseBackOffice } from './back-office-sections'
 import type { PosState } from './store'
 
 /** Where the hints' texts come from: the app's own, and a feature's for a key it brings. */
-export type KeymapTexts = typeof appEn & TokensTexts & ParkedTexts & DiscountsTexts & SalesHistoryTexts
+export type KeymapTexts = typeof appEn & TokensTexts & ParkedTexts & DiscountsTexts & SalesHistoryTexts & ShiftsTexts
 
 export interface TillKey {
   /** The key cap: the key's own name (`F9`), a Ctrl chord, or a text for names that are translated (`Esc`). */
@@ -29,6 +31,10 @@ export interface TillKey {
 
 export const mayUseManagerTools = (state: PosState) => state.session.user?.permissions.includes(MANAGER_TOOLS_PERMISSION) ?? false
 export const mayOpenBackOffice = (state: PosState) => mayUseBackOffice(state.session.user?.permissions ?? [])
+const mayUse = (state: PosState, permission: Permission) => state.session.user?.permissions.includes(permission) ?? false
+/** The shift's keys are drawn only where they apply: shifts on, and a shift open or not. */
+const shiftsOn = (state: PosState) => state.shifts.current?.enabled === true
+const shiftOpen = (state: PosState) => shiftsOn(state) && state.shifts.current?.shift != null
 
 export const TILL_KEYMAP: readonly TillKey[] = [
   { cap: { text: 'key.enter' }, hint: 'keys.enter' },
@@ -42,6 +48,26 @@ export const TILL_KEYMAP: readonly TillKey[] = [
   { cap: { chord: CHORDS.lineDiscount }, hint: 'keys.lineDiscount', run: (state) => state.discounts.lineDiscountOpened() },
   { cap: { chord: CHORDS.orderDiscount }, hint: 'keys.orderDiscount', run: (state) => state.discounts.orderDiscountOpened() },
   { cap: { chord: CHORDS.promoCode }, hint: 'keys.promoCode', run: (state) => state.discounts.promoOpened() },
+  {
+    cap: { chord: CHORDS.openShift },
+    hint: 'shift.keys.open',
+    shown: (state) => shiftsOn(state) && !shiftOpen(state),
+    run: (state) => state.shifts.openShiftOpened(),
+  },
+  { cap: { chord: CHORDS.cashMove }, hint: 'shift.keys.cashMove', shown: shiftOpen, run: (state) => state.shifts.cashMoveOpened() },
+  {
+    cap: { chord: CHORDS.noSale },
+    hint: 'shift.keys.noSale',
+    shown: (state) => mayUse(state, 'drawer.noSale'),
+    run: (state) => state.shifts.noSaleOpened(),
+  },
+  {
+    cap: { chord: CHORDS.xReport },
+    hint: 'shift.keys.xReport',
+    shown: (state) => shiftOpen(state) && mayUse(state, 'reports.view'),
+    run: (state) => void state.shifts.xReportOpened(),
+  },
+  { cap: { chord: CHORDS.closeShift }, hint: 'shift.keys.close', shown: shiftOpen, run: (state) => state.shifts.closeShiftOpened() },
   {
     cap: { key: KEYS.managerTools },
     hint: 'keys.managerTools',

@@ -9,7 +9,20 @@ const msg = messagesOf<typeof appEn>()
 
 /** The till's modal dialogs; only one is open at a time. */
 export type Dialog =
-  'pay' | 'finder' | 'manager' | 'account' | 'ownStore' | 'balance' | 'park' | 'parked' | 'discount' | 'promo' | 'return' | 'sales'
+  | 'pay'
+  | 'finder'
+  | 'manager'
+  | 'account'
+  | 'ownStore'
+  | 'balance'
+  | 'park'
+  | 'parked'
+  | 'discount'
+  | 'promo'
+  | 'return'
+  | 'sales'
+  /** One of the shift's own (open, pay in/out, no sale, close, X report): the shifts slice says which. */
+  | 'shift'
 
 /** What the till screen shows around the features: the open dialog and the notice line. */
 export interface ShellState {

@@ -21,8 +21,10 @@ import { setupSlice, type SetupState } from '../features/setup/public'
 import { usersSlice, type UsersState } from '../features/users/public'
 import { productImportSlice, productsSlice, type ProductImportState, type ProductsState } from '../features/products/public'
 import { promosSlice, type PromosState } from '../features/promos/public'
+import { reportsSlice, type ReportsState } from '../features/reports/public'
 import { returnsSlice, type ReturnsState } from '../features/returns/public'
 import { salesHistorySlice, type SalesHistoryState } from '../features/sales-history/public'
+import { shiftsSlice, type ShiftsState } from '../features/shifts/public'
 import { stockSlice, type StockState } from '../features/stock/public'
 import { taxesSlice, type TaxesState } from '../features/taxes/public'
 import { withErrorFunnel, type PosClient } from '../platform/api/client'
@@ -57,6 +59,8 @@ export interface PosState {
   stock: StockState
   taxes: TaxesState
   promos: PromosState
+  reports: ReportsState
+  shifts: ShiftsState
 }
 
 export type PosStore = StoreApi<PosState>
@@ -225,7 +229,8 @@ export function createPosStore(options: PosStoreOptions): PosStore {
       }),
       settings: settingsSlice.create(sliceApi(root, settingsSlice.key, resets), {
         api,
-        storeInfoChanged: () => get().session.appInfoRequested(),
+        // Shifts may have been switched on or off: the till header says so at once.
+        storeInfoChanged: () => Promise.all([get().session.appInfoRequested(), get().shifts.currentRequested()]).then(() => undefined),
       }),
       users: usersSlice.create(sliceApi(root, usersSlice.key, resets), {
         api,
@@ -246,6 +251,29 @@ export function createPosStore(options: PosStoreOptions): PosStore {
       stock: stockSlice.create(sliceApi(root, stockSlice.key, resets), { api, timers: options.timers }),
       taxes: taxesSlice.create(sliceApi(root, taxesSlice.key, resets), { api }),
       promos: promosSlice.create(sliceApi(root, promosSlice.key, resets), { api }),
+      reports: reportsSlice.create(sliceApi(root, reportsSlice.key, resets), {
+        api,
+        today: () => storeToday(new Date(), get().session.appInfo?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone),
+        locale: () => localeOf(get().session),
+        mayUse: (permission) => get().session.user?.permissions.includes(permission) ?? false,
+        // A product's sales: the history's section, its filters set before it opens.
+        productHistoryOpened: ({ product, days }) => {
+          get().salesHistory.filtersRequested({ product, days })
+          get().backOffice.sectionChosen('sales')
+        },
+      }),
+      shifts: shiftsSlice.create(sliceApi(root, shiftsSlice.key, resets), {
+        api,
+        newKey: options.newKey,
+        currency: () => currencyOf(get().session),
+        mayUse: (permission) => get().session.user?.permissions.includes(permission) ?? false,
+        tillBusy: () => tillBusy(get()),
+        dialogOpened: () => shell().dialogOpened('shift'),
+        dialogClosed: () => shell().dialogClosed(),
+        noticeShown: (tone, message) => shell().noticeShown(tone, message),
+        focusReturned,
+        paymentRefusalLeft: () => get().checkout.backToCartChosen(),
+      }),
     }
     return slices
   })

@@ -1,3 +1,4 @@
+import { ShiftStatus } from '../features/shifts/public'
 import type { TokensTexts } from '../features/tokens/public'
 import { useI18n } from '../platform/i18n/use-i18n'
 import { KEYS } from '../platform/lib/keys'
@@ -26,6 +27,7 @@ export function TillHeader() {
     // With every action a manager has, the buttons take a row of their own under the store's name.
     <header className={isManager && backOfficeShown ? 'till-header till-header-two-rows' : 'till-header'}>
       <p className="till-store">{storeName}</p>
+      <ShiftStatus />
       <nav className="till-actions">
         <button type="button" className="button button-header" aria-keyshortcuts={KEYS.findInvoice} disabled={busy} onClick={finderOpened}>
           {t('header.findInvoice')} <KeyHint>{KEYS.findInvoice}</KeyHint>

@@ -6,6 +6,7 @@ import { ParkDialog, ParkedListDialog } from '../features/parked/public'
 import { PaidScreen, PaymentFailedScreen, PayDialog } from '../features/checkout/public'
 import { ReturnDialog } from '../features/returns/public'
 import { RecentSalesDialog } from '../features/sales-history/public'
+import { ShiftDialog, ShiftRefusalScreen } from '../features/shifts/public'
 import { BalanceCheckDialog } from '../features/tokens/public'
 import { isTypingKey, takesText } from '../platform/lib/keys'
 import { tillActionFor } from './keymap'
@@ -46,6 +47,8 @@ export function TillScreen() {
       <TillHeader />
       {outcome?.kind === 'paid' ? (
         <PaidScreen result={outcome.result} />
+      ) : outcome?.kind === 'failed' && outcome.code === 'SHIFT_CLOSED' ? (
+        <ShiftRefusalScreen message={outcome.message} />
       ) : outcome?.kind === 'failed' ? (
         <PaymentFailedScreen outcome={outcome} />
       ) : (
@@ -61,6 +64,7 @@ export function TillScreen() {
       {dialog === 'promo' && <PromoCodeDialog />}
       {dialog === 'return' && <ReturnDialog />}
       {dialog === 'sales' && <RecentSalesDialog />}
+      {dialog === 'shift' && <ShiftDialog />}
     </div>
   )
 }

@@ -32,6 +32,7 @@ const ERROR_PARAMS = {
   RETURN_EXCEEDS_SALE: ['invoiceLineId', 'name', 'soldQuantity', 'returnedQuantity', 'requestedQuantity'],
   PROMO_INVALID: ['reason', 'code', 'minSpendCents', 'qualifyingCents', 'startsOn', 'endsOn'],
   PRINT_FAILED: ['kind', 'detail'],
+  SHIFT_CLOSED: [],
   CONFLICT: [
     'what',
     'problem',
@@ -45,6 +46,7 @@ const ERROR_PARAMS = {
     'errorCount',
     'code',
     'paidOn',
+    'number',
   ],
   INTERNAL: ['reason'],
   UNREACHABLE: [],

@@ -98,6 +98,8 @@ export function errorMessage(error: ClientError): Message {
       if (params?.what === 'importErrors') return msg('error.CONFLICT.importErrors', { errorCount: params.errorCount })
       if (params?.what === 'pdfFile') return msg('error.CONFLICT.pdfFile', { detail: params.detail })
       if (params?.what === 'csvFile') return msg('error.CONFLICT.csvFile', { detail: params.detail })
+      if (params?.what === 'reportFile') return msg('error.CONFLICT.reportFile', { detail: params.detail })
+      if (params?.what === 'shiftOpen') return msg('error.CONFLICT.shiftOpen', { number: String(params.number) })
       if (params?.what === 'promoCode') return msg('error.CONFLICT.promoCode', { code: params.code })
       if (params?.what === 'voidNotToday') return msg('error.CONFLICT.voidNotToday', { paidOn: { day: params.paidOn } })
       if (params?.what) return msg(`error.CONFLICT.${params.what}`)
@@ -126,6 +128,7 @@ export function errorMessage(error: ClientError): Message {
     case 'CART_EMPTY':
     case 'TOKEN_EXPIRED':
     case 'INSUFFICIENT_BALANCE':
+    case 'SHIFT_CLOSED':
     case 'UNREACHABLE':
       return msg(`error.${error.code}`)
   }
@@ -168,6 +171,8 @@ function notFound(params: Extract<ClientError, { code: 'NOT_FOUND' }>['params'])
       return msg('error.NOT_FOUND.invoiceLine')
     case 'return':
       return msg('error.NOT_FOUND.return')
+    case 'zReport':
+      return msg('error.NOT_FOUND.zReport')
     case undefined:
       return msg('error.NOT_FOUND')
   }

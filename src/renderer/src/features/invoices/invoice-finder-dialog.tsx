@@ -9,6 +9,7 @@ import type { UiTexts } from '../../ui/ui.en'
 import { ReceiptPrintActions, usePrintKeys } from '../printing/public'
 import { Receipt } from '../receipts/public'
 import { useReturns, type ReturnMode } from '../returns/public'
+import { SaleReturns } from '../sales-history/public'
 import { useSession } from '../session/public'
 import type { invoicesEn } from './invoices.en'
 import { useInvoices } from './use-invoices'
@@ -91,6 +92,7 @@ export function InvoiceFinderDialog() {
             <Receipt invoice={invoice} storeName={storeName} />
           </div>
         )}
+        {invoice && <SaleReturns invoice={invoice} />}
         {invoice && pdfName && <ReceiptPrintActions source={{ invoiceId: invoice.id }} pdfName={pdfName} />}
         <div className="dialog-actions">
           {invoice && returnable && (

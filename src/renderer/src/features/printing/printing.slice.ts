@@ -7,8 +7,8 @@ import type { PrintingTexts } from './printing.en'
 
 const msg = messagesOf<PrintingTexts>()
 
-/** The receipt to print: a sale's or a return's. */
-export type ReceiptSource = { readonly invoiceId: number } | { readonly returnId: number }
+/** The receipt to print: a sale's, a return's or a shift's Z report. */
+export type ReceiptSource = { readonly invoiceId: number } | { readonly returnId: number } | { readonly zReportId: number }
 
 export interface PrintingState {
   /** What is on its way: the printer, or a PDF; one at a time. */
@@ -40,7 +40,11 @@ export const printingSlice = defineSlice('printing', ({ set, get, registerReset 
       set({ pending: 'print', feedback: null })
       const reply = await api.call(
         'printing:print',
-        'invoiceId' in source ? { invoiceId: source.invoiceId } : { returnId: source.returnId },
+        'invoiceId' in source
+          ? { invoiceId: source.invoiceId }
+          : 'returnId' in source
+            ? { returnId: source.returnId }
+            : { zReportId: source.zReportId },
       )
       set({
         pending: null,

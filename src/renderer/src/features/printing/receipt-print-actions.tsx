@@ -47,7 +47,8 @@ export function ReceiptPrintActions({ source, pdfName }: { source: ReceiptSource
   const receiptPrintRequested = usePrinting((s) => s.receiptPrintRequested)
   const receiptPdfRequested = usePrinting((s) => s.receiptPdfRequested)
   const receiptChanged = usePrinting((s) => s.receiptChanged)
-  const key = 'invoiceId' in source ? `invoice-${source.invoiceId}` : `return-${source.returnId}`
+  const key =
+    'invoiceId' in source ? `invoice-${source.invoiceId}` : 'returnId' in source ? `return-${source.returnId}` : `z-${source.zReportId}`
 
   // An outcome belongs to the receipt it was of.
   useEffect(() => {

@@ -3,6 +3,7 @@ import './receipt.css'
 import { Fragment, useMemo } from 'react'
 import type { InvoiceDto } from '#shared/contract/invoices'
 import {
+  figuresAroundNotes,
   receiptWriter,
   saleReceipt,
   type ReceiptDocument,
@@ -53,6 +54,9 @@ export function ReceiptView({ document }: { document: ReceiptDocument }) {
   const write = useReceiptWriter()
   const money = useMoney()
   const several = document.payments.filter((row) => row.role === 'tender').length > 1
+  const [upToDiscount, afterDiscount] = figuresAroundNotes(document)
+  // A return's lines refund their share of what was paid, which has no unit price of its own: no empty column.
+  const priced = document.items.some((item) => item.unitPriceCents !== undefined)
   return (
     <section className="receipt" aria-label={t('receipt.label')}>
       <header className="receipt-head">
@@ -77,9 +81,11 @@ export function ReceiptView({ document }: { document: ReceiptDocument }) {
               <th scope="col" className="num">
                 {t('receipt.qty')}
               </th>
-              <th scope="col" className="num">
-                {t('receipt.unitPrice')}
-              </th>
+              {priced && (
+                <th scope="col" className="num">
+                  {t('receipt.unitPrice')}
+                </th>
+              )}
               <th scope="col" className="num">
                 {t('receipt.amount')}
               </th>
@@ -91,12 +97,12 @@ export function ReceiptView({ document }: { document: ReceiptDocument }) {
                 <tr>
                   <th scope="row">{item.name}</th>
                   <td className="num">{item.quantity}</td>
-                  <td className="num">{item.unitPriceCents === undefined ? '' : money(item.unitPriceCents)}</td>
+                  {priced && <td className="num">{item.unitPriceCents === undefined ? '' : money(item.unitPriceCents)}</td>}
                   <td className="num">{money(item.amountCents)}</td>
                 </tr>
                 {item.discountCents > 0 && (
                   <tr className="receipt-line-discount" data-testid="receipt-line-discount">
-                    <td colSpan={3}>{t('receipt.lineDiscount')}</td>
+                    <td colSpan={priced ? 3 : 2}>{t('receipt.lineDiscount')}</td>
                     <td className="num">{write.value({ kind: 'money', cents: item.discountCents, reduction: true })}</td>
                   </tr>
                 )}
@@ -104,9 +110,9 @@ export function ReceiptView({ document }: { document: ReceiptDocument }) {
             ))}
           </tbody>
         </table>
-        {document.figures.length > 0 && (
+        {upToDiscount.length > 0 && (
           <dl className="sale-figures receipt-figures">
-            {document.figures.map((row, index) => (
+            {upToDiscount.map((row, index) => (
               <Row key={index} row={row} write={write} />
             ))}
           </dl>
@@ -116,6 +122,13 @@ export function ReceiptView({ document }: { document: ReceiptDocument }) {
             {write.text(note)}
           </p>
         ))}
+        {afterDiscount.length > 0 && (
+          <dl className="sale-figures receipt-figures">
+            {afterDiscount.map((row, index) => (
+              <Row key={index} row={row} write={write} />
+            ))}
+          </dl>
+        )}
         <p className="receipt-total">
           <span>{write.text(document.total.label)}</span>
           <strong className="receipt-total-amount">{write.value(document.total.value)}</strong>
@@ -141,19 +154,21 @@ export function ReceiptView({ document }: { document: ReceiptDocument }) {
 }
 
 /**
- * The store's details for a receipt on screen, from what the app knows of the store (its name,
- * currency, locale and time zone); the address, header and footer join them once the screen has them.
+ * The store's details for a receipt on screen, from what the app knows of the store (`app:info`):
+ * its name, address, phone, tax number, receipt header and footer, currency and its digits, locale
+ * and time zone, so the screen shows what the paper prints.
  */
 export function useReceiptStore(): ReceiptStore {
   const appInfo = useSession((s) => s.appInfo)
   return useMemo(
     () => ({
       storeName: appInfo?.storeName ?? '',
-      address: '',
-      phone: '',
-      taxNumber: '',
-      receiptHeader: '',
-      receiptFooter: '',
+      address: appInfo?.receipt?.address ?? '',
+      phone: appInfo?.receipt?.phone ?? '',
+      taxNumber: appInfo?.receipt?.taxNumber ?? '',
+      receiptHeader: appInfo?.receipt?.header ?? '',
+      receiptFooter: appInfo?.receipt?.footer ?? '',
+      ...(appInfo ? { currencyDecimals: appInfo.currencyDecimals } : {}),
       currency: currencyOf({ appInfo }),
       locale: localeOf({ appInfo }),
       timeZone: appInfo?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,

@@ -43,8 +43,8 @@ function TenderLine({ tender }: { tender: InvoiceTenderDto }) {
   )
 }
 
-/** What the sale's returns and voids took back: the lead's returns fill `returns`; none is shown as nothing. */
-function SaleReturns({ invoice }: { invoice: InvoiceDto }) {
+/** What the sale's returns and voids took back, newest last; none is shown as nothing (the invoice finder shows it too). */
+export function SaleReturns({ invoice }: { invoice: InvoiceDto }) {
   const { t } = useI18n<Texts>()
   const money = useMoney()
   const dateTime = useStoreDateTime()

@@ -318,6 +318,26 @@ describe('the sales history', () => {
     expect(history()).toMatchObject({ host: null, rows: [], total: null, cashiers: [], detail: null })
   })
 
+  it('opens once on the days and product another screen asked for; the till’s dialog and the next visit start afresh', async () => {
+    const backend = fakeHistory(5)
+    const { history } = storeWith(backend.api)
+    const request = { days: { from: '2026-03-02', to: TODAY }, product: { id: 7, name: 'Milk', sku: 'MILK' } }
+    history().filtersRequested(request)
+    history().sectionOpened()
+    await drainTasks()
+    expect(history().filters).toMatchObject(request)
+    expect(backend.inputsOf('invoices:list').at(-1)).toMatchObject({ from: '2026-03-02', to: TODAY, productId: 7 })
+    history().sectionOpened()
+    expect(history().filters).toMatchObject({ days: { from: '2026-03-09', to: TODAY }, product: null })
+
+    history().filtersRequested(request)
+    history().tillOpened()
+    expect(history().filters.product).toBeNull()
+    history().tillClosed()
+    history().sectionOpened()
+    expect(history().filters.product).toBeNull()
+  })
+
   it('says why the sales could not be loaded', async () => {
     const backend = fakeHistory(5, {
       'invoices:list': () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'no', params: { permission: 'reports.view' } } }),

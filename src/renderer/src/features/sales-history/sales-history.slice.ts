@@ -47,6 +47,12 @@ export interface CashierChoice {
   readonly active: boolean
 }
 
+/** What another screen may set when it opens the history. */
+export interface SalesHistoryRequest {
+  readonly days: DayRange
+  readonly product: ProductChoice | null
+}
+
 /** The sale the detail pane shows. */
 export type SaleDetail =
   | { readonly status: 'loading'; readonly id: number }
@@ -68,8 +74,10 @@ export interface SalesHistoryState extends PagedListState<InvoiceSummaryDto> {
   detail: SaleDetail | null
   reprintOpen: boolean
 
-  /** The back office's Sales section is shown. */
+  /** The back office's Sales section is shown: with the filters another screen asked for, if it did. */
   sectionOpened(): void
+  /** Another screen (a report) opens the history on these days and this product; the section takes them when it opens. */
+  filtersRequested(request: SalesHistoryRequest): void
   /** The till's key: the user's recent sales (everyone's for a manager) in a dialog. */
   tillOpened(): void
   tillClosed(): void
@@ -155,6 +163,8 @@ export const salesHistorySlice = defineSlice('salesHistory', ({ set, get, regist
   /** Each opening of the history; the staff list of an earlier one is dropped. */
   let visit = 0
   let filterTimer: ReturnType<Timers['setTimeout']> | undefined
+  /** Filters asked for by another screen, taken by the next opening of the section. */
+  let requested: SalesHistoryRequest | null = null
   let productTimer: ReturnType<Timers['setTimeout']> | undefined
 
   // A new answer starts at the newest sale.
@@ -209,7 +219,10 @@ export const salesHistorySlice = defineSlice('salesHistory', ({ set, get, regist
     clearTimers()
     visit += 1
     const today = deps.today()
-    set({ ...initialSales, host, today, filters: noFilters(today) })
+    const asked = host === 'backOffice' ? requested : null
+    requested = null
+    const filters = asked ? { ...noFilters(today), days: asked.days, product: asked.product } : noFilters(today)
+    set({ ...initialSales, host, today, filters })
     loadCashiers()
     reload()
   }
@@ -224,6 +237,7 @@ export const salesHistorySlice = defineSlice('salesHistory', ({ set, get, regist
   }
 
   registerReset(() => {
+    requested = null
     clearTimers()
     visit += 1
     detailTicket += 1
@@ -235,6 +249,10 @@ export const salesHistorySlice = defineSlice('salesHistory', ({ set, get, regist
     ...initialSales,
 
     sectionOpened: () => opened('backOffice'),
+
+    filtersRequested: (request) => {
+      requested = request
+    },
 
     tillOpened: () => {
       if (deps.tillBusy()) return

@@ -88,6 +88,7 @@ export function settingsFormValues(settings: StoreSettingsDto): SettingsFormValu
     discountLimitPercent: percentText(settings.discountLimitBps),
     wallets: [...settings.wallets],
     cashiersMayReturn: settings.cashiersMayReturn,
+    shiftsEnabled: settings.shiftsEnabled,
     printer: { ...settings.printer },
   }
 }

@@ -232,6 +232,15 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
               {t('settings.cashiersMayReturnHint')}
             </p>
           </div>
+          <div className="field">
+            <label className="check">
+              <input id="settings-shifts" type="checkbox" aria-describedby="settings-shifts-hint" {...register('shiftsEnabled')} />
+              <span>{t('settings.shiftsEnabled')}</span>
+            </label>
+            <p id="settings-shifts-hint" className="field-hint">
+              {t('settings.shiftsEnabledHint')}
+            </p>
+          </div>
           <Controller
             control={control}
             name="wallets"

@@ -46,6 +46,9 @@ export const settingsEn = {
   'settings.cashiersMayReturn': 'Cashiers may take returns',
   'settings.cashiersMayReturnHint':
     'Otherwise a manager approves each return at the till with their password or PIN. Voids always need a manager.',
+  'settings.shiftsEnabled': 'Work in shifts',
+  'settings.shiftsEnabledHint':
+    'Each till opens a shift with a counted float and closes it with a blind count and a Z report. While no shift is open, the till takes no payment.',
   'settings.discountLimitHint': 'Off a line or a whole sale without a manager; a larger discount needs a manager’s approval.',
   'settings.wallets': 'Wallets',
   'settings.walletsHint': 'The payment wallets the till takes, by the name printed on receipts. Up to 10.',

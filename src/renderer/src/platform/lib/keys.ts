@@ -41,6 +41,15 @@ export const CHORDS = {
   orderDiscount: { code: 'KeyD', shift: true, label: 'Ctrl+Shift+D', aria: 'Control+Shift+D' },
   promoCode: { code: 'KeyK', shift: false, label: 'Ctrl+K', aria: 'Control+K' },
   recentSales: { code: 'KeyH', shift: false, label: 'Ctrl+H', aria: 'Control+H' },
+  /**
+   * The shift's keys. Chromium binds Ctrl+O (open a file), Ctrl+E (search), Ctrl+I (nothing outside
+   * text editing) and Ctrl+B (bookmarks bar), all of which a page may take; Electron binds none.
+   */
+  openShift: { code: 'KeyO', shift: false, label: 'Ctrl+O', aria: 'Control+O' },
+  closeShift: { code: 'KeyE', shift: false, label: 'Ctrl+E', aria: 'Control+E' },
+  cashMove: { code: 'KeyI', shift: false, label: 'Ctrl+I', aria: 'Control+I' },
+  noSale: { code: 'KeyB', shift: false, label: 'Ctrl+B', aria: 'Control+B' },
+  xReport: { code: 'KeyX', shift: true, label: 'Ctrl+Shift+X', aria: 'Control+Shift+X' },
 } as const satisfies Record<string, Chord>
 
 /** A key press as the key handlers read it (a KeyboardEvent is one); modifiers left out are not held. */

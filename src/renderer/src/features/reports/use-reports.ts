@@ -1,0 +1,4 @@
+import { sliceHooks } from '../../platform/store/use-slice'
+import { reportsSlice } from './reports.slice'
+
+export const { useSlice: useReports } = sliceHooks(reportsSlice)
