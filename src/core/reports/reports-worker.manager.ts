@@ -21,6 +21,7 @@ export class ReportsWorker {
   readonly #pending = new Map<number, Pending>()
   #nextId = 1
   #exited = false
+  readonly #sentWaiters: (() => void)[] = []
   readonly #onExit: () => void
   /** Settles when the thread has stopped, with its exit code. */
   readonly exited: Promise<number>
@@ -63,7 +64,13 @@ export class ReportsWorker {
       if (this.#pending.size === 0) this.#worker.ref()
       this.#pending.set(id, { resolve, reject })
       this.#worker.postMessage({ ...body, id } as ReportsRequest)
+      for (const sent of this.#sentWaiters.splice(0)) sent()
     })
+  }
+
+  /** Settles once the next request has been handed to the thread (a test stops the thread in the middle of a report). */
+  nextRequestSent(): Promise<void> {
+    return new Promise((resolve) => this.#sentWaiters.push(resolve))
   }
 
   terminate(): Promise<void> {
