@@ -44,7 +44,11 @@ export default defineConfig({
       // A sandboxed preload can only require 'electron': bundle everything else, emit CommonJS.
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'src/preload/index.ts'),
+          // The customer display window's own preload: it only listens (out/preload/display.cjs).
+          display: resolve(import.meta.dirname, 'src/preload/display.ts'),
+        },
         external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
@@ -58,7 +62,13 @@ export default defineConfig({
     build: {
       // electron-vite leaves output unminified by default; the till loads faster from a smaller bundle.
       minify: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/renderer/index.html'),
+          // The customer display's page, for the second window (the CSP above is written into it too).
+          display: resolve(import.meta.dirname, 'src/renderer/display.html'),
+        },
+      },
     },
   },
 })

@@ -116,6 +116,12 @@ function ensureAppBuilt(log: (line: string) => void): void {
  * imported dynamically (the back office's handlers, MikroORM's optional parts) goes to `chunks/`, as
  * in out/main: a start parses only what it loads.
  */
+/**
+ * Native code stays in node_modules, as in the app's main bundle: the database driver, and the canvas
+ * a Nepali store's receipt lines are drawn with (loaded only when one prints).
+ */
+const NATIVE_DEPENDENCIES = ['better-sqlite3', '@napi-rs/canvas'] as const
+
 export async function bundleChild(inline: boolean, outDir = join(BUNDLE_DIR, inline ? 'inlined' : 'external')): Promise<string> {
   rmSync(outDir, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
@@ -124,7 +130,7 @@ export async function bundleChild(inline: boolean, outDir = join(BUNDLE_DIR, inl
     logLevel: 'error',
     root: ROOT,
     publicDir: false,
-    ssr: inline ? { noExternal: true, external: ['better-sqlite3'] } : {},
+    ssr: inline ? { noExternal: true, external: [...NATIVE_DEPENDENCIES] } : {},
     build: {
       ssr: CHILD,
       outDir,
@@ -132,7 +138,7 @@ export async function bundleChild(inline: boolean, outDir = join(BUNDLE_DIR, inl
       target: 'node22',
       minify: false,
       rollupOptions: {
-        external: inline ? ['better-sqlite3'] : [],
+        external: inline ? [...NATIVE_DEPENDENCIES] : [],
         output: { format: 'es', entryFileNames: 'startup-child.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
       },
     },

@@ -71,6 +71,7 @@ describe('auth', () => {
       displayName: 'Maya Manager',
       role: 'manager',
       permissions: [...ROLE_PERMISSIONS.manager],
+      language: null,
     })
     expect(ok(await client.invoke('auth:session', {}))).toEqual({ user })
     ok(await client.invoke('auth:logout', {}))
@@ -115,6 +116,7 @@ describe('app:info', () => {
       currencyDecimals: 2,
       timeZone: 'Asia/Kathmandu',
       printAfterSale: false,
+      bikramSambat: false,
       receipt: { address: '', phone: '', taxNumber: '', header: '', footer: '' },
     })
   })

@@ -4,7 +4,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '#shared/ipc/contract'
 import { failure, type ErrorParams, type IpcResult } from '#shared/ipc/errors'
 import type { Backend, BackendClient, OpenBackendOptions } from './backend.types'
 import { createBackupManager } from '#core/backup/backup.manager'
-import type { StoreOperations, StoreSettings } from '#core/common/context'
+import type { StoreOperations, StoreSettings, UpdatesEnvironment } from '#core/common/context'
 import { acquireDataLock } from '#core/db/data-lock'
 import { openDatabase, type Orm } from '#core/db/database'
 import { User } from '#core/db/entities'
@@ -20,8 +20,19 @@ import { createDemoStoreManager } from '#core/setup/demo-store.manager'
 import { logToConsole as logError } from '#core/common/log'
 import { loadSettings } from '#core/settings/settings.service'
 import { stopReportsWorker } from '#core/reports/reports-worker.manager'
+import { displayPortOf } from '#core/display/display.service'
+import { passwordHasher, SCRYPT_PARAMS } from '#core/auth/password'
 
-export type { Backend, BackendClient, BackupFilePicker, ClientWindow, DocumentFilePicker, OpenBackendOptions } from './backend.types'
+export type {
+  Backend,
+  BackendClient,
+  BackupFilePicker,
+  ClientWindow,
+  CustomerDisplayPort,
+  DocumentFilePicker,
+  OpenBackendOptions,
+  UpdaterPort,
+} from './backend.types'
 export { DatabaseTooNewError, DatabaseUnreadableError } from '#core/db/database'
 export { DatabaseInUseError } from '#core/db/data-lock'
 
@@ -33,6 +44,7 @@ const HOUR_MS = 60 * 60 * 1000
  */
 export async function openBackend(options: OpenBackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date())
+  const passwords = passwordHasher(options.passwordCost ? { ...SCRYPT_PARAMS, N: options.passwordCost.N } : SCRYPT_PARAMS)
   const { dbPath } = options
   const backupDir = options.backupDir ?? join(dirname(dbPath), 'backups')
   const imagesDir = options.imagesDir ?? join(dirname(dbPath), 'images')
@@ -66,7 +78,9 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
       if ((await em.count(User, {})) === 0) {
         // Imported here: the demo store's data is no part of a till's start.
         const { seedDemo } = await import('#core/db/seed/demo-seed')
-        await transaction(em, { at: now() }, (tx) => seedDemo(tx.em, now(), tx.tillId))
+        const { demoUsersFor } = await import('#core/setup/demo-users')
+        const users = await demoUsersFor(passwords)
+        await transaction(em, { at: now() }, (tx) => seedDemo(tx.em, now(), tx.tillId, users))
       }
     }
     settings = await loadSettings(orm.em.fork())
@@ -76,12 +90,17 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     throw error
   }
 
+  // The display follows the setting: told now, and again whenever the settings are read anew.
+  const display = displayPortOf(options.display, logError)
+  display.configure(settings.customerDisplay)
+
   const sessions = new Set<ClientSession>()
   /** Another database in place of the open one (a restore, a fresh store): users come from it, so every till signs in again. */
   const replaceOrm = async (next: Orm, because: ErrorParams<'NOT_AUTHENTICATED'>) => {
     orm = next
     await signWithKey(next)
     settings = await loadSettings(orm.em.fork())
+    display.configure(settings.customerDisplay)
     for (const session of sessions) {
       if (session.user) signOutBecause(session, because)
     }
@@ -114,7 +133,12 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     files: { moveDatabaseFiles, removeDatabaseFiles, uniquePath, anchorsPath },
   })
   const store: StoreOperations = {
-    reloadSettings: () => dispatcher.exclusive(async () => (settings = await loadSettings(orm.em.fork()))),
+    reloadSettings: () =>
+      dispatcher.exclusive(async () => {
+        settings = await loadSettings(orm.em.fork())
+        display.configure(settings.customerDisplay)
+        return settings
+      }),
     startOwnStore: (actor) => demoStore.startOwnStore(actor),
     userChanged(userId, user) {
       for (const session of sessions) {
@@ -132,6 +156,13 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     writeTimeoutMs: options.printing?.writeTimeoutMs ?? 15_000,
     drawerOpenedFor: new Set<number>(),
   }
+  // Updates are off without the shell's updater; an install waits while any till is paying.
+  const updates: UpdatesEnvironment = {
+    port: options.updater ?? null,
+    found: null,
+    installing: false,
+    paymentsUnderWay: () => dispatcher.paymentsUnderWay(),
+  }
   const dispatcher: Dispatcher = new Dispatcher({
     orm: () => orm,
     now,
@@ -141,6 +172,9 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     store,
     images,
     printing,
+    display,
+    updates,
+    passwords,
     logError,
   })
 

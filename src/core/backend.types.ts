@@ -1,4 +1,4 @@
-import type { BackupFilePicker, ClientWindow } from '#core/common/context'
+import type { BackupFilePicker, ClientWindow, CustomerDisplayPort, UpdaterPort } from '#core/common/context'
 import type { Channel, ChannelInput, ChannelOutput } from '#shared/ipc/contract'
 import type { IpcResult } from '#shared/ipc/errors'
 
@@ -19,6 +19,13 @@ export interface OpenBackendOptions {
    * system keychain). Without one the trail is hash-chained and anchored, not signed.
    */
   auditKey?: Buffer
+  /**
+   * A smaller scrypt cost (N) for the secrets this backend hashes, and for the demo's people it
+   * seeds. For tests only, as web frameworks' test settings swap in a fast hasher; the app never
+   * sets it, so every till hashes at OWASP's floor (N=2^17). A hash keeps its own cost, so one
+   * made here is still checked correctly by any backend.
+   */
+  passwordCost?: { N: number }
   /** Folder for backups. Default: `backups` next to the database file. */
   backupDir?: string
   /** Folder for product images. Default: `images` next to the database file. */
@@ -33,6 +40,17 @@ export interface OpenBackendOptions {
    * The app turns this on; tests leave it off unless they test it.
    */
   autoBackup?: boolean
+  /**
+   * The customer display the shell runs (a second window; the browser harness, a second page). It is
+   * told the store's setting at open and at every change. Without one, a published state goes
+   * nowhere and there are no screens to choose from.
+   */
+  display?: CustomerDisplayPort
+  /**
+   * The shell's updater (electron-updater in a packaged app). Without one, updates are off: a check
+   * answers `off` whatever address the store has set.
+   */
+  updater?: UpdaterPort
 }
 
 /** One client is one window: it carries one sign-in session. */
@@ -59,4 +77,4 @@ export interface Backend {
   readonly imagesDir: string
 }
 
-export type { BackupFilePicker, ClientWindow, DocumentFilePicker } from '#core/common/context'
+export type { BackupFilePicker, ClientWindow, CustomerDisplayPort, DocumentFilePicker, UpdaterPort } from '#core/common/context'

@@ -30,7 +30,14 @@ const INERT_URLS: readonly { prefix: string; why: string }[] = [
     why: "Redux Toolkit's error-decoder link, only ever text inside an error message",
   },
   { prefix: 'https://bit.ly/3cXEKWf', why: "Immer's error-decoder link, only ever text inside an error message" },
+  { prefix: 'https://updates.example.com/', why: "the example address in the Updates setting's hint; only text" },
 ]
+
+/**
+ * A scheme with no host at all (`https://`, `http://.`): the update folder's rule names the schemes
+ * it takes, in its hint and in its check of what was typed. There is nothing there to load.
+ */
+const BARE_SCHEME = /^(?:https?|wss?):\/\/[.,;:!?।]*$/i
 
 function readBuild(): { html: string; assets: { file: string; text: string }[] } {
   if (!existsSync(INDEX_HTML)) {
@@ -170,7 +177,7 @@ describe('the built JS and CSS', () => {
     const unexplained: string[] = []
     for (const { file, text } of assets) {
       for (const match of text.matchAll(/\b(?:https?|wss?):\/\/[^\s"'`)\\<>]*/gi)) {
-        if (!INERT_URLS.some(({ prefix }) => match[0].startsWith(prefix))) {
+        if (!BARE_SCHEME.test(match[0]) && !INERT_URLS.some(({ prefix }) => match[0].startsWith(prefix))) {
           unexplained.push(`${file}: ${match[0]}`)
         }
       }
@@ -180,6 +187,16 @@ describe('the built JS and CSS', () => {
       'a remote URL in the bundle: if the app would load it, remove it (no remote content, DESIGN §5); ' +
         'if it is only text, add it to INERT_URLS with the reason',
     ).toEqual([])
+  })
+
+  it('switch off zod’s eval probe in the chunk that holds zod, before any schema is built', () => {
+    // zod probes for `new Function` the first time a schema is built (a CSP violation under our
+    // policy) unless `z.config({ jitless: true })` ran first. That holds when zod lives in the chunk
+    // whose first module is zod-jitless.ts: a second page sharing zod would move it to a shared chunk.
+    const { assets } = readBuild()
+    const withZod = assets.filter(({ file, text }) => file.endsWith('.js') && /\.jitless\|\|typeof navigator/.test(text))
+    expect(withZod.map(({ file }) => file)).toHaveLength(1)
+    expect(withZod[0]!.text).toMatch(/jitless:!0/)
   })
 
   it('load nothing remote from CSS and nothing protocol-relative from JS', () => {

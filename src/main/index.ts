@@ -3,23 +3,39 @@
  * security policies, IPC and the till window. Everything with a rule in it lives in a pure module
  * next to this file; this one only wires them to Electron.
  */
+import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { app, BrowserWindow, dialog, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron'
 import { openBackend, type BackupFilePicker } from '#core/backend'
 import iconPath from '../../resources/icon.png?asset'
 import { parseAdminArgs, runAdminCommand, type AdminCommand } from './admin-command'
+import { appMenuTemplate } from './app-menu'
 import { loadOrCreateAuditKey } from './audit-key'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { registerIpcHandlers } from './ipc'
+import { startMainLog } from './main-log'
 import { createQuitGuard } from './quit.guard'
+import { createUpdater } from './updater'
 import { hardenSession } from './session.hardening'
-import { DB_FILE_NAME, dataDirOverride, resolveDataDir, resolveRendererSource, resolveSeed, startupErrorMessage } from './startup.config'
+import {
+  DB_FILE_NAME,
+  dataDirOverride,
+  resolveDataDir,
+  resolveLockedDown,
+  resolveRendererSource,
+  resolveSeed,
+  startupErrorMessage,
+} from './startup.config'
 import { hardenWebContents } from './web-contents.hardening'
 import { createMainWindow } from './window'
+import { createCustomerDisplay } from './customer-display'
+import { displayPageUrl, type DisplayController } from './display-window'
 
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs')
+const DISPLAY_PRELOAD_PATH = join(import.meta.dirname, '../preload/display.cjs')
 const RENDERER_DIR = join(import.meta.dirname, '../renderer')
+const PRODUCT_NAME = 'Tillwise POS'
 
 // Privileged schemes can only be registered before `ready`.
 registerAppScheme()
@@ -29,17 +45,27 @@ registerAppScheme()
 const dataDirFromEnv = dataDirOverride(process.env)
 if (dataDirFromEnv) app.setPath('userData', dataDirFromEnv)
 
+/** No developer menu items or DevTools in what shops run (startup.config.ts). */
+const lockedDown = resolveLockedDown(app.isPackaged, process.env)
+// The data folder is known from here on (userData is final above, and this is the function start()
+// uses after `ready`): every later line, a failed start's included, lands in its log file.
+const logFile = startMainLog({ dataDir: resolveDataDir(process.env, app.getPath('userData')), packaged: lockedDown })
+
 const source = resolveRendererSource(app.isPackaged, process.env)
 const ownWebContents = new Set<number>()
 let mainWindow: BrowserWindow | null = null
+/** The customer display (a second window when the setting is on); it closes with the till's window. */
+let customerDisplay: DisplayController | null = null
 
 function openMainWindow(): void {
-  const window = createMainWindow({ preloadPath: PRELOAD_PATH, iconPath, packaged: app.isPackaged, url: source.url })
+  const window = createMainWindow({ preloadPath: PRELOAD_PATH, iconPath, packaged: lockedDown, url: source.url })
   const { id } = window.webContents
   ownWebContents.add(id)
   window.webContents.once('destroyed', () => ownWebContents.delete(id))
   window.once('closed', () => {
     if (mainWindow === window) mainWindow = null
+    // Nothing publishes to it any more, and an open display would keep the app from quitting.
+    customerDisplay?.closeAll()
   })
   mainWindow = window
 }
@@ -105,7 +131,7 @@ function backupFilePicker(): BackupFilePicker {
 
 function failStartup(error: unknown): void {
   console.error('[startup] Tillwise POS could not start', error)
-  dialog.showErrorBox('Tillwise POS could not start', startupErrorMessage(error))
+  dialog.showErrorBox('Tillwise POS could not start', startupErrorMessage(error, existsSync(logFile) ? logFile : null))
   app.exit(1)
 }
 
@@ -117,16 +143,23 @@ async function start(): Promise<void> {
   })
 
   await app.whenReady()
+  // Ours replaces Electron's default menu (whose View has reload and DevTools) before any window opens.
+  const menu = appMenuTemplate({ packaged: lockedDown, platform: process.platform, appName: PRODUCT_NAME })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
   const dataDir = resolveDataDir(process.env, app.getPath('userData'))
   await mkdir(dataDir, { recursive: true })
   const auditKey = loadOrCreateAuditKey(dataDir, safeStorage)
   if (!auditKey.key) console.warn(`[startup] the audit trail is not signed (${auditKey.reason})`)
+  customerDisplay = createCustomerDisplay({ preloadPath: DISPLAY_PRELOAD_PATH, url: displayPageUrl(source.url), packaged: lockedDown })
   const backend = await openBackend({
     dbPath: join(dataDir, DB_FILE_NAME),
     seed: resolveSeed(process.env),
     autoBackup: true,
     files: backupFilePicker(),
+    display: customerDisplay,
     ...(auditKey.key ? { auditKey: auditKey.key } : {}),
+    // Updates are the packaged app's (electron-updater checks nothing in a development run); main's console is its log.
+    ...(app.isPackaged ? { updater: createUpdater(console) } : {}),
   })
 
   hardenSession(session.defaultSession, source.allowedOrigins)

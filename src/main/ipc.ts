@@ -1,4 +1,4 @@
-/** The only file that touches `ipcMain`: one handler per contract channel, all through the router. */
+/** The one file that handles our channels on `ipcMain`: one handler per contract channel, all through the router (main-log.ts only removes electron-log's own listener). */
 import { ipcMain } from 'electron'
 import { CHANNEL_NAMES, ipcChannelName } from '#shared/ipc/channel-names'
 import { createIpcRouter, type IpcRouter, type IpcRouterOptions } from './ipc.router'

@@ -1,10 +1,11 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   DB_FILE_NAME,
   dataDirOverride,
   defaultUserDataDir,
   resolveDataDir,
+  resolveLockedDown,
   resolveRendererSource,
   resolveSeed,
   startupErrorMessage,
@@ -89,5 +90,31 @@ describe('startupErrorMessage', () => {
   it('falls back to a general sentence for anything else', () => {
     expect(startupErrorMessage('boom')).toMatch(/could not|stopped/i)
     expect(startupErrorMessage(new Error(''))).toMatch(/stopped/)
+  })
+
+  it('says where the log file is, on its own line, so the owner can send it', () => {
+    const logFile = join(USER_DATA, 'logs', 'main.log')
+    const message = startupErrorMessage(new Error('The database file is damaged.'), logFile)
+    expect(message.split('\n')[0]).toBe('The database file is damaged.')
+    expect(message.split('\n').at(-1)).toBe(logFile)
+    expect(startupErrorMessage('boom', logFile)).toMatch(/stopped[\s\S]*main\.log$/)
+  })
+
+  it('names no file when none was written', () => {
+    expect(startupErrorMessage(new Error('Disk full.'), null)).toBe('Disk full.')
+    expect(startupErrorMessage(new Error('Disk full.'), '')).toBe('Disk full.')
+  })
+})
+
+describe('resolveLockedDown', () => {
+  it('locks a packaged app down, whatever the environment says', () => {
+    expect(resolveLockedDown(true, {})).toBe(true)
+    expect(resolveLockedDown(true, { TILLWISE_LOCKDOWN: '0' })).toBe(true)
+  })
+
+  it('locks an unpackaged run down only with TILLWISE_LOCKDOWN=1', () => {
+    expect(resolveLockedDown(false, {})).toBe(false)
+    expect(resolveLockedDown(false, { TILLWISE_LOCKDOWN: ' 1 ' })).toBe(true)
+    expect(resolveLockedDown(false, { TILLWISE_LOCKDOWN: 'yes' })).toBe(false)
   })
 })

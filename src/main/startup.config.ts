@@ -53,8 +53,21 @@ export function resolveRendererSource(packaged: boolean, env: Env): RendererSour
   return { url: APP_ENTRY_URL, allowedOrigins: [APP_ORIGIN], dev: false }
 }
 
-/** What the start-up error box says: the backend's message is written for people. */
-export function startupErrorMessage(error: unknown): string {
-  if (error instanceof Error && error.message.trim() !== '') return error.message
-  return 'An unexpected error stopped Tillwise POS from starting.'
+/**
+ * Whether the shell is locked down as in a shop: no developer menu items, no DevTools. Always when
+ * packaged; an unpackaged run asks for it with `TILLWISE_LOCKDOWN=1` (the `_electron` suite does, to
+ * check the menu shops get). Nothing turns it off in a packaged app.
+ */
+export function resolveLockedDown(packaged: boolean, env: Env): boolean {
+  return packaged || env.TILLWISE_LOCKDOWN?.trim() === '1'
+}
+
+/**
+ * What the start-up error box says: the backend's message is written for people. With the log
+ * file's place (when one was written), so a shop owner knows what to send when asking for help.
+ */
+export function startupErrorMessage(error: unknown, logFile?: string | null): string {
+  const message =
+    error instanceof Error && error.message.trim() !== '' ? error.message : 'An unexpected error stopped Tillwise POS from starting.'
+  return logFile ? `${message}\n\nThe details are in this file, to send when you ask for help:\n${logFile}` : message
 }

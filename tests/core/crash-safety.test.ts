@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openBackend } from '#core/backend'
 import { uuidv7 } from '#core/common/ids'
 import { checkBooks, snapshotBooks, type BooksSnapshot } from '#core/testing/invariants'
-import { signedInClient, withRawDb } from '#core/testing/test-store'
+import { signedInClient, TEST_PASSWORD_COST, withRawDb } from '#core/testing/test-store'
 import type { JournalEntry, PendingPayment } from '#core/testing/workers/checkout-crash.worker'
 import { bundleWorker, startWorker, type WorkerProcess } from '#core/testing/workers/worker-process'
 
@@ -151,7 +151,8 @@ describe('crash safety', () => {
     `loses no confirmed sale or return and leaves no partial one across ${KILLS} kills at random moments`,
     async () => {
       const started = performance.now()
-      await (await openBackend({ dbPath, seed: 'demo' })).close()
+      // The demo's people at the test store's scrypt cost: every restart of the till signs in again.
+      await (await openBackend({ dbPath, seed: 'demo', passwordCost: TEST_PASSWORD_COST })).close()
       const books = withRawDb(dbPath, snapshotBooks)
       const random = seeded(SEED)
       const figures: Figures = {
@@ -337,7 +338,7 @@ describe('crash safety', () => {
 
       // The last kill's unanswered payment, retried here as the next start of the till would.
       if (pending) {
-        const backend = await openBackend({ dbPath, seed: 'demo' })
+        const backend = await openBackend({ dbPath, seed: 'demo', passwordCost: TEST_PASSWORD_COST })
         try {
           const till = await signedInClient(backend)
           const reply = await till.invoke('checkout:pay', pending.request)

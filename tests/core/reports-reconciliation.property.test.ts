@@ -77,8 +77,14 @@ function tenders(kind: Extract<Step, { kind: 'sale' }>['tender'], total: number)
 interface Sold {
   id: number
   lines: { id: number; quantity: number; returned: number }[]
+  /** Nothing returned of it yet: a void would take it all back. */
   voidable: boolean
+  /** Its business day: only a sale of the current one can be voided. */
+  day: string
 }
+
+/** The demo store's business day of an instant (its time zone, Kathmandu). */
+const businessDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kathmandu' }).format(at)
 
 async function play(store: TestStore, steps: Step[]): Promise<void> {
   let now = START
@@ -99,11 +105,12 @@ async function play(store: TestStore, steps: Step[]): Promise<void> {
         id: invoice.id,
         lines: invoice.lines.map((line) => ({ id: line.id, quantity: line.quantity, returned: 0 })),
         voidable: true,
+        day: businessDay(now),
       })
     } else if (sold.length > 0) {
       const sale = sold[next.pick % sold.length]!
       if (next.kind === 'void') {
-        if (!sale.voidable) continue
+        if (!sale.voidable || sale.day !== businessDay(now)) continue
         await voidSale(manager, sale.id)
         sale.voidable = false
         for (const line of sale.lines) line.returned = line.quantity

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openBackend } from '#core/backend'
 import { checkBooks, snapshotBooks } from '#core/testing/invariants'
-import { TOKENS, withRawDb } from '#core/testing/test-store'
+import { TEST_PASSWORD_COST, TOKENS, withRawDb } from '#core/testing/test-store'
 import { startWorker, type WorkerProcess } from '#core/testing/workers/worker-process'
 
 const WORKER = new URL('../../src/core/testing/workers/racing-till.worker.ts', import.meta.url)
@@ -18,7 +18,7 @@ let dbPath: string
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tillwise-race-'))
   dbPath = join(dir, 'tillwise.sqlite')
-  await (await openBackend({ dbPath, seed: 'demo' })).close()
+  await (await openBackend({ dbPath, seed: 'demo', passwordCost: TEST_PASSWORD_COST })).close()
 })
 
 afterAll(() => {

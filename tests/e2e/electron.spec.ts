@@ -15,6 +15,7 @@ import { CHANNEL_NAMES } from '#shared/ipc/channel-names'
 import type { PosApi } from '#shared/ipc/contract'
 import type { ProductDto } from '#shared/contract/catalog'
 import type { IpcResult } from '#shared/ipc/errors'
+import { appMenuTemplate } from '../../src/main/app-menu'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/app-protocol.policy'
 import { electronStatus } from '../../scripts/ensure-electron'
 
@@ -36,6 +37,35 @@ function electronBinary(): { path: string } | { missing: string } {
 function definedEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined))
 }
+
+interface MenuEntry {
+  role: string
+  label: string
+  accelerator: string
+}
+
+/** Every item of the running app's menu, submenus included, once its first window exists (so start-up has set it). */
+async function applicationMenu(electronApp: ElectronApplication): Promise<MenuEntry[]> {
+  return electronApp.evaluate(async ({ app: main, BrowserWindow, Menu }) => {
+    if (BrowserWindow.getAllWindows().length === 0) await new Promise((resolve) => main.once('browser-window-created', resolve))
+    const walk = (menu: Electron.Menu | null): MenuEntry[] =>
+      (menu?.items ?? []).flatMap((item) => [
+        { role: (item.role ?? '').toLowerCase(), label: item.label, accelerator: String(item.accelerator ?? '') },
+        ...walk(item.submenu ?? null),
+      ])
+    return walk(Menu.getApplicationMenu())
+  })
+}
+
+/** The roles of our own template (src/main/app-menu.ts) in order, as the running menu reports them. */
+function templateRoles(packaged: boolean): string[] {
+  const walk = (items: readonly Electron.MenuItemConstructorOptions[]): string[] =>
+    items.flatMap((item) => [...(item.role ? [item.role.toLowerCase()] : []), ...(Array.isArray(item.submenu) ? walk(item.submenu) : [])])
+  return walk(appMenuTemplate({ packaged, platform: process.platform, appName: 'Tillwise POS' }))
+}
+
+/** DevTools' and reload's keys, however an accelerator spells them. */
+const DEVELOPER_KEY = /^(F5|F12|(Cmd|Command|Ctrl|Control|CmdOrCtrl|CommandOrControl)\+(Shift\+|Alt\+)?[IRJ])$/i
 
 const binary = electronBinary()
 if ('missing' in binary) console.log(`Electron e2e skipped: ${binary.missing}`)
@@ -114,6 +144,30 @@ describe.skipIf('missing' in binary)('Electron app', () => {
     expect(till.page.url()).toMatch(/^app:\/\/pos\//)
   })
 
+  it('sets its own menu, and a locked-down run (as shops get) has no developer item in it', async () => {
+    const rolesOf = (entries: MenuEntry[]) => entries.map((entry) => entry.role).filter((role) => role !== '')
+    // This run is unpackaged: our development menu, not Electron's default one.
+    expect(rolesOf(await applicationMenu(app))).toEqual(templateRoles(false))
+
+    const lockedDir = await mkdtemp(join(tmpdir(), 'tillwise-electron-locked-'))
+    const locked = await _electron.launch({
+      executablePath: 'path' in binary ? binary.path : '',
+      args: [MAIN_SCRIPT],
+      cwd: ROOT,
+      env: { ...definedEnv(), TILLWISE_DATA_DIR: lockedDir, TILLWISE_LOCKDOWN: '1' },
+    })
+    try {
+      const entries = await applicationMenu(locked)
+      expect(rolesOf(entries)).toEqual(templateRoles(true))
+      expect(entries.filter((entry) => ['reload', 'forcereload', 'toggledevtools', 'viewmenu'].includes(entry.role))).toEqual([])
+      expect(entries.filter((entry) => /develop|devtools|inspect|reload/i.test(entry.label))).toEqual([])
+      expect(entries.filter((entry) => DEVELOPER_KEY.test(entry.accelerator))).toEqual([])
+    } finally {
+      await locked.close()
+      await rm(lockedDir, { recursive: true, force: true })
+    }
+  })
+
   it('gives the page window.pos and nothing from Node', async () => {
     const exposed = await till.page.evaluate(() => {
       const page = globalThis as PageGlobals
@@ -156,5 +210,61 @@ describe.skipIf('missing' in binary)('Electron app', () => {
     const receiptText = await till.receipt.innerText()
     expect(receiptText).toContain(product.name)
     expect(receiptText).toContain('1111')
+  })
+
+  it('opens the customer display unfocused when the setting is on, and shows it the sale', async () => {
+    const displayDir = await mkdtemp(join(tmpdir(), 'tillwise-electron-display-'))
+    const withDisplay = await _electron.launch({
+      executablePath: 'path' in binary ? binary.path : '',
+      args: [MAIN_SCRIPT],
+      cwd: ROOT,
+      env: { ...definedEnv(), TILLWISE_DATA_DIR: displayDir, TILLWISE_DEMO: '1' },
+    })
+    try {
+      const shop = new TillWindow(await withDisplay.firstWindow())
+      await shop.signIn('manager', 'manager')
+      // A test machine may have one screen: the display is put on it on purpose (the automatic choice never would).
+      const primaryId = await withDisplay.evaluate(({ screen }) => screen.getPrimaryDisplay().id)
+      const opened = withDisplay.waitForEvent('window')
+      const update = await shop.page.evaluate(
+        (screenId) => (globalThis as PageGlobals).pos['settings:update']({ patch: { customerDisplay: { enabled: true, screenId } } }),
+        primaryId,
+      )
+      expect(update.ok).toBe(true)
+      const lookup = await shop.page.evaluate((code) => (globalThis as PageGlobals).pos['catalog:lookup']({ code }), DEMO_SKU)
+      const product = (lookup as Extract<IpcResult<ProductDto>, { ok: true }>).data
+      await shop.scan(DEMO_SKU)
+      await shop.cart.getByText(product.name).waitFor()
+
+      const display = await opened
+      expect(display.url()).toMatch(/^app:\/\/pos\/display\.html$/)
+      await display.getByTestId('display-line').filter({ hasText: product.name }).waitFor()
+      const windows = await withDisplay.evaluate(({ BrowserWindow }) =>
+        BrowserWindow.getAllWindows().map((window) => ({
+          url: window.webContents.getURL(),
+          focusable: window.isFocusable(),
+          focused: window.isFocused(),
+          visible: window.isVisible(),
+        })),
+      )
+      const displayWindow = windows.find((window) => window.url.endsWith('/display.html'))
+      const tillWindow = windows.find((window) => window.url.endsWith('/index.html'))
+      expect(displayWindow).toMatchObject({ focusable: false, focused: false, visible: true })
+      expect(tillWindow?.focused).toBe(true)
+      // The display can listen, and nothing else: no window.pos, no Node.
+      const exposed = await display.evaluate(() => {
+        const page = globalThis as PageGlobals & { customerDisplay?: object }
+        return {
+          keys: Object.keys(page.customerDisplay ?? {}),
+          frozen: Object.isFrozen(page.customerDisplay),
+          pos: typeof (page as { pos?: unknown }).pos,
+          require: typeof page.require,
+        }
+      })
+      expect(exposed).toEqual({ keys: ['subscribe'], frozen: true, pos: 'undefined', require: 'undefined' })
+    } finally {
+      await withDisplay.close()
+      await rm(displayDir, { recursive: true, force: true })
+    }
   })
 })

@@ -15,7 +15,11 @@ import { tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { openBackend, type Backend, type BackendClient } from '#core/backend'
+import { TEST_PASSWORD_COST } from '#core/testing/test-store'
 import { CHANNEL_NAMES } from '#shared/ipc/channel-names'
+import type { DisplayState } from '#shared/contract/display'
+import { buildCustomerDisplayApi } from '../../src/preload/display-api.builder'
+import { createDisplayController, type ScreenInfo } from '../../src/main/display-window'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer')
@@ -177,7 +181,30 @@ function createHold(onEnd: () => void): HeldReplies & { gate(input: unknown): Pr
   }
 }
 
+/** Name of the page global the harness pushes display states through (the display preload's `ipcRenderer.on`). */
+const DISPLAY_DELIVER = '__tillwiseDisplayDeliver'
+
+/** The screens the harness's computer has: the till's, and one facing the customer. */
+export const HARNESS_SCREENS: readonly ScreenInfo[] = [
+  { id: 1, label: 'Till', bounds: { x: 0, y: 0, width: 1280, height: 800 }, primary: true },
+  { id: 2, label: 'Customer', bounds: { x: 1280, y: 0, width: 1024, height: 600 }, primary: false },
+]
+
+/** The customer display of a till opened with `customerDisplay`: main's own controller, its window a second page. */
+export interface HarnessDisplay {
+  /** The built display.html, with `window.customerDisplay` made by the preload's own builder. */
+  readonly page: Page
+  /** Every state the display window was sent, in order. */
+  readonly shown: readonly DisplayState[]
+  /** How many times main opened the display window, and whether it is open now. */
+  readonly opened: number
+  readonly isOpen: boolean
+  screenshot(name: string): Promise<string>
+}
+
 export interface Till {
+  /** The customer display, when the till was opened with one. */
+  readonly display: HarnessDisplay | null
   readonly page: Page
   readonly backend: Backend
   readonly dbPath: string
@@ -234,6 +261,11 @@ export interface OpenTillOptions {
    * listeners added here see the first document and every asset it fetches.
    */
   beforeLoad?(context: BrowserContext): Promise<void> | void
+  /**
+   * Give the backend a customer display, as main does: the display controller of
+   * `src/main/display-window.ts` on HARNESS_SCREENS, its window a second page of its own.
+   */
+  customerDisplay?: boolean
 }
 
 export interface Harness {
@@ -262,10 +294,14 @@ export async function startHarness(): Promise<Harness> {
     const dbPath = options.database?.path ?? join(dir!, 'tillwise.sqlite')
     let nowMs = options.database?.now.getTime() ?? Date.parse(FIXED_NOW)
     const dialogs: Till['dialogs'] = { exportFolder: null, importFile: null, pdfFile: null, csvFile: null, imageFiles: null }
+    const display = options.customerDisplay ? await openDisplayPage() : null
     const backend = await openBackend({
+      ...(display ? { display: display.port } : {}),
       dbPath,
       seed: options.database ? 'none' : (options.seed ?? 'demo'),
       now: () => new Date(nowMs),
+      // The test store's small scrypt cost: a screen test signs in many times (see TEST_PASSWORD_COST).
+      passwordCost: TEST_PASSWORD_COST,
       files: {
         chooseExportFolder: async () => dialogs.exportFolder,
         chooseImportFile: async () => dialogs.importFile,
@@ -314,6 +350,7 @@ export async function startHarness(): Promise<Harness> {
     await page.goto(`${baseUrl}/index.html`)
 
     const till: Till = {
+      display: display?.display ?? null,
       page,
       backend,
       dialogs,
@@ -355,6 +392,7 @@ export async function startHarness(): Promise<Harness> {
         // A held reply would keep its binding call, and so the context, from closing.
         for (const hold of [...holds.values()]) hold.releaseAll()
         await context.close()
+        await display?.close()
         for (const client of clients) client.disconnect()
         await backend.close()
         if (dir) await rm(dir, { recursive: true, force: true })
@@ -362,6 +400,78 @@ export async function startHarness(): Promise<Harness> {
     }
     tills.add(till)
     return till
+  }
+
+  /**
+   * The display window as a page of its own context: it loads the built display.html, and the
+   * preload's builder makes its `window.customerDisplay` over a global the harness pushes states
+   * through, in order, as main's `webContents.send` would.
+   */
+  async function openDisplayPage() {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 600 }, locale: 'en-IN', timezoneId: 'Asia/Kathmandu' })
+    await context.addInitScript({
+      content: `(() => {
+        const build = ${buildCustomerDisplayApi.toString()};
+        const api = build((deliver) => {
+          Object.defineProperty(globalThis, ${JSON.stringify(DISPLAY_DELIVER)}, { value: deliver });
+          return () => undefined;
+        });
+        Object.defineProperty(globalThis, 'customerDisplay', { value: api, enumerable: true });
+      })();`,
+    })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/display.html`)
+    const shown: DisplayState[] = []
+    let sending: Promise<unknown> = Promise.resolve()
+    let opened = 0
+    let isOpen = false
+    const controller = createDisplayController({
+      screens: () => HARNESS_SCREENS,
+      open(_screen, _closed) {
+        opened += 1
+        isOpen = true
+        return {
+          send(state) {
+            shown.push(state)
+            // One after another, whatever became of the one before (a page closing at the end of a test).
+            const push = () =>
+              page.evaluate(([name, next]) => (globalThis as unknown as Record<string, (value: unknown) => void>)[name]!(next), [
+                DISPLAY_DELIVER,
+                state,
+              ] as const)
+            sending = sending.then(push, push)
+          },
+          close() {
+            isOpen = false
+          },
+        }
+      },
+    })
+    const display: HarnessDisplay = {
+      page,
+      shown,
+      get opened() {
+        return opened
+      },
+      get isOpen() {
+        return isOpen
+      },
+      async screenshot(name) {
+        await sending.catch(() => undefined)
+        const path = join(SCREENS_DIR, `${name}.png`)
+        await page.screenshot({ path })
+        return path
+      },
+    }
+    return {
+      port: controller,
+      display,
+      async close() {
+        controller.closeAll()
+        await sending.catch(() => undefined)
+        await context.close()
+      },
+    }
   }
 
   return {

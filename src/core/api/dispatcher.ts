@@ -6,6 +6,7 @@ import type { ChannelPermission } from '#shared/ipc/permissions'
 import type {
   ApprovalInUse,
   BackupOperations,
+  CustomerDisplayPort,
   DbContext,
   DocumentFilePicker,
   PrinterEnvironment,
@@ -13,6 +14,8 @@ import type {
   RequestContext,
   StoreOperations,
   StoreSettings,
+  UpdatesEnvironment,
+  PasswordHasher,
 } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import type { LogError } from '#core/common/log'
@@ -36,6 +39,12 @@ export interface DispatcherDeps {
   images: ProductImageFiles
   /** The printers' folder and time limits. */
   printing: PrinterEnvironment
+  /** The customer display the shell runs. */
+  display: CustomerDisplayPort
+  /** The shell's updater and this run's last check. */
+  updates: UpdatesEnvironment
+  /** How secrets are hashed and checked (the production cost but in the test store). */
+  passwords: PasswordHasher
   logError?: LogError
 }
 
@@ -68,6 +77,8 @@ export class Dispatcher {
   readonly #accounts = createKeyedQueue()
   /** Calls not answered yet: closing waits for them. */
   readonly #inFlight = new Set<Promise<unknown>>()
+  /** Payments past the checks and not answered yet. */
+  #payments = 0
   /** Set once closing has waited for every call: from then on nothing reaches the database. */
   #stopped = false
   readonly #deps: DispatcherDeps
@@ -124,13 +135,23 @@ export class Dispatcher {
       const refusal = outcome instanceof Promise ? await outcome : outcome
       if (refusal) return refusal
     }
+    // A payment under way holds up an update's restart (updates:install) until it is answered.
+    const paying = call.channel === 'checkout:pay'
+    if (paying) this.#payments += 1
     try {
       return { ok: true, data: await this.#run(call) }
     } catch (error) {
       if (error instanceof DomainError) return failure(error.code, error.message, error.params)
       this.#deps.logError?.(`${call.channel} failed`, error)
       return failure('INTERNAL', INTERNAL_MESSAGE)
+    } finally {
+      if (paying) this.#payments -= 1
     }
+  }
+
+  /** Payments (`checkout:pay`) being answered now, on every till. */
+  paymentsUnderWay(): number {
+    return this.#payments
   }
 
   /**
@@ -227,6 +248,9 @@ export class Dispatcher {
       store: this.#deps.store,
       images: this.#deps.images,
       printing: this.#deps.printing,
+      display: this.#deps.display,
+      updates: this.#deps.updates,
+      passwords: this.#deps.passwords,
       setUser: (user) => signIn(session, user, now().getTime()),
       oneAccountAtATime: (username, work) => this.#accounts.run(username, work),
       grantApproval: (permission, approver) => grantApproval(session, permission, approver, now().getTime()),

@@ -11,6 +11,7 @@ import { checkoutHandlers } from '#core/checkout/checkout.handlers'
 import { promosHandlers } from '#core/promos/promos.handlers'
 import { invoicesHandlers } from '#core/invoices/invoices.handlers'
 import { appHandlers } from '#core/settings/app.handlers'
+import { displayHandlers } from '#core/display/display.handlers'
 import type { usersHandlers } from '#core/users/users.handlers'
 import type { setupHandlers } from '#core/setup/setup.handlers'
 import { settingsHandlers } from '#core/settings/settings.handlers'
@@ -26,6 +27,7 @@ import type { printingHandlers } from '#core/printing/printing.handlers'
 import type { returnsHandlers } from '#core/returns/returns.handlers'
 import type { shiftsHandlers } from '#core/shifts/shifts.handlers'
 import type { reportsHandlers } from '#core/reports/reports.handlers'
+import type { updatesHandlers } from '#core/updates/updates.handlers'
 
 /**
  * A feature whose module is imported on its first call. The back office (the catalog's admin, CSV
@@ -133,6 +135,10 @@ const reportsFeature = onFirstCall(
   ] satisfies ChannelsOf<typeof reportsHandlers>,
   () => import('#core/reports/reports.handlers').then((feature) => feature.reportsHandlers),
 )
+// Updates are looked for only when a manager asks: nothing of them loads at start.
+const updatesFeature = onFirstCall(['updates:check', 'updates:install'] satisfies ChannelsOf<typeof updatesHandlers>, () =>
+  import('#core/updates/updates.handlers').then((feature) => feature.updatesHandlers),
+)
 const auditFeature = onFirstCall(['audit:verify'] satisfies ChannelsOf<typeof auditHandlers>, () =>
   import('#core/audit/audit.handlers').then((feature) => feature.auditHandlers),
 )
@@ -154,6 +160,8 @@ export const handlers: { readonly [C in Channel]: Handler<C> } = {
   ...documentsFeature,
   ...receiptsFeature,
   ...printingFeature,
+  ...updatesFeature,
+  ...displayHandlers,
   ...authHandlers,
   ...catalogHandlers,
   ...cartHandlers,

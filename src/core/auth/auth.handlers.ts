@@ -4,8 +4,8 @@ import { write } from '#core/db/tx'
 import { approve, authenticate, changePassword, recoverOwner, setPin, toUserDto } from './auth.service'
 
 export const authHandlers = {
-  'auth:login': async ({ username, password }, ctx) => {
-    const user = await authenticate(ctx, username, password)
+  'auth:login': async ({ username, password, language }, ctx) => {
+    const user = await authenticate(ctx, username, password, language)
     ctx.setUser(user)
     return { user: toUserDto(user, ctx.settings) }
   },

@@ -32,6 +32,24 @@ describe('passwords', () => {
     expect(await verifyPassword('correct horse', 'garbage')).toBe(false)
     expect(await hashPassword('correct horse')).not.toBe(hash)
   })
+
+  it("are stored at that strength by a shop's till: its demo people, new staff and an owner's recovery", async () => {
+    const till = await openTestStore({ productionPasswords: true })
+    try {
+      const storedCosts = () =>
+        withRawDb(till.dbPath, (db) =>
+          (db.prepare('select password_hash from user order by id').all() as { password_hash: string }[]).map((row) =>
+            row.password_hash.split('$').slice(0, 4).join('$'),
+          ),
+        )
+      expect(new Set(storedCosts())).toEqual(new Set(['scrypt$131072$8$1']))
+      const manager = await signedInClient(till.backend, 'manager')
+      ok(await manager.invoke('users:create', { username: 'newbie', displayName: 'New Bie', role: 'cashier', password: 'a-long-new-one' }))
+      expect(new Set(storedCosts())).toEqual(new Set(['scrypt$131072$8$1']))
+    } finally {
+      await till.cleanup()
+    }
+  })
 })
 
 describe('sign-in throttling', () => {

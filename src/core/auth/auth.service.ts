@@ -1,13 +1,13 @@
 import type { UserDto } from '#shared/contract/auth'
+import type { Language } from '#shared/contract/common'
 import { PERMISSIONS, type Permission } from '#shared/ipc/permissions'
 import { allows, roleHas, type StoreGrants } from '#core/api/policy'
-import type { RequestContext, SessionUser } from '#core/common/context'
+import type { PasswordHasher, RequestContext, SessionUser } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import type { EntityManager } from '@mikro-orm/sqlite'
 import type { AuditDetails, AuditEvent } from '#core/db/audit-chain'
 import { SignInGuard, User } from '#core/db/entities'
 import { read, write } from '#core/db/tx'
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password'
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code'
 import { afterFailure, FRESH_GUARD, lockDurationMs, shouldLogRefusal, signInVerdict, type GuardState } from './sign-in.rules'
 
@@ -19,8 +19,8 @@ const LOCKED = 'This account is locked after too many failed sign-ins. Ask a man
 
 export { SIGN_IN_POLICY, signInDelayMs } from './sign-in.rules'
 
-export function sessionUserOf(user: Pick<User, 'id' | 'username' | 'displayName' | 'role'>): SessionUser {
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role }
+export function sessionUserOf(user: Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'language'>): SessionUser {
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, language: user.language ?? null }
 }
 
 /** A name as typed at the sign-in screen, the way users are stored. */
@@ -103,7 +103,7 @@ function checkSecret(
     const stored = user?.[hash]
     const typed = kind === 'recoveryCode' ? normalizeRecoveryCode(secret) : secret
     // Verify even for an unknown name so the reply takes the same time either way.
-    const secretOk = await verifyPassword(typed, stored ?? DUMMY_HASH)
+    const secretOk = await ctx.passwords.verify(typed, stored ?? ctx.passwords.dummy)
     if (!user || !stored || !secretOk) {
       const locked = await recordFailure(ctx, kind, name, user !== null)
       throw locked ? lockedError(ctx.now().getTime() + lockDurationMs(guardStateOf(guardRow).locks + 1, lockMinutes)) : invalid()
@@ -178,15 +178,35 @@ function recordRefusal(ctx: RequestContext, guardName: string): Promise<void> {
   })
 }
 
-export function authenticate(ctx: RequestContext, username: string, password: string): Promise<SessionUser> {
-  return checkSecret(
+/**
+ * Signs a person in; `language` (picked on the sign-in screen) becomes theirs in the same
+ * transaction, and the session carries it.
+ */
+export async function authenticate(
+  ctx: RequestContext,
+  username: string,
+  password: string,
+  language?: Language | null,
+): Promise<SessionUser> {
+  const user = await checkSecret(
     ctx,
     username,
     password,
     'password',
-    (user) => ({ action: 'auth.sign-in', actor: { id: user.id, name: user.displayName }, subject: user.username }),
-    async (user) => (em) => em.nativeUpdate(User, { id: user.id }, { lastSignInAt: ctx.now().toISOString() }),
+    (signedIn) => ({
+      action: 'auth.sign-in',
+      actor: { id: signedIn.id, name: signedIn.displayName },
+      subject: signedIn.username,
+      ...(language !== undefined && language !== signedIn.language ? { details: { language } } : {}),
+    }),
+    async (signedIn) => (em) =>
+      em.nativeUpdate(
+        User,
+        { id: signedIn.id },
+        { lastSignInAt: ctx.now().toISOString(), ...(language === undefined ? {} : { language }) },
+      ),
   )
+  return language === undefined ? user : { ...user, language }
 }
 
 /**
@@ -292,7 +312,7 @@ export async function changePassword(ctx: RequestContext, user: SessionUser, cur
     'password',
     (checked) => ({ action: 'auth.password-changed', actor: { id: checked.id, name: checked.displayName }, subject: checked.username }),
     async (checked) => {
-      const passwordHash = await hashPassword(newPassword)
+      const passwordHash = await ctx.passwords.hash(newPassword)
       return (em) => em.nativeUpdate(User, { id: checked.id }, { passwordHash })
     },
   )
@@ -330,7 +350,7 @@ export async function setPin(ctx: RequestContext, user: SessionUser, currentPass
       details: { removed: pin === null },
     }),
     async (checked) => {
-      const pinHash = pin === null ? null : await hashPassword(pin)
+      const pinHash = pin === null ? null : await ctx.passwords.hash(pin)
       return async (em) => {
         await em.nativeUpdate(User, { id: checked.id }, { pinHash })
         await em.nativeDelete(SignInGuard, { name: guardNameOf('pin', checked.username) })
@@ -357,7 +377,7 @@ export async function recoverOwner(
     subject: user.username,
   }))
   const nextCode = newRecoveryCode()
-  const [passwordHash, recoveryHash] = [await hashPassword(newPassword), await hashPassword(normalizeRecoveryCode(nextCode))]
+  const [passwordHash, recoveryHash] = [await ctx.passwords.hash(newPassword), await ctx.passwords.hash(normalizeRecoveryCode(nextCode))]
   await write(ctx, async (tx) => {
     await tx.em.nativeUpdate(User, { id: owner.id }, { passwordHash, recoveryHash })
     await tx.em.nativeDelete(SignInGuard, { name: { $in: guardNamesOf(name) } })
@@ -366,14 +386,20 @@ export async function recoverOwner(
 }
 
 /** A new owner's password hash and a fresh recovery code (answered once) with its hash. */
-export async function ownerSecrets(password: string): Promise<{ passwordHash: string; recoveryHash: string; recoveryCode: string }> {
+export async function ownerSecrets(
+  passwords: PasswordHasher,
+  password: string,
+): Promise<{ passwordHash: string; recoveryHash: string; recoveryCode: string }> {
   const recoveryCode = newRecoveryCode()
-  const [passwordHash, recoveryHash] = await Promise.all([hashPassword(password), hashPassword(normalizeRecoveryCode(recoveryCode))])
+  const [passwordHash, recoveryHash] = await Promise.all([passwords.hash(password), passwords.hash(normalizeRecoveryCode(recoveryCode))])
   return { passwordHash, recoveryHash, recoveryCode }
 }
 
+/** The demo's recovery code is stored the way every recovery code is. */
+export { normalizeRecoveryCode }
+
 /** A password hashed for storing (a new member of staff, a reset). */
-export const hashNewPassword = (password: string): Promise<string> => hashPassword(password)
+export const hashNewPassword = (passwords: PasswordHasher, password: string): Promise<string> => passwords.hash(password)
 
 /** Clears every lock on a name; whether there was one. Used by users:unlock and the machine's own command. */
 export async function clearSignInGuards(em: EntityManager, username: string, now: number, lockMinutes: number): Promise<boolean> {
@@ -409,5 +435,6 @@ export function toUserDto(user: SessionUser, grants?: StoreGrants): UserDto {
     displayName: user.displayName,
     role: user.role,
     permissions: PERMISSIONS.filter((permission) => allows(user.role, permission, grants)),
+    language: user.language,
   }
 }

@@ -121,7 +121,10 @@ describe('auth:setPin and approvals with a PIN', () => {
       }
       expect(hashes().pin_hash).toBeNull()
       ok(await manager.invoke('auth:setPin', { currentPassword: 'manager', pin: '4821' }))
-      expect(hashes().pin_hash).toMatch(/^scrypt\$131072\$/)
+      // Hashed as the store hashes its passwords (scrypt, its cost), never kept as typed.
+      expect(hashes().pin_hash).toMatch(/^scrypt\$\d+\$8\$1\$/)
+      expect(hashes().pin_hash!.split('$').slice(0, 4)).toEqual(hashes().password_hash.split('$').slice(0, 4))
+      expect(hashes().pin_hash).not.toContain('4821')
       expect(auditActions().at(-1)).toBe('auth.pin-set')
       const listed = ok(await manager.invoke('users:list', {})).items.find((user) => user.username === 'manager')
       expect(listed?.hasPin).toBe(true)

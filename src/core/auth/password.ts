@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import type { PasswordHasher, ScryptParams } from '#core/common/context'
 
 /** OWASP's scrypt floor: N=2^17, r=8, p=1. Parameters are stored with each hash so they can grow. */
 export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const
@@ -11,7 +12,7 @@ function scryptAsync(password: string, salt: Buffer, params: { N: number; r: num
   })
 }
 
-export async function hashPassword(password: string, params = SCRYPT_PARAMS): Promise<string> {
+export async function hashPassword(password: string, params: ScryptParams = SCRYPT_PARAMS): Promise<string> {
   const salt = randomBytes(16)
   const key = await scryptAsync(password, salt, params)
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$')
@@ -30,3 +31,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** Verified against when the user does not exist, so a wrong username costs the same time. */
 export const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
+
+/**
+ * How a backend hashes and checks secrets: at the production cost unless it was opened with another
+ * (the test store uses a small N, as test settings of web frameworks swap in a fast hasher: every
+ * sign-in of the suite would otherwise spend 0.4 s in key derivation). A hash keeps its own
+ * parameters, so a secret is always checked at the cost it was stored with.
+ */
+export function passwordHasher(params: ScryptParams = SCRYPT_PARAMS): PasswordHasher {
+  const production = params.N === SCRYPT_PARAMS.N && params.r === SCRYPT_PARAMS.r && params.p === SCRYPT_PARAMS.p
+  return {
+    params,
+    production,
+    hash: (secret) => hashPassword(secret, params),
+    verify: verifyPassword,
+    dummy: production ? DUMMY_HASH : `scrypt$${params.N}$${params.r}$${params.p}$${'A'.repeat(22)}==$${'A'.repeat(43)}=`,
+  }
+}

@@ -1,15 +1,37 @@
 import type { MikroORM } from '@mikro-orm/sqlite'
 import type { BackupDto } from '#shared/contract/backup'
+import type { Language } from '#shared/contract/common'
+import type { CustomerDisplaySettings, DisplayScreen, DisplayState } from '#shared/contract/display'
 import type { PrinterSettings } from '#shared/contract/printing'
 import type { ChannelOutput } from '#shared/ipc/contract'
 import type { Permission, Role } from '#shared/ipc/permissions'
 import type { CashRoundingMode, TaxRounding } from '#shared/money/pricing'
+
+/** scrypt's cost parameters, stored with every hash. */
+export interface ScryptParams {
+  readonly N: number
+  readonly r: number
+  readonly p: number
+}
+
+/** Hashes and checks passwords, PINs and recovery codes (core/auth/password.ts makes it). */
+export interface PasswordHasher {
+  readonly params: ScryptParams
+  /** At the production cost (OWASP's floor). */
+  readonly production: boolean
+  hash(secret: string): Promise<string>
+  verify(secret: string, stored: string): Promise<boolean>
+  /** A hash nothing matches, at this cost: checked for a name no user has, so the answer takes as long. */
+  readonly dummy: string
+}
 
 export interface SessionUser {
   id: number
   username: string
   displayName: string
   role: Role
+  /** The language they read the till in; null: the store's. */
+  language: Language | null
 }
 
 export interface StoreSettings {
@@ -50,10 +72,16 @@ export interface StoreSettings {
   wallets: string[]
   /** Cashiers hold `sale.return` in this store (DESIGN §2.4); otherwise a manager approves each return. */
   cashiersMayReturn: boolean
+  /** Dates shown in Bikram Sambat as well, on screens and receipts. */
+  bikramSambat: boolean
   /** Shifts are on (DESIGN §3.5): a payment or a return needs the till's open shift (SHIFT_CLOSED). */
   shiftsEnabled: boolean
   /** The receipt printer (kind `none` until one is set up). */
   printer: PrinterSettings
+  /** The customer display (off until switched on), and the screen it opens on. */
+  customerDisplay: CustomerDisplaySettings
+  /** The folder the store's updates come from; null: updates are off (the till never looks). */
+  updatesUrl: string | null
 }
 
 /** A manager's approval the current call is using (`auth:approve`): named in its audit rows. */
@@ -119,6 +147,45 @@ export interface PrinterEnvironment {
   readonly drawerOpenedFor: Set<number>
 }
 
+/**
+ * The customer display, as the shell runs it (core never sees Electron; the browser harness gives a
+ * second page). Core hands it the store's setting at open and at every change, each state the till
+ * publishes, and asks it for the screens the computer has.
+ */
+export interface CustomerDisplayPort {
+  /** The setting as it stands: the shell opens or closes the display window by it. */
+  configure(settings: CustomerDisplaySettings): void
+  /** What the display should show now (validated); never awaited by the till. */
+  show(state: DisplayState): void
+  /** The screens the computer has, for the setting's screen picker. */
+  screens(): Promise<DisplayScreen[]>
+}
+
+/**
+ * Updates as the shell installs them (electron-updater; core never sees Electron). Nothing here runs
+ * by itself: core calls it only when a manager asks (`updates:check`, `updates:install`).
+ */
+export interface UpdaterPort {
+  /** Reads the update folder at `url`: the version newer than the running one it offers, or null. Rejects when it cannot be read. */
+  check(url: string): Promise<{ version: string; releaseDate?: string } | null>
+  /** Downloads `version` (the last check's) and checks it against the folder's checksum; rejects when that fails. */
+  download(version: string): Promise<void>
+  /** Quits the app and installs the downloaded `version`; the quit closes the database first (the quit guard). */
+  install(version: string): Promise<void>
+}
+
+/** What `updates:*` need: the shell's updater and what this run has found and started. */
+export interface UpdatesEnvironment {
+  /** Null where the shell cannot install updates (a development run, tests, the browser harness): updates are off. */
+  readonly port: UpdaterPort | null
+  /** The version the last check found newer; null before any check or when none was. The only one install takes. */
+  found: string | null
+  /** An install is downloading or quitting: another is refused. */
+  installing: boolean
+  /** Payments (`checkout:pay`) being answered on any till now. */
+  paymentsUnderWay(): number
+}
+
 /** What the backup handlers need of the backup manager (which lives in `core/backup`). */
 export interface BackupOperations {
   create(kind: 'manual', actor: SessionUser): Promise<BackupDto>
@@ -167,6 +234,12 @@ export interface RequestContext extends DbContext {
   documentFiles: DocumentFilePicker
   images: ProductImageFiles
   printing: PrinterEnvironment
+  /** The customer display; without one from the shell, a state goes nowhere and there are no screens. */
+  display: CustomerDisplayPort
+  /** The shell's updater and this run's last check. */
+  updates: UpdatesEnvironment
+  /** How this backend hashes and checks secrets. */
+  passwords: PasswordHasher
   /** Signs the calling client in or out. */
   setUser(user: SessionUser | null): void
   /**

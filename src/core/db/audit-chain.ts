@@ -64,6 +64,7 @@ export const AUDIT_ACTIONS = [
   'shift.cash-move',
   'drawer.noSale',
   'shift.close',
+  'app.update-started',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -15,6 +15,7 @@ import { Migration0015Tenders } from './migrations/migration-0015-tenders'
 import { Migration0016InvoiceHistory } from './migrations/migration-0016-invoice-history'
 import { Migration0017Returns } from './migrations/migration-0017-returns'
 import { Migration0018ShiftsAndBusinessDays } from './migrations/migration-0018-shifts-and-business-days'
+import { Migration0019UserLanguage } from './migrations/migration-0019-user-language'
 
 /**
  * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   { name: '0016-invoice-history', class: Migration0016InvoiceHistory },
   { name: '0017-returns', class: Migration0017Returns },
   { name: '0018-shifts-and-business-days', class: Migration0018ShiftsAndBusinessDays },
+  { name: '0019-user-language', class: Migration0019UserLanguage },
 ]
 
 /** Where applied migrations are recorded, by name. */

@@ -34,7 +34,7 @@ export interface EscPosOptions extends LayoutOptions {
    * Draws a line of text the code page has no glyphs for (Devanagari) as an image `widthDots` wide.
    * Without it such a line is sent as text and the printer shows `?` for what it lacks.
    */
-  readonly textImage?: (text: string, widthDots: number) => TextImage
+  readonly textImage?: (text: string, widthDots: number, style?: { readonly bold?: boolean; readonly tall?: boolean }) => TextImage
 }
 
 /** Lines fed before the cut, so the last printed line clears the cutter that sits above the print head. */
@@ -73,7 +73,7 @@ export function receiptEscPos(document: ReceiptDocument, options: EscPosOptions)
       continue
     }
     if (options.textImage && !codepageHolds(line.text, codepage)) {
-      const image = options.textImage(line.text, encoder.printableWidth)
+      const image = options.textImage(line.text, encoder.printableWidth, { bold: line.bold === true, tall: line.tall === true })
       encoder.image(image, { width: image.width, height: image.height })
       continue
     }

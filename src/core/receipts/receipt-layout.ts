@@ -5,6 +5,8 @@
  * differ by a character. Pure.
  */
 import type { ReceiptColumns } from '#shared/contract/receipts'
+import type { Language } from '#shared/contract/common'
+import { formatNepaliMoney } from '#shared/i18n/nepali-format'
 import { formatMoney } from '#shared/money/money'
 import { receiptLabelsEn, type ReceiptLabels } from '#shared/receipts/receipt-labels.en'
 import {
@@ -25,8 +27,10 @@ export type PrintLine =
 
 export interface LayoutOptions {
   readonly columns: ReceiptColumns
-  /** The receipt's language (English until another dictionary is chosen by the store's language). */
+  /** The receipt's words (English unless the store's language has its own). */
   readonly labels?: ReceiptLabels
+  /** How amounts are written: Nepali with Devanagari digits and रु.; otherwise the document's locale. */
+  readonly language?: Language
 }
 
 /**
@@ -111,16 +115,16 @@ export function centred(text: string, columns: number): string[] {
 }
 
 /** How a document's words and amounts are written on paper: the receipt dictionary, the shared money formatter, plain typography. */
-export function paperWriter(document: ReceiptDocument, labels: ReceiptLabels = receiptLabelsEn): ReceiptWriter {
-  const money = (cents: number) => formatMoney(cents, document.money)
+export function paperWriter(document: ReceiptDocument, labels: ReceiptLabels = receiptLabelsEn, language?: Language): ReceiptWriter {
+  const money = (cents: number) => (language === 'ne' ? formatNepaliMoney(cents, document.money) : formatMoney(cents, document.money))
   const writer = receiptWriter({ label: labelText(labels, money), money })
   return { text: (text) => printable(writer.text(text)), value: (value) => printable(writer.value(value)) }
 }
 
 const DETAIL_INDENT = 2
 
-export function layoutReceipt(document: ReceiptDocument, { columns, labels = receiptLabelsEn }: LayoutOptions): PrintLine[] {
-  const write = paperWriter(document, labels)
+export function layoutReceipt(document: ReceiptDocument, { columns, labels = receiptLabelsEn, language }: LayoutOptions): PrintLine[] {
+  const write = paperWriter(document, labels, language)
   const lines: PrintLine[] = []
   const text = (values: readonly string[], style: { bold?: true; tall?: true } = {}) => {
     for (const value of values) lines.push({ kind: 'text', text: value.replaceAll(NO_BREAK, ' '), ...style })

@@ -1,11 +1,29 @@
+import { languageOfLocale } from '#shared/contract/common'
 import { DEFAULT_RECEIPT_COLUMNS, type ReceiptColumns } from '#shared/contract/receipts'
-import { returnReceipt, saleReceipt, zReportReceipt, type ReceiptDocument } from '#shared/receipts/receipt-model'
+import { receiptLabelsNe } from '#shared/receipts/receipt-labels.ne'
+import { returnReceipt, saleReceipt, zReportReceipt, type ReceiptDocument, type ReceiptStore } from '#shared/receipts/receipt-model'
 import type { DbContext, StoreSettings } from '#core/common/context'
 import { getInvoice } from '#core/invoices/invoices.service'
 import { getReturn } from '#core/returns/returns.service'
 import { getZReport } from '#core/shifts/shifts.service'
 import { receiptEscPos, type EscPosOptions } from './receipt-escpos'
-import { receiptPlainText } from './receipt-layout'
+import { receiptPlainText, type LayoutOptions } from './receipt-layout'
+
+/**
+ * The store's language on paper: Nepali words, dates and amounts for a Nepali store, with the
+ * lines no code page holds drawn in the bundled font; English otherwise.
+ */
+async function paperLanguage(settings: StoreSettings, columns: ReceiptColumns) {
+  const language = languageOfLocale(settings.locale)
+  const store: ReceiptStore = { ...settings, language }
+  if (language !== 'ne') return { store, layout: {} satisfies Partial<LayoutOptions>, textImage: undefined }
+  return {
+    store,
+    layout: { labels: receiptLabelsNe, language } satisfies Partial<LayoutOptions>,
+    // Loaded only for a Nepali store: the canvas is native code no English till needs at start-up.
+    textImage: (await import('./receipt-text-image')).devanagariLineDrawer(columns),
+  }
+}
 
 export interface RenderRequest {
   invoiceId?: number | undefined
@@ -23,14 +41,16 @@ export async function renderReceipt(
   ctx: DbContext & { settings: StoreSettings },
   { invoiceId, returnId, zReportId, format, columns = DEFAULT_RECEIPT_COLUMNS }: RenderRequest,
 ): Promise<{ bytesBase64: string } | { text: string }> {
+  const paper = await paperLanguage(ctx.settings, columns)
   const document =
     zReportId !== undefined
-      ? zReportReceipt(await getZReport(ctx, zReportId), ctx.settings)
+      ? zReportReceipt(await getZReport(ctx, zReportId), paper.store)
       : returnId !== undefined
-        ? returnReceipt(await getReturn(ctx, returnId), ctx.settings)
-        : saleReceipt(await getInvoice(ctx, { id: invoiceId! }), ctx.settings)
-  if (format === 'text') return { text: receiptPlainText(document, { columns }) }
-  return { bytesBase64: Buffer.from(receiptEscPos(document, { columns })).toString('base64') }
+        ? returnReceipt(await getReturn(ctx, returnId), paper.store)
+        : saleReceipt(await getInvoice(ctx, { id: invoiceId! }), paper.store)
+  if (format === 'text') return { text: receiptPlainText(document, { columns, ...paper.layout }) }
+  const textImage = paper.textImage ? { textImage: paper.textImage } : {}
+  return { bytesBase64: Buffer.from(receiptEscPos(document, { columns, ...paper.layout, ...textImage })).toString('base64') }
 }
 
 /** A receipt as a printer gets it: the bytes, the same lines as text, and what it is of. */
@@ -57,16 +77,17 @@ export async function receiptForPrinter(
     opensDrawer: (receipt: Pick<PrinterReceipt, 'of' | 'number' | 'at'>) => boolean
   },
 ): Promise<PrinterReceipt> {
+  const paper = await paperLanguage(ctx.settings, options.columns)
   let made: { of: PrinterReceipt['of']; number: number; at: string; document: ReceiptDocument }
   if ('zReportId' in source) {
     const found = await getZReport(ctx, source.zReportId)
-    made = { of: 'zReport', number: found.number, at: found.closedAt, document: zReportReceipt(found, ctx.settings) }
+    made = { of: 'zReport', number: found.number, at: found.closedAt, document: zReportReceipt(found, paper.store) }
   } else if ('returnId' in source) {
     const found = await getReturn(ctx, source.returnId)
-    made = { of: 'return', number: found.number, at: found.returnedAt, document: returnReceipt(found, ctx.settings) }
+    made = { of: 'return', number: found.number, at: found.returnedAt, document: returnReceipt(found, paper.store) }
   } else {
     const found = await getInvoice(ctx, { id: source.invoiceId })
-    made = { of: 'sale', number: found.number, at: found.paidAt, document: saleReceipt(found, ctx.settings) }
+    made = { of: 'sale', number: found.number, at: found.paidAt, document: saleReceipt(found, paper.store) }
   }
   const { document } = made
   const { columns, codepage, code } = options
@@ -76,7 +97,14 @@ export async function receiptForPrinter(
     number: made.number,
     at: made.at,
     movedCash: document.opensDrawer,
-    bytes: receiptEscPos(document, { columns, codepage, code, openDrawer }),
-    text: receiptPlainText(document, { columns: options.columns }),
+    bytes: receiptEscPos(document, {
+      columns,
+      codepage,
+      code,
+      openDrawer,
+      ...paper.layout,
+      ...(paper.textImage ? { textImage: paper.textImage } : {}),
+    }),
+    text: receiptPlainText(document, { columns: options.columns, ...paper.layout }),
   }
 }

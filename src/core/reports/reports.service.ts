@@ -90,9 +90,12 @@ function figuresByKey<K>(sales: readonly KeyFiguresRow<K>[], returns: readonly K
 
 const unitsByKey = <K>(rows: readonly KeyUnitsRow<K>[]) => new Map(rows.map((row) => [row.key, row.units]))
 
+/** One collator for every sort by name: `localeCompare(…, 'en')` builds one per comparison. */
+const byName = new Intl.Collator('en')
+
 /** Net first, then by name: the rows that matter most on top. */
 const byNetThenName = (a: Figures & { name: string | null }, b: Figures & { name: string | null }) =>
-  b.netCents - a.netCents || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'en')
+  b.netCents - a.netCents || byName.compare(a.name ?? '\uffff', b.name ?? '\uffff')
 
 function byPeriod(lanes: Lanes, input: ChannelInput<'reports:byPeriod'>, env: ReportEnv): ChannelOutput<'reports:byPeriod'> {
   const { sql } = lanes
@@ -232,7 +235,7 @@ function productFigures(lanes: Lanes, input: ReportRange): ProductFigures[] {
 function byProduct(lanes: Lanes, input: ChannelInput<'reports:byProduct'>): ChannelOutput<'reports:byProduct'> {
   const products = productFigures(lanes, input)
   const measure = input.sort === 'units' ? (row: ProductRowDto) => row.unitsSold - row.unitsReturned : (row: ProductRowDto) => row.netCents
-  products.sort((a, b) => measure(b) - measure(a) || a.name.localeCompare(b.name, 'en') || a.productId - b.productId)
+  products.sort((a, b) => measure(b) - measure(a) || byName.compare(a.name, b.name) || a.productId - b.productId)
   const offset = input.offset ?? 0
   const items = products
     .slice(offset, offset + (input.limit ?? 20))

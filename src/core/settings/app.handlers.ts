@@ -13,6 +13,7 @@ export const appHandlers = {
     currencyDecimals: settings.currencyDecimals,
     timeZone: settings.timeZone,
     printAfterSale: settings.printer.kind !== 'none' && settings.printer.printAfterSale,
+    bikramSambat: settings.bikramSambat,
     receipt: {
       address: settings.address,
       phone: settings.phone,

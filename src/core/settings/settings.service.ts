@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/sqlite'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
+import { customerDisplaySettings, DEFAULT_CUSTOMER_DISPLAY } from '#shared/contract/display'
 import { DEFAULT_PRINTER, printerSettings } from '#shared/contract/printing'
+import { updatesUrl } from '#shared/contract/updates'
 import { localeTag } from '#shared/contract/setup'
 import { cashRoundingMode, taxRounding, type settingsPatch, type StoreSettingsDto } from '#shared/contract/settings'
 import type { RequestContext, SessionUser, StoreSettings } from '#core/common/context'
@@ -40,7 +42,10 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   wallets: [],
   cashiersMayReturn: false,
   shiftsEnabled: false,
+  bikramSambat: false,
   printer: DEFAULT_PRINTER,
+  customerDisplay: DEFAULT_CUSTOMER_DISPLAY,
+  updatesUrl: null,
 }
 
 /** The settings a person may change (`settings:update`), each kept as one row of `setting`. */
@@ -65,8 +70,11 @@ const PATCH_KEYS = [
   'discountLimitBps',
   'wallets',
   'cashiersMayReturn',
+  'bikramSambat',
   'shiftsEnabled',
   'printer',
+  'customerDisplay',
+  'updatesUrl',
 ] as const satisfies readonly (keyof SettingsPatch & keyof StoreSettings)[]
 
 /**
@@ -103,8 +111,11 @@ export async function loadSettings(em: EntityManager): Promise<StoreSettings> {
     discountLimitBps: Math.min(10_000, wholeNumber(values.get('discountLimitBps'), 0) ?? DEFAULT_SETTINGS.discountLimitBps),
     wallets: jsonList(values.get('wallets'), (item) => typeof item === 'string') as string[],
     cashiersMayReturn: values.get('cashiersMayReturn') === 'true',
+    bikramSambat: values.get('bikramSambat') === 'true',
     shiftsEnabled: values.get('shiftsEnabled') === 'true',
     printer: printerOf(values.get('printer')),
+    customerDisplay: customerDisplayOf(values.get('customerDisplay')),
+    updatesUrl: updatesUrlOf(values.get('updatesUrl')),
   }
 }
 
@@ -115,6 +126,22 @@ function printerOf(text: string | undefined): StoreSettings['printer'] {
     return printerSettings.safeParse({ ...DEFAULT_PRINTER, ...(JSON.parse(text) as object) }).data ?? DEFAULT_PRINTER
   } catch {
     return DEFAULT_PRINTER
+  }
+}
+
+/** The customer display kept as JSON text; what is not a valid one reads as off. */
+/** The update folder kept as text, '' when off; one that is not a valid address (a damaged row) reads as off. */
+function updatesUrlOf(text: string | undefined): string | null {
+  if (text === undefined || text === '') return null
+  return updatesUrl.safeParse(text).data ?? null
+}
+
+function customerDisplayOf(text: string | undefined): StoreSettings['customerDisplay'] {
+  if (text === undefined) return DEFAULT_CUSTOMER_DISPLAY
+  try {
+    return customerDisplaySettings.safeParse(JSON.parse(text)).data ?? DEFAULT_CUSTOMER_DISPLAY
+  } catch {
+    return DEFAULT_CUSTOMER_DISPLAY
   }
 }
 
@@ -197,8 +224,11 @@ function toSettingsDto(settings: StoreSettings, currencyLocked: boolean): StoreS
     discountLimitBps: settings.discountLimitBps,
     wallets: settings.wallets,
     cashiersMayReturn: settings.cashiersMayReturn,
+    bikramSambat: settings.bikramSambat,
     shiftsEnabled: settings.shiftsEnabled,
     printer: settings.printer,
+    customerDisplay: settings.customerDisplay,
+    updatesUrl: settings.updatesUrl,
     demo: settings.demo,
     currencyLocked,
   }
@@ -229,16 +259,22 @@ export async function updateSettings(ctx: RequestContext, actor: SessionUser, pa
     for (const key of changed) {
       const value = wanted[key]!
       const structured = Array.isArray(value) || (typeof value === 'object' && value !== null)
-      values[key] = structured
-        ? JSON.stringify(key === 'wallets' && Array.isArray(value) ? value.map((name) => String(name).trim()) : value)
-        : typeof value === 'boolean'
-          ? String(value)
-          : (value as string | number)
+      // A setting switched off (the update folder) is kept as empty text.
+      values[key] =
+        value === null
+          ? ''
+          : structured
+            ? JSON.stringify(key === 'wallets' && Array.isArray(value) ? value.map((name) => String(name).trim()) : value)
+            : typeof value === 'boolean'
+              ? String(value)
+              : (value as string | number)
       const before = current[key]
-      details[`before.${key}`] = typeof before === 'object' ? JSON.stringify(before) : before
+      details[`before.${key}`] = before === null ? null : typeof before === 'object' ? JSON.stringify(before) : before
       details[`after.${key}`] = structured ? JSON.stringify(value) : (value as string | number | boolean)
     }
     await writeSettings(tx.em, values)
+    // Another update folder: what the last check found there is no longer one install takes.
+    if (changed.includes('updatesUrl')) ctx.updates.found = null
     tx.audit({ action: 'settings.updated', actor: { id: actor.id, name: actor.displayName }, subject: changed.join(','), details })
     return sold
   })

@@ -3,6 +3,7 @@ import type { RequestContext, SessionUser } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import { User } from '#core/db/entities'
 import { seedDemo } from '#core/db/seed/demo-seed'
+import { demoUsersFor } from './demo-users'
 import { write } from '#core/db/tx'
 import { checkNewPassword, checkUsername, ownerSecrets, sessionUserOf } from '#core/auth/auth.service'
 import { checkTimeZone, writeSettings } from '#core/settings/settings.service'
@@ -24,7 +25,7 @@ export async function createStore(
   checkNewPassword(username, owner.password, 'owner.password')
   // Two key derivations are worth sparing once the store is known to be set up.
   if (!ctx.settings.setupRequired) throw setupDone()
-  const { passwordHash, recoveryHash, recoveryCode } = await ownerSecrets(owner.password)
+  const { passwordHash, recoveryHash, recoveryCode } = await ownerSecrets(ctx.passwords, owner.password)
   const at = ctx.now().toISOString()
   const user = await write(ctx, async (tx) => {
     if ((await tx.em.count(User, {})) > 0) throw setupDone()
@@ -64,9 +65,10 @@ export async function createStore(
 
 /** First start, once: the demo store instead of a real one (CONFLICT setupDone once any user exists). */
 export async function loadDemo(ctx: RequestContext): Promise<void> {
+  const users = await demoUsersFor(ctx.passwords)
   await write(ctx, async (tx) => {
     if ((await tx.em.count(User, {})) > 0) throw setupDone()
-    await seedDemo(tx.em, ctx.now(), tx.tillId)
+    await seedDemo(tx.em, ctx.now(), tx.tillId, users)
     tx.audit({ action: 'store.demo-loaded', actor: null, subject: 'demo' })
   })
   await ctx.store.reloadSettings()

@@ -20,6 +20,13 @@ export const TOKENS = {
   expired: '33333333-3333-4333-8333-333333333333',
 } as const
 
+/**
+ * The scrypt cost test stores hash at: about 3 ms a secret instead of 0.4 s, so the suite's
+ * thousands of sign-ins cost seconds, not minutes. Tests of the production cost open with
+ * `productionPasswords` (and the hashing functions test SCRYPT_PARAMS themselves).
+ */
+export const TEST_PASSWORD_COST = { N: 2 ** 10 } as const
+
 export interface TestStore {
   dir: string
   dbPath: string
@@ -38,6 +45,10 @@ export async function openTestStore(
     files?: BackupFilePicker
     auditKey?: Buffer
     printing?: OpenBackendOptions['printing']
+    display?: OpenBackendOptions['display']
+    updater?: OpenBackendOptions['updater']
+    /** Hash at the production cost, as a shop's till does. */
+    productionPasswords?: true
   } = {},
 ): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'tillwise-test-'))
@@ -59,6 +70,9 @@ export async function openTestStore(
       files,
       ...(options.auditKey ? { auditKey: options.auditKey } : {}),
       ...(options.printing ? { printing: options.printing } : {}),
+      ...(options.display ? { display: options.display } : {}),
+      ...(options.updater ? { updater: options.updater } : {}),
+      ...(options.productionPasswords ? {} : { passwordCost: TEST_PASSWORD_COST }),
     })
   const store: TestStore = {
     dir,

@@ -103,7 +103,7 @@ export async function createStaff(
   checkNewPassword(username, input.password, 'password')
   // A taken name is refused before the key derivation; the transaction checks again.
   if (await read(ctx, ({ em }) => em.count(User, { username }))) throw usernameTaken(username)
-  const passwordHash = await hashNewPassword(input.password)
+  const passwordHash = await hashNewPassword(ctx.passwords, input.password)
   return write(ctx, async (tx) => {
     if (await tx.em.count(User, { username })) throw usernameTaken(username)
     const user = tx.em.create(User, {
@@ -185,7 +185,7 @@ export async function setStaffPassword(ctx: RequestContext, actor: SessionUser, 
   const target = await read(ctx, ({ em }) => userById(em, id))
   mustManage(ctx, actor, target.role)
   checkNewPassword(target.username, password, 'password')
-  const passwordHash = await hashNewPassword(password)
+  const passwordHash = await hashNewPassword(ctx.passwords, password)
   const staff = await write(ctx, async (tx) => {
     const user = await userById(tx.em, id)
     // The role may have changed during the key derivation.

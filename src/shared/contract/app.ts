@@ -17,6 +17,8 @@ export const appInfoDto = z.strictObject({
   timeZone: z.string(),
   /** The store prints a receipt after every sale (its printer setting): the till asks for it once paid. */
   printAfterSale: z.boolean(),
+  /** Dates are shown in Bikram Sambat as well (a store setting). */
+  bikramSambat: z.boolean().optional(),
   /** What every receipt prints of the store besides its name (public: it is on every receipt), so the screen's receipt matches the paper. */
   receipt: z
     .strictObject({ address: z.string(), phone: z.string(), taxNumber: z.string(), header: z.string(), footer: z.string() })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { channel } from '../ipc/channel'
 import { PERMISSIONS, ROLES } from '../ipc/permissions'
-import { empty, isoDateTime, text } from './common'
+import { empty, isoDateTime, language, text } from './common'
 
 export const userDto = z.strictObject({
   id: z.int().positive(),
@@ -10,6 +10,8 @@ export const userDto = z.strictObject({
   role: z.enum(ROLES),
   /** What this user may do (from the role), so the screen offers only what core will allow. */
   permissions: z.array(z.enum(PERMISSIONS)),
+  /** The language this person chose to read the till in; null: the store's. */
+  language: language.nullable(),
 })
 export type UserDto = z.infer<typeof userDto>
 
@@ -17,7 +19,15 @@ const username = text(64).min(1)
 const secret = text(256, { trim: false }).min(1)
 
 export const authContract = {
-  'auth:login': channel('public', z.strictObject({ username, password: secret }), z.strictObject({ user: userDto })),
+  /**
+   * Signs this window in. `language` is the one the person picked on the sign-in screen: it becomes
+   * theirs (null: the store's again) and the till speaks it until they pick another.
+   */
+  'auth:login': channel(
+    'public',
+    z.strictObject({ username, password: secret, language: language.nullable().optional() }),
+    z.strictObject({ user: userDto }),
+  ),
   'auth:logout': channel('signedIn', empty, empty),
   'auth:session': channel('public', empty, z.strictObject({ user: userDto.nullable() })),
   /**

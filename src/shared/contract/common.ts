@@ -1,5 +1,6 @@
 /** Schemas every feature's contract is built from. */
 import { z } from 'zod'
+import { LANGUAGES, languageOfLocale, type Language } from '../i18n/languages'
 
 export const id = z.int().positive().max(Number.MAX_SAFE_INTEGER)
 export const cents = z.int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER)
@@ -38,3 +39,7 @@ export const saleTaxDto = z.strictObject({
   taxCents: nonNegativeCents,
 })
 export type SaleTaxDto = z.infer<typeof saleTaxDto>
+
+/** The languages the till has texts in (`src/shared/i18n/languages.ts`), as a schema. */
+export const language = z.enum(LANGUAGES)
+export { LANGUAGES, languageOfLocale, type Language }

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { channel } from '../ipc/channel'
 import { empty, id, protectedInput, text } from './common'
+import { customerDisplaySettings } from './display'
 import { printerSettings } from './printing'
+import { updatesUrl } from './updates'
 import { currencyCode, currencyDecimals, localeTag, timeZone } from './setup'
 
 export const taxRounding = z.enum(['perLine', 'global'])
@@ -47,8 +49,14 @@ export const storeSettingsDto = z.strictObject({
   cashiersMayReturn: z.boolean(),
   /** Shifts are on: a payment or a return needs the till's open shift, closed with a counted drawer and a Z report. */
   shiftsEnabled: z.boolean(),
+  /** Screens and receipts show each date in Bikram Sambat as well (display only: records stay in ISO dates). */
+  bikramSambat: z.boolean(),
   /** The receipt printer: where receipts go, and whether one prints after every sale. */
   printer: printerSettings,
+  /** The customer display: a second window on a second screen, and which screen (null: the first that is not the till's). */
+  customerDisplay: customerDisplaySettings,
+  /** The folder the store's updates come from; null (the default): the till never looks for updates. */
+  updatesUrl: z.string().nullable(),
   demo: z.boolean(),
   /**
    * True once the store has sold: the currency and its decimals can no longer change (settings:update
@@ -94,8 +102,13 @@ export const settingsPatch = z
       .refine((names) => new Set(names.map((name) => name.trim().toLowerCase())).size === names.length, 'wallet names must differ'),
     cashiersMayReturn: z.boolean(),
     shiftsEnabled: z.boolean(),
+    bikramSambat: z.boolean(),
     /** The whole printer setting at once (its fields depend on each other). */
     printer: printerSettings,
+    /** Both fields at once: the screen chosen belongs to the display switched on. */
+    customerDisplay: customerDisplaySettings,
+    /** https://, or http:// on the shop's own network; null turns updates off. */
+    updatesUrl,
   })
   .partial()
 

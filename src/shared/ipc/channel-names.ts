@@ -93,6 +93,10 @@ export const CHANNEL_NAMES = [
   'receipts:render',
   'printing:print',
   'printing:test',
+  'updates:check',
+  'updates:install',
+  'display:publish',
+  'display:screens',
   'users:list',
   'users:create',
   'users:update',
@@ -107,6 +111,12 @@ export const CHANNEL_NAMES = [
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
+
+/**
+ * The one message main sends rather than answers: what the customer display shows now, sent to the
+ * display window only (which can call nothing). Not a contract channel: no window invokes it.
+ */
+export const DISPLAY_STATE_EVENT = 'pos-display:state'
 
 /** The IPC channel name used on the wire for a contract channel. */
 export const ipcChannelName = (channel: ChannelName): string => `pos:${channel}`

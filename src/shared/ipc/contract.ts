@@ -17,6 +17,7 @@ import { invoicesContract } from '../contract/invoices'
 import { parkedContract } from '../contract/parked'
 import { promosContract } from '../contract/promos'
 import { printingContract } from '../contract/printing'
+import { displayContract } from '../contract/display'
 import { receiptsContract } from '../contract/receipts'
 import { returnsContract } from '../contract/returns'
 import { reportsContract } from '../contract/reports'
@@ -27,6 +28,7 @@ import { setupContract } from '../contract/setup'
 import { stockContract } from '../contract/stock'
 import { taxesContract } from '../contract/taxes'
 import { tokensContract } from '../contract/tokens'
+import { updatesContract } from '../contract/updates'
 import { usersContract } from '../contract/users'
 import type { ChannelEntry } from './channel'
 import { CHANNEL_NAMES, type ChannelName } from './channel-names'
@@ -51,6 +53,8 @@ export const contract = {
   ...reportsContract,
   ...receiptsContract,
   ...printingContract,
+  ...updatesContract,
+  ...displayContract,
   ...stockContract,
   ...tokensContract,
   ...documentsContract,

@@ -179,6 +179,16 @@ export interface ErrorParamsByCode {
     | { what: 'shiftsOff' }
     /** A report's CSV could not be written where main's dialog pointed. */
     | { what: 'reportFile'; detail: string }
+    /** A till has a sale in its cart or a payment under way: an update waits until every till is idle. */
+    | { what: 'saleInProgress' }
+    /** The version asked is not the one the last check found: check again. */
+    | { what: 'updateNotChecked' }
+    /** No update address is set, or this till cannot install updates (a development run, the test harness). */
+    | { what: 'updatesOff' }
+    /** An update is downloading or installing already. */
+    | { what: 'updateInstalling' }
+    /** The update folder could not be read, or the download failed or did not match its checksum; `detail` says how. */
+    | { what: 'updateFailed'; detail: string }
   INTERNAL: { reason?: 'shuttingDown' }
 }
 

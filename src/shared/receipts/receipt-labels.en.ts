@@ -10,6 +10,7 @@ export const receiptLabelsEn = {
   'receipt.phone': 'Tel. {phone}',
   'receipt.taxNumber': 'PAN/VAT {number}',
   'receipt.date': 'Date',
+  'receipt.bsDate': 'Date (BS)',
   'receipt.cashier': 'Cashier',
   'receipt.approvedBy': 'Approved by',
   'receipt.originalInvoice': 'Original invoice',

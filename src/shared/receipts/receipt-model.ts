@@ -5,9 +5,12 @@
  * money formatter), words are keys of the receipt dictionary, dates are set in the store's time zone.
  * A Z report becomes one more builder of the same document.
  */
+import type { Language } from '../contract/common'
 import type { InvoiceDto, InvoiceTenderDto } from '../contract/invoices'
 import type { RefundDto, ReturnDto } from '../contract/returns'
 import type { ZReportDto } from '../contract/shifts'
+import { publishedBikramSambat } from '../i18n/bikram-sambat'
+import { formatNepaliPercentBps, nepaliDateTimeFormatter } from '../i18n/nepali-format'
 import type { MoneyFormatOptions } from '../money/money'
 import type { receiptLabelsEn, ReceiptLabelKey } from './receipt-labels.en'
 
@@ -106,6 +109,13 @@ export interface ReceiptStore {
   readonly locale: string
   /** IANA zone the receipt's date and time are given in. */
   readonly timeZone: string
+  /**
+   * The language the receipt speaks where it is not the locale's: Nepali writes dates and rates
+   * with its own month names and Devanagari digits (no engine's `ne` data is asked).
+   */
+  readonly language?: Language
+  /** Print the date in Bikram Sambat as well (a store setting). */
+  readonly bikramSambat?: boolean
 }
 
 type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never
@@ -135,8 +145,15 @@ const money = (cents: number, reduction = false): ReceiptValue =>
 const textValue = (text: ReceiptText): ReceiptValue => ({ kind: 'text', text })
 
 /** "15 Mar 2026, 10:00 am": in the store's locale and its own time zone, wherever the till's clock is set. */
-export function formatReceiptDateTime(iso: string, store: Pick<ReceiptStore, 'locale' | 'timeZone'>): string {
+export function formatReceiptDateTime(iso: string, store: Pick<ReceiptStore, 'locale' | 'timeZone' | 'language'>): string {
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }
+  if (store.language === 'ne') {
+    try {
+      return nepaliDateTimeFormatter(store.timeZone)(iso)
+    } catch {
+      return nepaliDateTimeFormatter()(iso)
+    }
+  }
   try {
     return new Intl.DateTimeFormat(store.locale, { ...options, timeZone: store.timeZone }).format(new Date(iso))
   } catch {
@@ -180,6 +197,23 @@ function footer(store: ReceiptStore): ReceiptText[] {
 
 function dateRow(iso: string, store: ReceiptStore): ReceiptRow {
   return { role: 'date', label: label('receipt.date'), value: { kind: 'dateTime', iso, text: formatReceiptDateTime(iso, store) } }
+}
+
+/** The store's own calendar day of an instant (`YYYY-MM-DD`), in its time zone. */
+function storeDayOf(iso: string, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso))
+  } catch {
+    return new Date(iso).toISOString().slice(0, 10)
+  }
+}
+
+/** The date, and the same day in Bikram Sambat where the store shows it (and the calendar is published). */
+function dateRows(iso: string, store: ReceiptStore): ReceiptRow[] {
+  const note = store.bikramSambat ? publishedBikramSambat(storeDayOf(iso, store.timeZone), store.language ?? 'en') : null
+  return note === null
+    ? [dateRow(iso, store)]
+    : [dateRow(iso, store), { role: 'fact', label: label('receipt.bsDate'), value: textValue(raw(note)) }]
 }
 
 type TenderLike = Pick<InvoiceTenderDto, 'method' | 'tokenLast4' | 'wallet'>
@@ -249,14 +283,14 @@ function salePayments(invoice: InvoiceDto): ReceiptRow[] {
 }
 
 /** A sale's figures as the pricing engine gave them; a sale without tax or discount shows its total alone. */
-function saleFigures(invoice: InvoiceDto, locale: string): ReceiptRow[] {
+function saleFigures(invoice: InvoiceDto, store: ReceiptStore): ReceiptRow[] {
   const rows: ReceiptRow[] = []
   if (invoice.taxes.length > 0 || invoice.discountCents > 0)
     rows.push({ role: 'subtotal', label: label('receipt.subtotal'), value: money(invoice.subtotalCents) })
   if (invoice.discountCents > 0)
     rows.push({ role: 'discount', label: label('receipt.discount'), value: money(invoice.discountCents, true) })
   for (const tax of invoice.taxes) {
-    const rate = formatRateBps(tax.rateBps, locale)
+    const rate = store.language === 'ne' ? formatNepaliPercentBps(tax.rateBps) : formatRateBps(tax.rateBps, store.locale)
     rows.push({
       role: 'tax',
       label: label(tax.included ? 'receipt.taxIncluded' : 'receipt.taxAdded', { name: tax.name, rate }),
@@ -290,7 +324,10 @@ export function saleReceipt(invoice: InvoiceDto, store: ReceiptStore): ReceiptDo
     money: moneyOf(store),
     store: storeBlock(store),
     title: label('receipt.invoice', { number: String(invoice.number) }),
-    facts: [dateRow(invoice.paidAt, store), { role: 'cashier', label: label('receipt.cashier'), value: textValue(raw(invoice.cashier)) }],
+    facts: [
+      ...dateRows(invoice.paidAt, store),
+      { role: 'cashier', label: label('receipt.cashier'), value: textValue(raw(invoice.cashier)) },
+    ],
     items: invoice.lines.map((line) => ({
       name: line.name,
       quantity: line.quantity,
@@ -298,7 +335,7 @@ export function saleReceipt(invoice: InvoiceDto, store: ReceiptStore): ReceiptDo
       amountCents: line.subAmountCents,
       discountCents: line.discountCents,
     })),
-    figures: saleFigures(invoice, store.locale),
+    figures: saleFigures(invoice, store),
     notes: invoice.promo
       ? [label('receipt.promo', { code: invoice.promo.code, name: invoice.promo.name, amount: { cents: invoice.promo.discountCents } })]
       : [],
@@ -325,7 +362,7 @@ function refundRows(refunds: readonly RefundDto[]): ReceiptRow[] {
  */
 export function returnReceipt(returned: ReturnDto, store: ReceiptStore): ReceiptDocument {
   const facts: ReceiptRow[] = [
-    dateRow(returned.returnedAt, store),
+    ...dateRows(returned.returnedAt, store),
     { role: 'cashier', label: label('receipt.cashier'), value: textValue(raw(returned.cashier)) },
   ]
   if (returned.approvedBy !== undefined)

@@ -3,6 +3,7 @@
  * answers, the screen's forms and slices): the demo's rounding, tax and limits in a plain shop, with
  * whatever a test sets on top. Imported only by tests.
  */
+import { DEFAULT_CUSTOMER_DISPLAY } from '../contract/display'
 import { DEFAULT_PRINTER } from '../contract/printing'
 import type { StoreSettingsDto } from '../contract/settings'
 
@@ -27,8 +28,11 @@ export const storeSettings = (overrides: Partial<StoreSettingsDto> = {}): StoreS
   discountLimitBps: 1000,
   wallets: ['eSewa', 'Khalti'],
   cashiersMayReturn: false,
+  bikramSambat: false,
   shiftsEnabled: false,
   printer: DEFAULT_PRINTER,
+  customerDisplay: DEFAULT_CUSTOMER_DISPLAY,
+  updatesUrl: null,
   demo: false,
   currencyLocked: false,
   ...overrides,

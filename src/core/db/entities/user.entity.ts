@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core'
+import { LANGUAGES } from '#shared/contract/common'
 import { ROLES } from '#shared/ipc/permissions'
 
 export const UserSchema = defineEntity({
@@ -18,6 +19,8 @@ export const UserSchema = defineEntity({
     /** A 4–6 digit PIN for approvals, hashed like a password; never sent over IPC. */
     pinHash: p.string().nullable().lazy(),
     lastSignInAt: p.string().nullable(),
+    /** The language this person reads the till in (chosen at sign-in); null: the store's. */
+    language: p.enum(LANGUAGES).nullable(),
   },
 })
 

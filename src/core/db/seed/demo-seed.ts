@@ -21,7 +21,16 @@ import {
 /** The demo owner's recovery code (`auth:recover`), printed in the README: the demo is not for real money. */
 export const DEMO_RECOVERY_CODE = 'DEMO-RECOVERY-CODE-2026'
 
-export const DEMO_USERS = [
+/** One of the demo's people as the seed writes them (the password hashes at the backend's cost). */
+export interface DemoUser {
+  readonly username: string
+  readonly displayName: string
+  readonly role: 'owner' | 'manager' | 'cashier'
+  readonly passwordHash: string
+  readonly recoveryHash?: string
+}
+
+export const DEMO_USERS: readonly DemoUser[] = [
   {
     username: 'owner',
     displayName: 'Olga Owner',
@@ -166,11 +175,11 @@ export const DEMO_MONEY_SETTINGS = {
 } as const
 
 /** Fills an empty database with the demo store; `tillId` is the database's own (every fact row carries it). */
-export async function seedDemo(em: EntityManager, now: Date, tillId: string): Promise<void> {
+export async function seedDemo(em: EntityManager, now: Date, tillId: string, users: readonly DemoUser[] = DEMO_USERS): Promise<void> {
   const at = now.toISOString()
   const settings = { storeName: 'Tillwise Demo Store', currency: 'NPR', locale: 'en-IN', demo: 'true' }
   for (const [key, value] of Object.entries(settings)) em.create(Setting, { key, value })
-  for (const user of DEMO_USERS) em.create(User, { ...user, active: true, createdAt: at })
+  for (const user of users) em.create(User, { ...user, active: true, createdAt: at })
   const vat = em.create(TaxRate, { ...DEMO_VAT, nameKey: DEMO_VAT.name.toLowerCase(), active: true, createdAt: at, updatedAt: at })
   // The rate's id is the store's default for new products: written once it has one.
   await em.flush()

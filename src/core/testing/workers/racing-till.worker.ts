@@ -25,7 +25,7 @@ if (!dbPath || !username || !sku || !token || !attemptsText) {
 const orm = await openDatabase(dbPath)
 const settings = await loadSettings(orm.em.fork())
 const found = await orm.em.fork().findOneOrFail(User, { username })
-const user: SessionUser = { id: found.id, username: found.username, displayName: found.displayName, role: found.role }
+const user: SessionUser = { id: found.id, username: found.username, displayName: found.displayName, role: found.role, language: null }
 const product = await orm.em.fork().findOneOrFail(Product, { sku })
 const ctx = directContext(orm, { user })
 

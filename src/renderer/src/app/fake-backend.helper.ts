@@ -13,14 +13,29 @@ import { createPosStore, type PosStore } from './store'
 export type Reply = ClientResult<unknown>
 export type Replies = Partial<Record<Channel, (input: unknown) => Reply>>
 
-export const OWNER: UserDto = { id: 1, username: 'sita', displayName: 'Sita Sharma', role: 'owner', permissions: [...PERMISSIONS] }
-export const MANAGER: UserDto = { id: 2, username: 'manager', displayName: 'Maya Manager', role: 'manager', permissions: [...PERMISSIONS] }
+export const OWNER: UserDto = {
+  id: 1,
+  username: 'sita',
+  displayName: 'Sita Sharma',
+  role: 'owner',
+  permissions: [...PERMISSIONS],
+  language: null,
+}
+export const MANAGER: UserDto = {
+  id: 2,
+  username: 'manager',
+  displayName: 'Maya Manager',
+  role: 'manager',
+  permissions: [...PERMISSIONS],
+  language: null,
+}
 export const CASHIER: UserDto = {
   id: 3,
   username: 'cashier',
   displayName: 'Kiran',
   role: 'cashier',
   permissions: ['sale.discount', 'shift.close'],
+  language: null,
 }
 
 export const appInfo = (overrides: Partial<AppInfoDto> = {}): AppInfoDto => ({

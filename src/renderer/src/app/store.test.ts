@@ -73,7 +73,16 @@ function fakeBackend(moreProducts: readonly ProductDto[] = []) {
   const defaults: Partial<Record<Channel, Handler>> = {
     'app:info': () => ok({ storeName: 'Test store', currency: 'NPR', locale: 'en-IN', demo: true, version: '0' }),
     'auth:session': () =>
-      ok({ user: { id: 1, username: 'cashier', displayName: 'Asha', role: 'cashier', permissions: ['sale.discount', 'shift.close'] } }),
+      ok({
+        user: {
+          id: 1,
+          username: 'cashier',
+          displayName: 'Asha',
+          role: 'cashier',
+          permissions: ['sale.discount', 'shift.close'],
+          language: null,
+        },
+      }),
     'catalog:search': (input) => {
       const query = (input as { query: string }).query.toLowerCase()
       return ok(
@@ -508,7 +517,7 @@ describe('signing out and in', () => {
     )
 
     backend.overrides.set('auth:login', () =>
-      backend.ok({ user: { id: 1, username: 'cashier', displayName: 'Asha', role: 'cashier', permissions: [] } }),
+      backend.ok({ user: { id: 1, username: 'cashier', displayName: 'Asha', role: 'cashier', permissions: [], language: null } }),
     )
     await store.getState().session.signInSubmitted('cashier', 'cashier')
     const start = fresh()

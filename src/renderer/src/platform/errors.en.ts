@@ -136,6 +136,12 @@ export const errorsEn = {
   'error.CONFLICT.shiftOpen': 'Shift {number} is still open on this till: close it before opening another.',
   'error.CONFLICT.shiftsOff': 'Shifts are off in this store. A manager turns them on in the back office under Settings.',
   'error.CONFLICT.reportFile': 'The report could not be saved there ({detail}).',
+  'error.CONFLICT.saleInProgress':
+    'A till has a sale in progress: the update waits until every till has finished or parked its sale. Try again then.',
+  'error.CONFLICT.updateNotChecked': 'That is not the version the last check found. Check for updates again.',
+  'error.CONFLICT.updatesOff': 'Updates are off on this till. Set the update folder in Settings first.',
+  'error.CONFLICT.updateInstalling': 'An update is being installed already.',
+  'error.CONFLICT.updateFailed': 'The update did not go through ({detail}). Check the update folder and the network, then try again.',
   'error.INTERNAL': 'Something went wrong. Please try again.',
   'error.INTERNAL.shuttingDown': 'The till is shutting down.',
   'error.UNREACHABLE': 'The till’s database did not answer. Check that Tillwise is running and try again.',

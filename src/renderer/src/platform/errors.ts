@@ -99,6 +99,7 @@ export function errorMessage(error: ClientError): Message {
       if (params?.what === 'pdfFile') return msg('error.CONFLICT.pdfFile', { detail: params.detail })
       if (params?.what === 'csvFile') return msg('error.CONFLICT.csvFile', { detail: params.detail })
       if (params?.what === 'reportFile') return msg('error.CONFLICT.reportFile', { detail: params.detail })
+      if (params?.what === 'updateFailed') return msg('error.CONFLICT.updateFailed', { detail: params.detail })
       if (params?.what === 'shiftOpen') return msg('error.CONFLICT.shiftOpen', { number: String(params.number) })
       if (params?.what === 'promoCode') return msg('error.CONFLICT.promoCode', { code: params.code })
       if (params?.what === 'voidNotToday') return msg('error.CONFLICT.voidNotToday', { paidOn: { day: params.paidOn } })

@@ -8,8 +8,22 @@ import { createTranslator, type Message } from '../../platform/i18n/translate'
 import { en } from '../../app/catalogs'
 import { createPosStore } from '../../app/store'
 
-const manager: UserDto = { id: 1, username: 'manager', displayName: 'Manoj', role: 'manager', permissions: [...PERMISSIONS] }
-const cashier: UserDto = { id: 2, username: 'cashier', displayName: 'Asha', role: 'cashier', permissions: ['sale.discount', 'shift.close'] }
+const manager: UserDto = {
+  id: 1,
+  username: 'manager',
+  displayName: 'Manoj',
+  role: 'manager',
+  permissions: [...PERMISSIONS],
+  language: null,
+}
+const cashier: UserDto = {
+  id: 2,
+  username: 'cashier',
+  displayName: 'Asha',
+  role: 'cashier',
+  permissions: ['sale.discount', 'shift.close'],
+  language: null,
+}
 const backup: BackupDto = {
   file: 'tillwise-20260315T041500000Z-manual.sqlite',
   kind: 'manual',

@@ -13,7 +13,7 @@ import {
   type ReceiptWriter,
 } from '#shared/receipts/receipt-model'
 import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
-import { currencyOf, localeOf, useSession } from '../session/public'
+import { currencyOf, languageOf, localeOf, useSession } from '../session/public'
 import type { receiptsEn } from './receipts.en'
 
 /** The document's words through the screen's dictionary (which holds the receipt's), its amounts through the screen's money formatter. */
@@ -160,6 +160,7 @@ export function ReceiptView({ document }: { document: ReceiptDocument }) {
  */
 export function useReceiptStore(): ReceiptStore {
   const appInfo = useSession((s) => s.appInfo)
+  const language = useSession(languageOf)
   return useMemo(
     () => ({
       storeName: appInfo?.storeName ?? '',
@@ -172,8 +173,10 @@ export function useReceiptStore(): ReceiptStore {
       currency: currencyOf({ appInfo }),
       locale: localeOf({ appInfo }),
       timeZone: appInfo?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      language,
+      bikramSambat: appInfo?.bikramSambat ?? false,
     }),
-    [appInfo],
+    [appInfo, language],
   )
 }
 

@@ -2,4 +2,5 @@
 export { DashboardSection } from './dashboard-section'
 export { ReportsSection } from './reports-section'
 export { reportsEn, type ReportsTexts } from './reports.en'
+export { reportsNe } from './reports.ne'
 export { reportsSlice, type ProductHistoryRequest, type ReportsDeps, type ReportsState } from './reports.slice'

@@ -9,6 +9,7 @@ export const sessionEn = {
   'signIn.demoHint': 'Demo store. Sign in as {cashier} (password {cashier}) or {manager} (password {manager}).',
   'signIn.missing': 'Enter your username and password.',
   'signIn.forgot': 'Forgot the owner’s password?',
+  'signIn.language': 'Language',
 
   'recover.title': 'Reset the owner’s password',
   'recover.intro': 'With the recovery code written down at set-up, the owner sets a new password. Any lock on the account is lifted.',

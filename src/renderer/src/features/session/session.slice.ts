@@ -1,5 +1,6 @@
 import type { AppInfoDto } from '#shared/contract/app'
 import type { UserDto } from '#shared/contract/auth'
+import { languageOfLocale, type Language } from '#shared/contract/common'
 import type { PosClient } from '../../platform/api/client'
 import { errorMessage } from '../../platform/errors'
 import { messagesOf, type Message } from '../../platform/i18n/translate'
@@ -27,6 +28,8 @@ export interface SessionState {
   recoveredCode: { readonly code: string; readonly username: string } | null
   /** Who last recovered their password, so the sign-in form starts with their name. */
   recoveredUsername: string | null
+  /** The language picked on the sign-in screen (null: none picked, the store's shows); sent with the sign-in. */
+  signInLanguage: Language | null
   appStarted(): Promise<void>
   /** The store's details changed (settings saved): the header, the title and the formats follow. */
   appInfoRequested(): Promise<void>
@@ -41,6 +44,8 @@ export interface SessionState {
   recoverySubmitted(input: RecoveryInput): Promise<void>
   /** The new recovery code was written down: back to signing in, with the new password. */
   recoveredCodeNoted(): void
+  /** A language picked on the sign-in screen: the screen speaks it now, and it becomes the person's at sign-in. */
+  languagePicked(language: Language): void
   signInSubmitted(username: string, password: string): Promise<void>
   signOutChosen(): Promise<void>
   /** The backend no longer knows this window's session; `reason` is what to tell the person. */
@@ -68,6 +73,17 @@ const DEFAULT_LOCALE = 'en-NP'
 
 export const currencyOf = (session: Pick<SessionState, 'appInfo'>): string => session.appInfo?.currency ?? DEFAULT_CURRENCY
 export const localeOf = (session: Pick<SessionState, 'appInfo'>): string => session.appInfo?.locale ?? DEFAULT_LOCALE
+/** The store's own language (its locale's first part). */
+export const storeLanguageOf = (session: Pick<SessionState, 'appInfo'>): Language => languageOfLocale(localeOf(session))
+
+/**
+ * The language the till speaks now: the signed-in person's own, else the store's; before anyone
+ * signs in, the one picked on the sign-in screen.
+ */
+export function languageOf(session: Pick<SessionState, 'appInfo' | 'user' | 'signInLanguage'>): Language {
+  if (session.user) return session.user.language ?? storeLanguageOf(session)
+  return session.signInLanguage ?? storeLanguageOf(session)
+}
 
 const closedRecovery = {
   recoveryOpen: false,
@@ -109,6 +125,7 @@ export const sessionSlice = defineSlice(
       signInNotice: null,
       ...closedRecovery,
       recoveredUsername: null,
+      signInLanguage: null,
 
       appStarted,
 
@@ -168,16 +185,21 @@ export const sessionSlice = defineSlice(
           return
         }
         set({ signInPending: true, signInError: null, signInNotice: null })
-        const reply = await api.call('auth:login', { username: username.trim(), password })
+        // A pick of the store's own language means "the store's", whatever it becomes later.
+        const picked = get().signInLanguage
+        const language = picked === null ? {} : { language: picked === storeLanguageOf(get()) ? null : picked }
+        const reply = await api.call('auth:login', { username: username.trim(), password, ...language })
         if (!reply.ok) {
           set({ signInPending: false, signInError: errorMessage(reply.error) })
           return
         }
         saleReset()
-        set({ user: reply.data.user, signInPending: false })
+        set({ user: reply.data.user, signInPending: false, signInLanguage: null })
         await cartRequested()
         focusReturned()
       },
+
+      languagePicked: (language) => set({ signInLanguage: language }),
 
       signOutChosen: async () => {
         await api.call('auth:logout', {})

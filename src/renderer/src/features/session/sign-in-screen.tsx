@@ -1,12 +1,21 @@
 import { useEffect, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { LANGUAGES, type Language } from '#shared/contract/common'
 import { useI18n } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
 import type { UiTexts } from '../../ui/ui.en'
 import { RecoveryCodeScreen } from '../setup/public'
 import { RecoveryForm } from './recovery-form'
 import type { sessionEn } from './session.en'
+import { languageOf } from './session.slice'
+import './session.css'
 import { useSession } from './use-session'
+
+/** Each language by its own name, the way language pickers show them: never translated. */
+const LANGUAGE_NAMES: Record<Language, { name: string; lang: string }> = {
+  en: { name: 'English', lang: 'en' },
+  ne: { name: 'नेपाली', lang: 'ne' },
+}
 
 /** Signing in, or the owner's recovery: the form, then the code that replaces the one used. */
 export function SignInScreen() {
@@ -83,6 +92,7 @@ function SignInForm() {
           {storeName}
         </h1>
         <p className="sign-in-subtitle">{t('signIn.title')}</p>
+        <LanguagePicker label={t('signIn.language')} />
         {notice && (
           <p className="sign-in-notice" role="alert" data-testid="sign-in-notice">
             {render(notice)}
@@ -128,5 +138,28 @@ function SignInForm() {
         )}
       </form>
     </main>
+  )
+}
+
+/** The language to read the till in: the screen follows at once, and the sign-in keeps it for this person. */
+function LanguagePicker({ label }: { label: string }) {
+  const current = useSession(languageOf)
+  const languagePicked = useSession((s) => s.languagePicked)
+  return (
+    <fieldset className="language-picker">
+      <legend className="visually-hidden">{label}</legend>
+      {LANGUAGES.map((language) => (
+        <label key={language} className="language-choice" lang={LANGUAGE_NAMES[language].lang}>
+          <input
+            type="radio"
+            name="sign-in-language"
+            value={language}
+            checked={current === language}
+            onChange={() => languagePicked(language)}
+          />
+          <span>{LANGUAGE_NAMES[language].name}</span>
+        </label>
+      ))}
+    </fieldset>
   )
 }

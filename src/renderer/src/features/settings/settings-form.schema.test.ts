@@ -8,6 +8,14 @@ const REFUSED = {
   printerHost: 'host refused',
   printerDevice: 'device refused',
   printerName: 'name refused',
+  updatesUrl: {
+    notUrl: 'url: not one',
+    scheme: 'url: scheme',
+    insecure: 'url: insecure',
+    credentials: 'url: credentials',
+    queryOrFragment: 'url: query',
+    tooLong: 'url: too long',
+  },
 }
 
 const settings = storeSettings()
@@ -92,5 +100,45 @@ describe('the settings form', () => {
     expect(file.success && changedSettings(file.data, settings)).toEqual({ printer: { ...printer, kind: 'file', host: 'not a host' } })
     const good = parse({ printer: { ...printer, kind: 'network', host: '192.168.1.50', port: 9100 } })
     expect(good.success && changedSettings(good.data, settings)).toEqual({ printer: { ...printer, kind: 'network', host: '192.168.1.50' } })
+  })
+})
+
+describe('the update folder field', () => {
+  it('opens empty while updates are off and sends nothing back unchanged', () => {
+    expect(settingsFormValues(settings).updatesUrl).toBe('')
+    const parsed = parse({ updatesUrl: '   ' })
+    expect(parsed.success && changedSettings(parsed.data, settings)).toEqual({})
+  })
+
+  it('sends the address typed, trimmed, and null once emptied again', () => {
+    const parsed = parse({ updatesUrl: ' https://updates.example.com/tillwise/ ' })
+    expect(parsed.success && changedSettings(parsed.data, settings)).toEqual({ updatesUrl: 'https://updates.example.com/tillwise/' })
+    const on = storeSettings({ updatesUrl: 'https://updates.example.com/tillwise/' })
+    expect(settingsFormValues(on).updatesUrl).toBe('https://updates.example.com/tillwise/')
+    const off = settingsFormSchema(2, REFUSED).safeParse({ ...settingsFormValues(on), updatesUrl: '' })
+    expect(off.success && changedSettings(off.data, on)).toEqual({ updatesUrl: null })
+  })
+
+  it.each([
+    ['http://updates.example.com/', 'url: insecure'],
+    ['ftp://192.168.1.20/', 'url: scheme'],
+    ['updates.example.com', 'url: not one'],
+    ['https://a:b@updates.example.com/', 'url: credentials'],
+    ['https://updates.example.com/?x=1', 'url: query'],
+    [`https://updates.example.com/${'a'.repeat(300)}`, 'url: too long'],
+  ])('refuses %s in its own words', (url, message) => {
+    const parsed = parse({ updatesUrl: url })
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues.filter((issue) => issue.path[0] === 'updatesUrl').map((issue) => issue.message)).toEqual([message])
+  })
+
+  it('opens on the customer display as saved, and sends it whole once switched on or moved', () => {
+    const values = settingsFormValues(settings)
+    expect(values.customerDisplay).toEqual({ enabled: false, screenId: null })
+    const unchanged = parse({})
+    expect(unchanged.success && changedSettings(unchanged.data, settings)).toEqual({})
+    const moved = parse({ customerDisplay: { enabled: true, screenId: 2 } })
+    expect(moved.success && changedSettings(moved.data, settings)).toEqual({ customerDisplay: { enabled: true, screenId: 2 } })
+    expect(parse({ customerDisplay: { enabled: true, screenId: -1 } }).success).toBe(false)
   })
 })

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { printerFields, printerProblems } from '#shared/contract/printing'
 import { settingsPatch, type StoreSettingsDto } from '#shared/contract/settings'
+import { UPDATES_URL_MAX, updatesUrlProblem, type UpdatesUrlProblem } from '#shared/contract/updates'
 import { decimalAmount, parseDecimalAmount } from '#shared/money/money'
 import { parsePercent, percentText } from '../taxes/public'
 import type { SettingsPatch } from './settings.slice'
@@ -24,11 +25,27 @@ export interface SettingsFormRefusals {
   readonly printerHost: string
   readonly printerDevice: string
   readonly printerName: string
+  /** Why the typed update folder is not one (the contract's problems, and one too long). */
+  readonly updatesUrl: Readonly<Record<UpdatesUrlProblem | 'tooLong', string>>
 }
 
 export function settingsFormSchema(decimals: number, refused: SettingsFormRefusals) {
   const printerRefusals = { host: refused.printerHost, device: refused.printerDevice, systemName: refused.printerName }
-  return settingsPatch.omit({ cashRoundingIncrementCents: true, discountLimitBps: true, printer: true }).extend({
+  return settingsPatch.omit({ cashRoundingIncrementCents: true, discountLimitBps: true, printer: true, updatesUrl: true }).extend({
+    // Typed as text: left empty, updates are off (null).
+    updatesUrl: z
+      .string()
+      .transform((typed, context) => {
+        const value = typed.trim()
+        if (value === '') return null
+        const problem = value.length > UPDATES_URL_MAX ? 'tooLong' : updatesUrlProblem(value)
+        if (problem) {
+          context.addIssue({ code: 'custom', message: refused.updatesUrl[problem] })
+          return z.NEVER
+        }
+        return value
+      })
+      .optional(),
     // The contract's own rules for the kind's fields, said in the form's words.
     printer: printerFields
       .superRefine((printer, context) => {
@@ -89,7 +106,10 @@ export function settingsFormValues(settings: StoreSettingsDto): SettingsFormValu
     wallets: [...settings.wallets],
     cashiersMayReturn: settings.cashiersMayReturn,
     shiftsEnabled: settings.shiftsEnabled,
+    bikramSambat: settings.bikramSambat,
     printer: { ...settings.printer },
+    updatesUrl: settings.updatesUrl ?? '',
+    customerDisplay: { ...settings.customerDisplay },
   }
 }
 

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useMemo } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { cashRoundingMode, taxRounding, type StoreSettingsDto } from '#shared/contract/settings'
+import { UPDATES_URL_MAX } from '#shared/contract/updates'
 import { decimalAmount } from '#shared/money/money'
 import { messagesOf, money } from '../../platform/i18n/translate'
 import { useI18n } from '../../platform/i18n/use-i18n'
@@ -21,7 +22,9 @@ import {
 import type { SettingsTexts } from './settings.en'
 import './settings.css'
 import { PrinterGroup } from './printer-group'
+import { CustomerDisplayGroup } from './customer-display-group'
 import { currencyLocked } from './settings.slice'
+import { UpdatesGroup } from './updates-group'
 import { useSettings } from './use-settings'
 import { WalletList } from './wallet-list'
 
@@ -47,6 +50,14 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
         printerHost: encodeMessage(msg('settings.invalid.printerHost')),
         printerDevice: encodeMessage(msg('settings.invalid.printerDevice')),
         printerName: encodeMessage(msg('settings.invalid.printerName')),
+        updatesUrl: {
+          notUrl: encodeMessage(msg('settings.invalid.updatesUrl.notUrl')),
+          scheme: encodeMessage(msg('settings.invalid.updatesUrl.scheme')),
+          insecure: encodeMessage(msg('settings.invalid.updatesUrl.insecure')),
+          credentials: encodeMessage(msg('settings.invalid.updatesUrl.credentials')),
+          queryOrFragment: encodeMessage(msg('settings.invalid.updatesUrl.queryOrFragment')),
+          tooLong: encodeMessage(msg('settings.invalid.updatesUrl.tooLong', { max: UPDATES_URL_MAX })),
+        },
       }),
     [decimals],
   )
@@ -131,6 +142,20 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
             >
               <TimeZoneOptions current={settings.timeZone} />
             </SelectField>
+          </div>
+          <div className="field">
+            <label className="check">
+              <input
+                id="settings-bikram-sambat"
+                type="checkbox"
+                aria-describedby="settings-bikram-sambat-hint"
+                {...register('bikramSambat')}
+              />
+              <span>{t('settings.bikramSambat')}</span>
+            </label>
+            <p id="settings-bikram-sambat-hint" className="field-hint">
+              {t('settings.bikramSambatHint')}
+            </p>
           </div>
         </fieldset>
 
@@ -257,6 +282,8 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
 
         <PrinterGroup register={register} control={control} errors={errors.printer} />
 
+        <CustomerDisplayGroup register={register} control={control} />
+
         <fieldset className="settings-group">
           <legend>{t('settings.security')}</legend>
           <InputField
@@ -287,6 +314,8 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
             {...register('defaultLowStockAt', number)}
           />
         </fieldset>
+
+        <UpdatesGroup register={register} error={errors.updatesUrl} />
       </div>
       <div className="settings-footer">
         <FeedbackLine feedback={feedback} />

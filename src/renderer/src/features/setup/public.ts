@@ -5,6 +5,7 @@
  */
 export { setupSlice, type SetupDeps, type SetupState } from './setup.slice'
 export { setupEn, type SetupTexts } from './setup.en'
+export { setupNe } from './setup.ne'
 export { SetupScreen } from './setup-screen'
 export { RecoveryCodeScreen } from './recovery-code-screen'
 export { DemoBanner } from './demo-banner'

@@ -31,7 +31,7 @@ export const setupEn = {
   'setup.locale.en-IN': 'English (1,00,000)',
   'setup.locale.en-US': 'English, US (100,000)',
   'setup.locale.en-GB': 'English, UK (100,000)',
-  'setup.locale.ne-NP': 'Nepali (coming later)',
+  'setup.locale.ne-NP': 'नेपाली, Nepali (१,००,०००)',
   'setup.timeZone': 'Time zone',
   'setup.username': 'Username',
   'setup.usernameHint': 'What the owner types to sign in.',
