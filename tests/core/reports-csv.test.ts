@@ -68,6 +68,8 @@ describe('a report as a CSV file', () => {
       'byCashier',
       'byTender',
       'promos',
+      'tokenLiability',
+      'lowStock',
     ] as const) {
       const { csv, rows } = ok(await manager.invoke('reports:csv', { ...WEEK, report }))
       expect(csv.trimEnd().split('\r\n'), report).toHaveLength(rows + 1)
@@ -75,6 +77,31 @@ describe('a report as a CSV file', () => {
     // A day a row for byPeriod's default bucket; 24 hours.
     expect(ok(await manager.invoke('reports:csv', { ...WEEK, report: 'byPeriod' })).rows).toBe(7)
     expect(ok(await manager.invoke('reports:csv', { ...WEEK, report: 'hourly' })).rows).toBe(24)
+  })
+
+  it('lists the tokens expiring within 30 days and the products running low, as of now', async () => {
+    withRawDb(store.dbPath, (db) => {
+      db.prepare("update token set expires_on = '2026-04-01' where code = '22222222-2222-4222-8222-222222222222'").run()
+      db.prepare("update product set stock = 2, low_stock_at = 3 where sku = 'DEMO-003'").run()
+      db.prepare("update product set stock = 1, low_stock_at = null where sku = 'DEMO-004'").run()
+    })
+    const lines = (csv: string) =>
+      csv
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n')
+    const tokens = ok(await manager.invoke('reports:csv', { ...WEEK, report: 'tokenLiability' }))
+    expect(lines(tokens.csv)).toEqual(['Token,Holder,Balance,Expires', '…2222,,5.00,2026-04-01'])
+    const low = lines(ok(await manager.invoke('reports:csv', { ...WEEK, report: 'lowStock' })).csv)
+    expect(low[0]).toBe('SKU,Product,Stock,Low at')
+    // The store's default (5) for a product without its own level; the emptiest first.
+    const sku = (line: string) => line.split(',')[0]
+    expect(low.slice(1).map(sku)).toContain('DEMO-003')
+    expect(low.slice(1).map(sku)).toContain('DEMO-004')
+    expect(low.find((line) => line.startsWith('DEMO-003,'))).toMatch(/,2,3$/)
+    expect(low.find((line) => line.startsWith('DEMO-004,'))).toMatch(/,1,5$/)
+    const stocks = low.slice(1).map((line) => Number(line.split(',').at(-2)))
+    expect(stocks).toEqual([...stocks].sort((a, b) => a - b))
   })
 
   it('writes nothing when the dialog is cancelled', async () => {

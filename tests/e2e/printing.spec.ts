@@ -10,9 +10,10 @@ import type { Till } from './harness'
 import { BackOfficePage } from './pages/back-office.page'
 import { payCash } from './pages/cash-sale.helper'
 import { LoginPage } from './pages/login.page'
+import { pdfText } from './pages/pdf-text.helper'
 import { normalise, ReceiptPage } from './pages/receipt.page'
 import { RegisterPage } from './pages/register.page'
-import { demoProduct, signInAndScan, useTills } from './till.fixture'
+import { demoProduct, npr, signInAndScan, useTills } from './till.fixture'
 
 const currentTill = useTills()
 const servers: Server[] = []
@@ -168,6 +169,16 @@ describe('printing a receipt again', () => {
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     expect(bytes.byteLength).toBeGreaterThan(2_000)
     expect(bytes.byteLength).toBeLessThan(2_000_000)
+    // What the sheet says: the receipt alone (no till around it), with the sale's own figures.
+    const pages = await pdfText(bytes)
+    expect(pages).toHaveLength(1)
+    // As one line of words: a long name wraps inside its column on the sheet.
+    const sheet = pages[0]!.replace(/\s+/g, ' ')
+    expect(sheet).toContain(`Invoice ${invoice.number}`)
+    expect(sheet).toContain(product.name)
+    expect(sheet).toContain(`Total ${npr(invoice.totalCents)}`)
+    expect(sheet).toContain('Payment Cash')
+    expect(sheet).not.toMatch(/Find invoice|Scan or search|Sign out/)
     await page.emulateMedia({ media: 'print' })
     await till.screenshot('printing-finder-as-printed')
     await page.emulateMedia({ media: 'screen' })

@@ -8,6 +8,7 @@ import { FIXED_NOW, type Till } from './harness'
 import { BackOfficePage } from './pages/back-office.page'
 import { waitForFocusOn } from './pages/focus.helper'
 import { LoginPage } from './pages/login.page'
+import { pdfText } from './pages/pdf-text.helper'
 import { normalise } from './pages/receipt.page'
 import { RegisterPage } from './pages/register.page'
 import { watchContext, type PageWatch } from './pages/page-watch.helper'
@@ -260,12 +261,20 @@ describe('the dashboard and the reports', () => {
     expect(await backOffice.nav.isVisible()).toBe(false)
     expect(await page.locator('.reports-print-title').innerText()).toContain('Summary')
     await till.screenshot('reports-print')
-    await page.emulateMedia({ media: 'screen' })
+    // Back to no emulation at all: the PDF below is printed as a window prints, with its print styles.
+    await page.emulateMedia({ media: null })
     const pdf = join(dirname(till.dbPath), 'exports', 'summary.pdf')
     till.dialogs.pdfFile = pdf
     await reports.savePdf.click()
     await reports.feedback.filter({ hasText: 'Saved summary.pdf' }).waitFor()
     expect(existsSync(pdf)).toBe(true)
-    expect((await readFile(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const bytes = await readFile(pdf)
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    // What the paper says: the report's title and this month's figures, and none of the app around it.
+    const text = (await pdfText(bytes)).join(' ').replace(/\s+/g, ' ')
+    expect(text).toContain('Summary')
+    expect(text).toContain(npr(month.netCents))
+    expect(text).toContain(npr(month.grossCents))
+    expect(text).not.toMatch(/Back to till|Products Taxes Stock/)
   })
 })

@@ -135,6 +135,30 @@ function tableOf(lanes: Lanes, request: CsvRequest, env: ReportEnv): Table<never
       )
     case 'byTender':
       return erase(table(TENDERS, run('byTender', range).rows))
+    case 'tokenLiability':
+      return erase(
+        table(
+          [
+            ['Token', (row) => `…${row.codeLast4}`, 'text'],
+            ['Holder', (row) => row.holderName, 'text'],
+            ['Balance', (row) => row.balanceCents, 'money'],
+            ['Expires', (row) => row.expiresOn],
+          ],
+          run('tokenLiability', {}).expiringSoon,
+        ),
+      )
+    case 'lowStock':
+      return erase(
+        table(
+          [
+            ['SKU', (row) => row.sku, 'text'],
+            ['Product', (row) => row.name, 'text'],
+            ['Stock', (row) => row.stock],
+            ['Low at', (row) => row.lowStockAt ?? env.defaultLowStockAt],
+          ],
+          lanes.sql.lowStock(env.defaultLowStockAt),
+        ),
+      )
     case 'promos':
       return erase(
         table(

@@ -26,8 +26,8 @@ export function checkRange(range: ReportRange): void {
 }
 
 function envOf(ctx: RequestContext): ReportEnv {
-  const { timeZone, locale, currencyDecimals } = ctx.settings
-  return { timeZone, locale, currencyDecimals, today: storeDate(ctx.now(), timeZone) }
+  const { timeZone, locale, currencyDecimals, defaultLowStockAt } = ctx.settings
+  return { timeZone, locale, currencyDecimals, defaultLowStockAt, today: storeDate(ctx.now(), timeZone) }
 }
 
 /** The open database's file and its connection (in the queue, so a restore in progress is waited for). */

@@ -20,6 +20,8 @@ export interface ReportEnv {
   /** The store's day now, `YYYY-MM-DD`. */
   today: string
   currencyDecimals: 0 | 2 | 3
+  /** A product without its own low-stock level is low at this many. */
+  defaultLowStockAt: number
 }
 
 /** The reports the worker answers, by channel, with their inputs and outputs. */

@@ -149,6 +149,13 @@ export const REPORTS_SQL = defineStatements({
     mode: 'all',
     row: rowOf<KeyUnitsRow<number>>(),
   },
+  /** Active products at or under their low-stock level (the store's default where they have none), emptiest first. */
+  lowStock: {
+    sql: `select sku, name, stock, low_stock_at as lowStockAt from product
+      where active and stock <= coalesce(low_stock_at, ?) order by stock, name, id`,
+    mode: 'all',
+    row: rowOf<{ sku: string; name: string; stock: number; lowStockAt: number | null }>(),
+  },
   users: {
     sql: 'select id, display_name as name from user where id in (select value from json_each(?))',
     mode: 'all',

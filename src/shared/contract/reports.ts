@@ -142,6 +142,10 @@ export const REPORT_TABLES = [
   'byCashier',
   'byTender',
   'promos',
+  /** The tokens expiring within 30 days (as of today; the range is not used). */
+  'tokenLiability',
+  /** Products at or under their low-stock level (as of now; the range is not used). */
+  'lowStock',
 ] as const
 export const reportTable = z.enum(REPORT_TABLES)
 export type ReportTable = z.infer<typeof reportTable>

@@ -474,7 +474,7 @@ function TokensPanel() {
   const answer = useReports((s) => s.answers.tokens)
   return (
     <>
-      <PanelHead title={t('reports.tab.tokens')} />
+      <PanelHead title={t('reports.tab.tokens')} table="tokenLiability" />
       <p className="report-note">{t('reports.tokens.asOfToday')}</p>
       <Answered answer={answer}>
         {(tokens) => (
@@ -530,7 +530,7 @@ function LowStockPanel() {
   const answer = useReports((s) => s.answers.lowStock)
   return (
     <>
-      <PanelHead title={t('reports.tab.lowStock')} />
+      <PanelHead title={t('reports.tab.lowStock')} table="lowStock" />
       <Answered answer={answer}>
         {({ items, total }) => (
           <>
