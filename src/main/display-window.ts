@@ -4,6 +4,7 @@
  * `customer-display.ts` only hands it Electron's screens and windows.
  */
 import type { BrowserWindowConstructorOptions } from 'electron'
+import { hardenedWebPreferences } from './window-options'
 import type { CustomerDisplaySettings, DisplayScreen, DisplayState } from '#shared/contract/display'
 
 export interface Bounds {
@@ -58,18 +59,7 @@ export function displayWindowOptions({ preloadPath, bounds, packaged }: DisplayW
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
     webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-      allowRunningInsecureContent: false,
-      navigateOnDragDrop: false,
-      devTools: !packaged,
-      spellcheck: false,
+      ...hardenedWebPreferences(preloadPath, packaged),
       // The display shows what it is sent, whether or not it is covered: never throttled behind the till.
       backgroundThrottling: false,
     },

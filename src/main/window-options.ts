@@ -11,6 +11,27 @@ export interface WindowOptionsInput {
 
 export const WINDOW_TITLE = 'Tillwise POS'
 
+/**
+ * What every window's page runs under: isolated and sandboxed, no Node, no webviews, only its
+ * preload's frozen object exposed, and DevTools off in what ships.
+ */
+export function hardenedWebPreferences(preloadPath: string, packaged: boolean) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    webviewTag: false,
+    allowRunningInsecureContent: false,
+    navigateOnDragDrop: false,
+    devTools: !packaged,
+    spellcheck: false,
+  } as const satisfies BrowserWindowConstructorOptions['webPreferences']
+}
+
 /** The main window: a till-sized window whose page runs sandboxed with only `window.pos` exposed. */
 export function createWindowOptions({ preloadPath, packaged, iconPath }: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
@@ -24,19 +45,6 @@ export function createWindowOptions({ preloadPath, packaged, iconPath }: WindowO
     show: false,
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-      allowRunningInsecureContent: false,
-      navigateOnDragDrop: false,
-      devTools: !packaged,
-      spellcheck: false,
-    },
+    webPreferences: hardenedWebPreferences(preloadPath, packaged),
   }
 }
