@@ -27,9 +27,10 @@ describe('updates in the back office', () => {
 
     await url.fill('http://updates.example.com/tillwise/')
     await page.keyboard.press('Enter')
-    await expect
-      .poll(() => group.locator('.field-error').allInnerTexts())
-      .toEqual(['Use https://. http:// is only for a computer on the shop’s own network (such as 192.168.1.20).'])
+    await group.locator('.field-error').filter({ hasText: 'Use https://' }).waitFor()
+    expect(await group.locator('.field-error').allInnerTexts()).toEqual([
+      'Use https://. http:// is only for a computer on the shop’s own network (such as 192.168.1.20).',
+    ])
 
     await url.fill('https://updates.example.com/tillwise/')
     await page.keyboard.press('Enter')
