@@ -340,7 +340,8 @@ describe('crash safety', () => {
       if (pending) {
         const backend = await openBackend({ dbPath, seed: 'demo', passwordCost: TEST_PASSWORD_COST })
         try {
-          const till = await signedInClient(backend)
+          // The same person as the worker's till (a payment key is its cashier's: another one's retry is CONFLICT).
+          const till = await signedInClient(backend, 'manager')
           const reply = await till.invoke('checkout:pay', pending.request)
           settleRetry(
             pending,
