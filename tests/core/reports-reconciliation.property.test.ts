@@ -84,7 +84,7 @@ interface Sold {
 }
 
 /** The demo store's business day of an instant (its time zone, Kathmandu). */
-const businessDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kathmandu' }).format(at)
+const businessDay = (at: Date) => storeDate(at, 'Asia/Kathmandu')
 
 async function play(store: TestStore, steps: Step[]): Promise<void> {
   let now = START

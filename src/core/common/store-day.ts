@@ -3,22 +3,9 @@
  * an instant belongs to and where a day begins (+05:45 in Kathmandu; 23- and 25-hour days elsewhere).
  */
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>()
+import { storeDate } from '#shared/dates/store-date'
 
-/**
- * The calendar date of `instant` in the store's time zone, `YYYY-MM-DD`. Formatters are kept per
- * zone: making one costs far more than using it, and checkout asks on every token sale.
- */
-export function storeDate(instant: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    dayFormats.set(timeZone, format)
-  }
-  const parts = format.formatToParts(instant)
-  const value = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? ''
-  return `${value('year')}-${value('month')}-${value('day')}`
-}
+export { storeDate }
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>()
 

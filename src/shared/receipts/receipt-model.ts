@@ -9,6 +9,7 @@ import type { Language } from '../contract/common'
 import type { InvoiceDto, InvoiceTenderDto } from '../contract/invoices'
 import type { RefundDto, ReturnDto } from '../contract/returns'
 import type { ZReportDto } from '../contract/shifts'
+import { storeDate } from '../dates/store-date'
 import { publishedBikramSambat } from '../i18n/bikram-sambat'
 import { formatNepaliPercentBps, nepaliDateTimeFormatter } from '../i18n/nepali-format'
 import type { MoneyFormatOptions } from '../money/money'
@@ -199,10 +200,10 @@ function dateRow(iso: string, store: ReceiptStore): ReceiptRow {
   return { role: 'date', label: label('receipt.date'), value: { kind: 'dateTime', iso, text: formatReceiptDateTime(iso, store) } }
 }
 
-/** The store's own calendar day of an instant (`YYYY-MM-DD`), in its time zone. */
+/** The store's own calendar day of an instant (`YYYY-MM-DD`); a receipt still prints with an unknown zone. */
 function storeDayOf(iso: string, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso))
+    return storeDate(new Date(iso), timeZone)
   } catch {
     return new Date(iso).toISOString().slice(0, 10)
   }
