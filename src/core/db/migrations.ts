@@ -16,6 +16,7 @@ import { Migration0016InvoiceHistory } from './migrations/migration-0016-invoice
 import { Migration0017Returns } from './migrations/migration-0017-returns'
 import { Migration0018ShiftsAndBusinessDays } from './migrations/migration-0018-shifts-and-business-days'
 import { Migration0019UserLanguage } from './migrations/migration-0019-user-language'
+import { Migration0020LeanSaleWrites } from './migrations/migration-0020-lean-sale-writes'
 
 /**
  * Every migration, in order, with a stable name: the bundled app has no folder to scan and a
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   { name: '0017-returns', class: Migration0017Returns },
   { name: '0018-shifts-and-business-days', class: Migration0018ShiftsAndBusinessDays },
   { name: '0019-user-language', class: Migration0019UserLanguage },
+  { name: '0020-lean-sale-writes', class: Migration0020LeanSaleWrites },
 ]
 
 /** Where applied migrations are recorded, by name. */

@@ -32,7 +32,7 @@ export const AuditEntrySchema = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     at: p.string(),
-    action: p.string().index(),
+    action: p.string(),
     /** Who did it (null before anyone signed in, e.g. a failed sign-in for an unknown name). */
     actorUserId: p.integer().nullable(),
     actorName: p.string(),

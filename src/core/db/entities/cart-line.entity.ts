@@ -8,7 +8,7 @@ export const CartLineSchema = defineEntity({
   uniques: [{ properties: ['user', 'product'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
-    user: () => p.manyToOne(User).index(),
+    user: () => p.manyToOne(User).index(false),
     product: () => p.manyToOne(Product),
     quantity: p.integer().check('`quantity` > 0'),
     addedAt: p.string(),

@@ -6,10 +6,10 @@ import { Product } from './product.entity'
 export const InvoiceLineSchema = defineEntity({
   name: 'InvoiceLine',
   tableName: 'invoice_line',
-  // The invoice history's product filter: the invoices with a line of a product, from the index alone.
-  // The reports: a sale's lines, and every line in product order, with what they sum, from the index alone.
+  // A sale's lines, and every line in product order (the history's product filter, the reports),
+  // with what they sum, from the index alone. They also serve the foreign keys: no narrower index
+  // on either column, since each is one more page written per line sold (migration 0020).
   indexes: [
-    { properties: ['product', 'invoice'] },
     { name: 'invoice_line_report_by_sale', properties: ['invoice', 'product', 'quantity', 'totalCents', 'discountCents'] },
     { name: 'invoice_line_report_by_product', properties: ['product', 'invoice', 'quantity', 'totalCents', 'discountCents'] },
   ],
@@ -30,8 +30,8 @@ export const InvoiceLineSchema = defineEntity({
   ],
   properties: {
     id: p.integer().primary().autoincrement(),
-    invoice: () => p.manyToOne(Invoice).index(),
-    product: () => p.manyToOne(Product).index(),
+    invoice: () => p.manyToOne(Invoice).index(false),
+    product: () => p.manyToOne(Product).index(false),
     sku: p.string(),
     name: p.string(),
     unitPriceCents: p.integer().check('`unit_price_cents` >= 0'),

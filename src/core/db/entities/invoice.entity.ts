@@ -41,7 +41,7 @@ export const InvoiceSchema = defineEntity({
     number: p.integer(),
     /** The till's key for this payment attempt: a retry returns this invoice. */
     idempotencyKey: p.string().unique(),
-    cashier: () => p.manyToOne(User),
+    cashier: () => p.manyToOne(User).index(false),
     cashierName: p.string(),
     /** The one tender's method, or `split` for several (each in `invoice_tender`). */
     paymentMethod: p.enum(['token', 'cash', 'card', 'wallet', 'split'] as const),

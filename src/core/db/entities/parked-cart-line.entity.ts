@@ -9,7 +9,7 @@ export const ParkedCartLineSchema = defineEntity({
   uniques: [{ properties: ['parkedCart', 'position'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
-    parkedCart: () => p.manyToOne(ParkedCart).deleteRule('cascade'),
+    parkedCart: () => p.manyToOne(ParkedCart).deleteRule('cascade').index(false),
     product: () => p.manyToOne(Product),
     quantity: p.integer().check('`quantity` > 0'),
     /** The price when parked, so a recall can say what changed since. */

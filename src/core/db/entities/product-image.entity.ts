@@ -12,7 +12,7 @@ export const ProductImageSchema = defineEntity({
   uniques: [{ properties: ['product', 'file'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
-    product: () => p.manyToOne(Product).index(),
+    product: () => p.manyToOne(Product).index(false),
     file: p.string(),
     position: p.integer(),
     createdAt: p.string(),

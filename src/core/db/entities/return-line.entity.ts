@@ -37,7 +37,7 @@ export const ReturnLineSchema = defineEntity({
   ],
   properties: {
     id: p.integer().primary().autoincrement(),
-    saleReturn: () => p.manyToOne(SaleReturn).index(),
+    saleReturn: () => p.manyToOne(SaleReturn).index(false),
     invoiceLine: () => p.manyToOne(InvoiceLine).index(),
     product: () => p.manyToOne(Product),
     quantity: p.integer().check('`quantity` > 0'),

@@ -39,7 +39,7 @@ export const ReturnRefundSchema = defineEntity({
     uid: p.string().nullable().unique(),
     /** The till that wrote the row (`setting.tillId`). */
     tillId: p.string().nullable(),
-    saleReturn: () => p.manyToOne(SaleReturn).index(),
+    saleReturn: () => p.manyToOne(SaleReturn).index(false),
     /** 0, 1, …: the order refunds were made in (token, then card and wallet, then cash). */
     position: p.integer(),
     /** The sale's tender this refund goes back to. */

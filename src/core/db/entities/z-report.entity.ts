@@ -30,7 +30,7 @@ export const ZReportSchema = defineEntity({
     number: p.integer(),
     /** The till's key for this close: a retry answers with this report. */
     idempotencyKey: p.string().unique(),
-    shift: () => p.manyToOne(Shift).unique(),
+    shift: () => p.manyToOne(Shift).unique().index(false),
     closedAt: p.string(),
     expectedCashCents: p.integer(),
     countedCashCents: p.integer().check('`counted_cash_cents` >= 0'),
