@@ -176,15 +176,31 @@ describe('createDisplayController', () => {
     expect(opened[1]!.sent).toEqual([SALE])
   })
 
-  it('stays closed for good after closeAll', () => {
-    const { controller, opened } = fakeWindows([TILL, POLE])
+  it('stays closed while the till’s window is closed, whatever comes', () => {
+    const { controller, opened, screens } = fakeWindows([TILL, POLE])
     controller.configure({ enabled: true, screenId: null })
     controller.show(IDLE)
-    controller.closeAll()
+    controller.tillClosed()
     controller.show(SALE)
     controller.configure({ enabled: true, screenId: 7 })
+    screens.push(TV)
+    controller.screensChanged()
     expect(opened).toHaveLength(1)
     expect(opened[0]!.closed).toBe(true)
+  })
+
+  it('opens again once the till’s window is back (macOS, from the dock), with its next state and never the old sale', () => {
+    const { controller, opened } = fakeWindows([TILL, POLE])
+    controller.configure({ enabled: true, screenId: null })
+    controller.show(SALE)
+    controller.tillClosed()
+    controller.tillOpened()
+    // Nothing to show yet: the sale on the display when the till closed is not shown again.
+    expect(opened).toHaveLength(1)
+    controller.show(IDLE)
+    expect(opened).toHaveLength(2)
+    expect(opened[1]!.screen).toBe(POLE)
+    expect(opened[1]!.sent).toEqual([IDLE])
   })
 
   it('lists the screens for the picker', async () => {

@@ -115,8 +115,13 @@ export interface DisplayController {
   screens(): Promise<DisplayScreen[]>
   /** A screen was added, removed or changed: the display moves to the screen the setting now means, or closes. */
   screensChanged(): void
-  /** Closes the window for good (the till window closed, the app quits). */
-  closeAll(): void
+  /**
+   * The till's window closed: the display closes and forgets the sale it showed, and opens nothing
+   * until the till is back (an open display alone would keep the app from quitting).
+   */
+  tillClosed(): void
+  /** The till's window opened (again, as on macOS from the dock): the display follows its next state. */
+  tillOpened(): void
 }
 
 /**
@@ -129,7 +134,7 @@ export function createDisplayController(deps: DisplayControllerDeps): DisplayCon
   let settings: CustomerDisplaySettings = { enabled: false, screenId: null }
   let latest: DisplayState | null = null
   let current: { window: DisplayWindowHandle; screenId: number } | null = null
-  let ended = false
+  let tillOpen = true
 
   const close = () => {
     const open = current
@@ -139,7 +144,7 @@ export function createDisplayController(deps: DisplayControllerDeps): DisplayCon
 
   /** Opens, moves or closes the window as the setting and the screens now say. */
   const follow = () => {
-    const screen = settings.enabled && !ended ? chooseDisplay(deps.screens(), settings.screenId) : null
+    const screen = settings.enabled && tillOpen ? chooseDisplay(deps.screens(), settings.screenId) : null
     if (current && current.screenId !== screen?.id) close()
     if (!screen || current || latest === null) return
     const opened: { window: DisplayWindowHandle; screenId: number } = {
@@ -166,9 +171,14 @@ export function createDisplayController(deps: DisplayControllerDeps): DisplayCon
       return screensForPicker(deps.screens())
     },
     screensChanged: follow,
-    closeAll() {
-      ended = true
+    tillClosed() {
+      tillOpen = false
+      latest = null
       close()
+    },
+    tillOpened() {
+      tillOpen = true
+      follow()
     },
   }
 }

@@ -65,9 +65,11 @@ function openMainWindow(): void {
   window.once('closed', () => {
     if (mainWindow === window) mainWindow = null
     // Nothing publishes to it any more, and an open display would keep the app from quitting.
-    customerDisplay?.closeAll()
+    customerDisplay?.tillClosed()
   })
   mainWindow = window
+  // On macOS the till's window can come back from the dock; the display with it, at its first state.
+  customerDisplay?.tillOpened()
 }
 
 function focusMainWindow(): void {

@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { formatNepaliMoney, formatNepaliNumber } from '#shared/i18n/nepali-format'
 import { ok } from '#core/testing/test-store'
+import { displayNe } from '../../src/renderer/src/display/display.ne'
 import type { Till } from './harness'
 import { BackOfficePage } from './pages/back-office.page'
-import { focusedId } from './pages/focus.helper'
+import { focusedId, waitForFocusOn } from './pages/focus.helper'
 import { LoginPage } from './pages/login.page'
 import { RegisterPage } from './pages/register.page'
 import { SettingsPage } from './pages/settings.page'
@@ -160,5 +162,63 @@ describe('the customer display', () => {
     await display.page.getByTestId('display-idle').waitFor()
     expect(await display.page.getByRole('heading').count()).toBe(0)
     expect(till.problems).toEqual([])
+  })
+
+  it('speaks the store’s Nepali: its words, Devanagari digits and रु., from the welcome to the thanks', async () => {
+    const till = await openTill({ customerDisplay: true })
+    const display = till.display!
+    const problems = watchProblems(display.page)
+    const manager = await till.signedInClient()
+    const settings = ok(
+      await manager.invoke('settings:update', { patch: { locale: 'ne-NP', customerDisplay: { enabled: true, screenId: null } } }),
+    )
+    const rice = await demoProduct(manager, 'rice')
+    const screen = display.page
+    const rupees = (cents: number) => normalise(formatNepaliMoney(cents, { currency: 'NPR', currencyDecimals: 2 }))
+    const say = (key: keyof typeof displayNe, params: Record<string, string> = {}) =>
+      (displayNe[key] as string).replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole)
+    const flat = async (text: Promise<string>) => normalise(await text).replace(/\s+/g, ' ')
+
+    // The sign-in screen is in the store's Nepali; the keyboard signs in as it always does.
+    await till.page.reload()
+    await waitForFocusOn(till.page, 'sign-in-username')
+    await till.page.keyboard.type('cashier')
+    await till.page.keyboard.press('Tab')
+    await till.page.keyboard.type('cashier')
+    await till.page.keyboard.press('Enter')
+    await waitForFocusOn(till.page, 'scan-field')
+    await screen.getByRole('heading', { name: say('display.welcome', { store: settings.storeName }) }).waitFor()
+    expect(await screen.locator('html').getAttribute('lang')).toBe('ne')
+
+    for (let scanned = 0; scanned < 2; scanned += 1) {
+      await till.page.keyboard.type(rice.sku)
+      await till.page.keyboard.press('Enter')
+    }
+    const total = screen.getByTestId('display-total')
+    await total.filter({ hasText: rupees(rice.priceCents * 2) }).waitFor()
+    const line = screen.getByTestId('display-line')
+    expect(await flat(line.innerText())).toBe(
+      `${say('display.quantity', { quantity: formatNepaliNumber(2) })} ${rice.name} ${rupees(rice.priceCents * 2)}`,
+    )
+    expect(await flat(total.innerText())).toBe(`${say('display.total')} ${rupees(rice.priceCents * 2)}`)
+    await display.screenshot('customer-display-nepali-sale')
+
+    await till.page.keyboard.press('F9')
+    await till.page.keyboard.press('F3')
+    await waitForFocusOn(till.page, 'pay-cash')
+    const totalCents = rice.priceCents * 2
+    const tenderedCents = Math.ceil((totalCents + 1) / 100_000) * 100_000
+    await till.page.keyboard.type(String(tenderedCents / 100))
+    const change = screen.getByTestId('display-change')
+    await change.filter({ hasText: rupees(tenderedCents - totalCents) }).waitFor()
+    expect(await flat(change.innerText())).toBe(`${say('display.change')} ${rupees(tenderedCents - totalCents)}`)
+    await till.page.keyboard.press('Enter')
+    await screen.getByTestId('display-thanks').waitFor()
+    expect(normalise(await screen.getByRole('heading').innerText())).toBe(say('display.thanks', { store: settings.storeName }))
+    // Nothing on the customer's side is left in English.
+    expect(normalise(await screen.locator('body').innerText())).not.toMatch(/\b(Welcome|Total|Cash|change|Thank)\b/i)
+    await display.screenshot('customer-display-nepali-thanks')
+    expect(till.problems).toEqual([])
+    expect(problems).toEqual([])
   })
 })

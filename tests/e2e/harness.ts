@@ -467,7 +467,7 @@ export async function startHarness(): Promise<Harness> {
       port: controller,
       display,
       async close() {
-        controller.closeAll()
+        controller.tillClosed()
         await sending.catch(() => undefined)
         await context.close()
       },

@@ -45,9 +45,12 @@ export function DisplayScreen({ source }: { source: CustomerDisplayApi | undefin
   const state = useDisplayState(source)
   const { t, money } = useDisplayI18n(state)
 
+  const language = languageOfLocale(state?.locale ?? 'en-IN')
   useEffect(() => {
     document.title = t('display.title')
-  }, [t])
+    // Read aloud, hyphenated and shaped as the language it is in.
+    document.documentElement.lang = language
+  }, [t, language])
 
   if (!state || state.phase === 'idle') {
     return (
