@@ -155,6 +155,8 @@ export async function openBackend(options: OpenBackendOptions): Promise<Backend>
     connectTimeoutMs: options.printing?.connectTimeoutMs ?? 5_000,
     writeTimeoutMs: options.printing?.writeTimeoutMs ?? 15_000,
     drawerOpenedFor: new Set<number>(),
+    // Loaded when a Nepali store first prints: no English till loads the canvas, at start-up or ever.
+    nepaliDrawing: options.printing?.nepaliDrawing ?? (() => import('#core/receipts/receipt-text-image')),
   }
   // Updates are off without the shell's updater; an install waits while any till is paying.
   const updates: UpdatesEnvironment = {

@@ -1,4 +1,4 @@
-import type { BackupFilePicker, ClientWindow, CustomerDisplayPort, UpdaterPort } from '#core/common/context'
+import type { BackupFilePicker, ClientWindow, CustomerDisplayPort, NepaliDrawingLoader, UpdaterPort } from '#core/common/context'
 import type { Channel, ChannelInput, ChannelOutput } from '#shared/ipc/contract'
 import type { IpcResult } from '#shared/ipc/errors'
 
@@ -34,7 +34,13 @@ export interface OpenBackendOptions {
    * The receipt printer's folder for print-to-file (default `printed-receipts` next to the database
    * file) and how long a printer may take (defaults: 5 s to connect, 15 s to take the receipt).
    */
-  printing?: { receiptsDir?: string; connectTimeoutMs?: number; writeTimeoutMs?: number }
+  printing?: {
+    receiptsDir?: string
+    connectTimeoutMs?: number
+    writeTimeoutMs?: number
+    /** What draws a Nepali receipt's lines; default the canvas. Tests give one that fails, as on a machine where it cannot load. */
+    nepaliDrawing?: NepaliDrawingLoader
+  }
   /**
    * Take the daily backup automatically (on open when none exists for today, then checked hourly).
    * The app turns this on; tests leave it off unless they test it.

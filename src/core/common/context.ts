@@ -135,6 +135,20 @@ export interface ClientWindow {
   printReceipt?(options: { deviceName: string }): Promise<void>
 }
 
+/**
+ * Loads what draws a Nepali receipt's lines as pictures for the printer (`core/receipts/receipt-text-image.ts`:
+ * a canvas, native code, loaded when a Nepali store first prints).
+ */
+export type NepaliDrawingLoader = () => Promise<{
+  devanagariLineDrawer(
+    columns: number,
+  ): (
+    text: string,
+    widthDots: number,
+    style?: { readonly bold?: boolean; readonly tall?: boolean },
+  ) => { readonly data: Uint8ClampedArray; readonly width: number; readonly height: number }
+}>
+
 /** Where the file printer writes, and how long a printer may take: the shell's choice, tests' shorter. */
 export interface PrinterEnvironment {
   /** `printed-receipts/` in the data folder. */
@@ -145,6 +159,8 @@ export interface PrinterEnvironment {
   readonly writeTimeoutMs: number
   /** Sales whose receipt has opened the drawer already in this run: an after-sale print opens it once. */
   readonly drawerOpenedFor: Set<number>
+  /** Loads the canvas that draws a Nepali receipt's lines (tests give one that fails, as a broken install would). */
+  readonly nepaliDrawing: NepaliDrawingLoader
 }
 
 /**

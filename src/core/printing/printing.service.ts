@@ -11,7 +11,8 @@ import type { RequestContext } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import { storeDate } from '#core/common/store-day'
 import { formatReceiptDateTime } from '#shared/receipts/receipt-model'
-import { receiptForPrinter } from '#core/receipts/receipts.service'
+import { logToConsole } from '#core/common/log'
+import { NepaliDrawingUnavailable, receiptForPrinter } from '#core/receipts/receipts.service'
 import { failureDetail, sendToNetworkPrinter, sendToSerialPrinter, writeReceiptFiles } from './printer-transports'
 import { printerTarget, testPageEscPos, testPageLines } from './printer-test-page'
 
@@ -80,6 +81,7 @@ export async function printReceipt(
   const { drawerOpenedFor } = ctx.printing
   const of = 'invoiceId' in source ? { invoiceId: source.invoiceId } : source
   const receipt = await receiptForPrinter(ctx, of, {
+    nepaliDrawing: ctx.printing.nepaliDrawing,
     columns: printer.columns,
     codepage: printer.codepage,
     code: printer.code,
@@ -91,6 +93,13 @@ export async function printReceipt(
       drawerOpenedFor.add(source.invoiceId)
       return true
     },
+  }).catch((error: unknown) => {
+    // The sale is kept and the receipt can be printed again; the log names what failed to load.
+    if (error instanceof NepaliDrawingUnavailable) {
+      logToConsole('the Nepali receipt lines cannot be drawn', error)
+      throw printFailed(printer.kind, 'nepaliDrawing')
+    }
+    throw error
   })
   const day = storeDate(new Date(receipt.at), ctx.settings.timeZone)
   return send(ctx, printer, { bytes: receipt.bytes, text: receipt.text, fileName: `${day}-${receipt.of}-${receipt.number}` })

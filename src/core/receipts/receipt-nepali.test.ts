@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createCanvas } from '@napi-rs/canvas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_PRINTER } from '#shared/contract/printing'
 import { formatNepaliMoney } from '#shared/i18n/nepali-format'
 import type { BackendClient } from '#core/backend'
 import { ok, openTestStore, productBySku, signedInClient, type TestStore } from '#core/testing/test-store'
@@ -150,5 +151,51 @@ describe('a Nepali store’s receipt on paper', () => {
     mkdirSync(SHOTS, { recursive: true })
     writeFileSync(join(SHOTS, 'nepali-receipt-lines.png'), sheet.toBuffer('image/png'))
     for (const image of images) expect(inkColumns(image).length).toBeGreaterThan(0)
+  })
+})
+
+describe('a Nepali store’s receipt on a machine where the canvas cannot load', () => {
+  let store: TestStore
+  let till: BackendClient
+  let loads = 0
+
+  beforeAll(async () => {
+    store = await openTestStore({
+      printing: {
+        // As a broken install fails: the native binary is not there.
+        nepaliDrawing: async () => {
+          loads += 1
+          throw new Error("Cannot find module '@napi-rs/canvas-linux-x64-gnu'")
+        },
+      },
+    })
+    const manager = await signedInClient(store.backend, 'manager')
+    ok(await manager.invoke('settings:update', { patch: { locale: 'ne-NP', printer: { ...DEFAULT_PRINTER, kind: 'file' } } }))
+    till = await signedInClient(store.backend)
+  })
+
+  afterAll(async () => {
+    await store.cleanup()
+  })
+
+  it('is PRINT_FAILED naming the drawing; the sale stays, nothing is printed, and the text receipt still renders', async () => {
+    const product = await productBySku(till, 'DEMO-001')
+    const cart = ok(await till.invoke('cart:add', { productId: product.id, quantity: 1 }))
+    const paid = ok(
+      await till.invoke('checkout:pay', {
+        idempotencyKey: randomUUID(),
+        expectedTotalCents: cart.totalCents,
+        payments: [{ method: 'cash', tenderedCents: cart.totalCents }],
+      }),
+    )
+    const printed = await till.invoke('printing:print', { invoiceId: paid.invoice.id, afterSale: true })
+    expect(!printed.ok && printed.error).toMatchObject({ code: 'PRINT_FAILED', params: { kind: 'file', detail: 'nepaliDrawing' } })
+    expect(loads).toBe(1)
+    expect(existsSync(join(store.dir, 'printed-receipts'))).toBe(false)
+    // The sale is kept, and its receipt can be shown and printed again once the install is mended.
+    expect(ok(await till.invoke('invoices:get', { id: paid.invoice.id })).totalCents).toBe(cart.totalCents)
+    const text = ok(await till.invoke('receipts:render', { invoiceId: paid.invoice.id, format: 'text', columns: 32 }))
+    expect('text' in text && text.text).toContain('बिल नं.')
+    expect(loads).toBe(1)
   })
 })

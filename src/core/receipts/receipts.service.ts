@@ -2,27 +2,39 @@ import { languageOfLocale } from '#shared/contract/common'
 import { DEFAULT_RECEIPT_COLUMNS, type ReceiptColumns } from '#shared/contract/receipts'
 import { receiptLabelsNe } from '#shared/receipts/receipt-labels.ne'
 import { returnReceipt, saleReceipt, zReportReceipt, type ReceiptDocument, type ReceiptStore } from '#shared/receipts/receipt-model'
-import type { DbContext, StoreSettings } from '#core/common/context'
+import type { DbContext, NepaliDrawingLoader, StoreSettings } from '#core/common/context'
 import { getInvoice } from '#core/invoices/invoices.service'
 import { getReturn } from '#core/returns/returns.service'
 import { getZReport } from '#core/shifts/shifts.service'
 import { receiptEscPos, type EscPosOptions } from './receipt-escpos'
 import { receiptPlainText, type LayoutOptions } from './receipt-layout'
 
+/** The canvas could not load on this machine (its native binary missing or broken): Nepali cannot go on paper. */
+export class NepaliDrawingUnavailable extends Error {
+  constructor(cause: unknown) {
+    super('The canvas that draws Nepali receipt lines could not load', { cause })
+    this.name = 'NepaliDrawingUnavailable'
+  }
+}
+
 /**
  * The store's language on paper: Nepali words, dates and amounts for a Nepali store, with the
- * lines no code page holds drawn in the bundled font; English otherwise.
+ * lines no code page holds drawn in the bundled font (`drawing`: null for plain text, which needs
+ * no pictures); English otherwise.
  */
-async function paperLanguage(settings: StoreSettings, columns: ReceiptColumns) {
+async function paperLanguage(settings: StoreSettings, columns: ReceiptColumns, drawing: NepaliDrawingLoader | null) {
   const language = languageOfLocale(settings.locale)
   const store: ReceiptStore = { ...settings, language }
   if (language !== 'ne') return { store, layout: {} satisfies Partial<LayoutOptions>, textImage: undefined }
-  return {
-    store,
-    layout: { labels: receiptLabelsNe, language } satisfies Partial<LayoutOptions>,
-    // Loaded only for a Nepali store: the canvas is native code no English till needs at start-up.
-    textImage: (await import('./receipt-text-image')).devanagariLineDrawer(columns),
+  let textImage: EscPosOptions['textImage']
+  if (drawing) {
+    try {
+      textImage = (await drawing()).devanagariLineDrawer(columns)
+    } catch (error) {
+      throw new NepaliDrawingUnavailable(error)
+    }
   }
+  return { store, layout: { labels: receiptLabelsNe, language } satisfies Partial<LayoutOptions>, textImage }
 }
 
 export interface RenderRequest {
@@ -38,10 +50,10 @@ export interface RenderRequest {
  * stored and the store's current details. Reads only: printing is main's, outside any transaction.
  */
 export async function renderReceipt(
-  ctx: DbContext & { settings: StoreSettings },
+  ctx: DbContext & { settings: StoreSettings; printing: { nepaliDrawing: NepaliDrawingLoader } },
   { invoiceId, returnId, zReportId, format, columns = DEFAULT_RECEIPT_COLUMNS }: RenderRequest,
 ): Promise<{ bytesBase64: string } | { text: string }> {
-  const paper = await paperLanguage(ctx.settings, columns)
+  const paper = await paperLanguage(ctx.settings, columns, format === 'escpos' ? ctx.printing.nepaliDrawing : null)
   const document =
     zReportId !== undefined
       ? zReportReceipt(await getZReport(ctx, zReportId), paper.store)
@@ -75,9 +87,11 @@ export async function receiptForPrinter(
   source: { invoiceId: number } | { returnId: number } | { zReportId: number },
   options: Required<Pick<EscPosOptions, 'columns' | 'codepage' | 'code'>> & {
     opensDrawer: (receipt: Pick<PrinterReceipt, 'of' | 'number' | 'at'>) => boolean
+    /** Loads the canvas for a Nepali store; its failure is NepaliDrawingUnavailable, before anything is read. */
+    nepaliDrawing: NepaliDrawingLoader
   },
 ): Promise<PrinterReceipt> {
-  const paper = await paperLanguage(ctx.settings, options.columns)
+  const paper = await paperLanguage(ctx.settings, options.columns, options.nepaliDrawing)
   let made: { of: PrinterReceipt['of']; number: number; at: string; document: ReceiptDocument }
   if ('zReportId' in source) {
     const found = await getZReport(ctx, source.zReportId)

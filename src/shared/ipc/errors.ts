@@ -133,8 +133,8 @@ export interface ErrorParamsByCode {
    * `detail`: the system's code (ECONNREFUSED, EHOSTUNREACH, ENOENT, EACCES…), `timeout` (no
    * connection, or the printer did not take the bytes, in time), `notConfigured` (kind none),
    * `noWindow` (a system printer, but the caller has no window to print), `notADevice` (a serial
-   * setting that names an ordinary file or folder), or the system printer's
-   * own reason.
+   * setting that names an ordinary file or folder), `nepaliDrawing` (a Nepali store's receipt, and
+   * the canvas that draws its lines cannot load on this machine), or the system printer's own reason.
    */
   PRINT_FAILED: { kind: PrinterKind; detail: string }
   /** Shifts are on and the till has no open shift: a sale, a return or a cash move waits for one to be opened. */

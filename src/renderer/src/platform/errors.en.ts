@@ -96,6 +96,8 @@ export const errorsEn = {
   'error.PRINT_FAILED.notConfigured': 'No receipt printer is set up: choose one in the back office under Settings, Printer.',
   'error.PRINT_FAILED.notADevice':
     'The printer’s port names an ordinary file or folder, not a device: choose the port (such as /dev/ttyUSB0 or COM3).',
+  'error.PRINT_FAILED.nepaliDrawing':
+    'This computer cannot draw the receipt’s Nepali text for the printer. The sale is saved: reinstall Tillwise POS, then print the receipt again.',
   'error.PRINT_FAILED.noWindow': 'This till cannot print to a system printer from here.',
   'error.PRINT_FAILED.timeout': 'The {kind} printer did not answer in time. Check that it is on, connected and has paper.',
   'error.PRINT_FAILED.refused': 'The network printer refused the connection ({detail}). Check its address and port.',

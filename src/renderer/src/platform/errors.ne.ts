@@ -89,6 +89,8 @@ export const errorsNe: Translation<typeof errorsEn> = {
   'error.RETURN_EXCEEDS_SALE': 'फिर्ता गर्न बाँकीभन्दा बढी {name} भयो: {soldQuantity} बिक्री भएको, {returnedQuantity} पहिले नै फिर्ता।',
   'error.PRINT_FAILED': '{kind} प्रिन्टरले रसिद प्रिन्ट गरेन ({detail})।',
   'error.PRINT_FAILED.notConfigured': 'कुनै रसिद प्रिन्टर सेटअप गरिएको छैन: ब्याक अफिसको ‘सेटिङ’ मा ‘प्रिन्टर’ अन्तर्गत छान्नुहोस्।',
+  'error.PRINT_FAILED.nepaliDrawing':
+    'यो कम्प्युटरले प्रिन्टरका लागि बिलका नेपाली अक्षर बनाउन सकेन। बिक्री सुरक्षित छ: Tillwise POS फेरि इन्स्टल गरेर बिल फेरि प्रिन्ट गर्नुहोस्।',
   'error.PRINT_FAILED.notADevice': 'प्रिन्टरको पोर्टमा उपकरण होइन, साधारण फाइल वा फोल्डरको नाम छ: पोर्ट (जस्तै /dev/ttyUSB0 वा COM3) छान्नुहोस्।',
   'error.PRINT_FAILED.noWindow': 'यो टिलले यहाँबाट सिस्टम प्रिन्टरमा प्रिन्ट गर्न सक्दैन।',
   'error.PRINT_FAILED.timeout': '{kind} प्रिन्टरले समयमै जवाफ दिएन। प्रिन्टर खुला, जोडिएको र कागज भएको छ कि जाँच्नुहोस्।',

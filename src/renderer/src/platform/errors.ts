@@ -227,6 +227,7 @@ function printFailed({ kind, detail }: NonNullable<Extract<ClientError, { code: 
   if (detail === 'notConfigured') return msg('error.PRINT_FAILED.notConfigured')
   if (detail === 'noWindow') return msg('error.PRINT_FAILED.noWindow')
   if (detail === 'notADevice') return msg('error.PRINT_FAILED.notADevice')
+  if (detail === 'nepaliDrawing') return msg('error.PRINT_FAILED.nepaliDrawing')
   if (detail === 'timeout') return msg('error.PRINT_FAILED.timeout', { kind })
   const advice = PRINT_DETAILS[detail]
   return advice ? msg(`error.PRINT_FAILED.${advice}`, { detail }) : msg('error.PRINT_FAILED', { kind, detail })
