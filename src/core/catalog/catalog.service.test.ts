@@ -16,6 +16,7 @@ import { expectError, FIXED_NOW, ok, openTestStore, signedInClient, type TestSto
 import { directContext } from '#core/testing/db-context'
 import { openDatabase, type Orm } from '#core/db/database'
 import { SEARCH_TOTAL_CAP, searchProducts } from './catalog.service'
+import { toDevanagariDigits } from '#shared/i18n/nepali-format'
 
 interface FixtureProduct {
   name: string
@@ -190,6 +191,22 @@ describe('matching', () => {
     const browse = await search('', { limit: 100 })
     expect(browse.items.map((item) => item.name)).not.toContain('Milk Powder 1kg')
     expect(browse.total).toBe(CATALOG.filter((product) => product.active !== false).length)
+  })
+})
+
+describe('a scan through a Nepali keyboard layout', () => {
+  it('finds the product whose barcode its Devanagari digits spell, and still nothing for a code no product has', async () => {
+    const barcode = barcodeOf('DAI-001')
+    expect(barcode).toMatch(/^\d+$/)
+    const typed = toDevanagariDigits(barcode)
+    expect(typed).not.toBe(barcode)
+    const found = ok(await till.invoke('catalog:lookup', { code: typed }))
+    expect(found).toEqual(ok(await till.invoke('catalog:lookup', { code: barcode })))
+    const unknown = toDevanagariDigits('9999999999999')
+    const refused = await till.invoke('catalog:lookup', { code: unknown })
+    expectError(refused, 'NOT_FOUND')
+    // The refusal names the code as it came, so the cashier sees what the scanner sent.
+    expect(!refused.ok && refused.error.params).toEqual({ what: 'productCode', code: unknown })
   })
 })
 

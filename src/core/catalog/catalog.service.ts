@@ -1,3 +1,4 @@
+import { latinDigits } from '#shared/i18n/digits'
 import type { ProductDto } from '#shared/contract/catalog'
 import type { DbContext } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
@@ -37,12 +38,17 @@ export function rowToDto(row: ProductRow): ProductDto {
 
 /**
  * Exact barcode or SKU (SKUs compare case-insensitively, as printed labels vary). When a code is
- * both one product's barcode and another's SKU, the barcode wins: a scanner sends barcodes.
+ * both one product's barcode and another's SKU, the barcode wins: a scanner sends barcodes. A
+ * scanner types through the keyboard's layout, so with a Nepali one on its digits arrive as ०-९:
+ * a code not found as it came is looked up once more with ASCII digits.
  */
 export function lookupProduct(ctx: DbContext, code: string): Promise<ProductDto> {
   const trimmed = code.trim()
+  const latin = latinDigits(trimmed)
   return read(ctx, CATALOG_SQL, ({ sql }) => {
-    const row = sql.lookup({ code: trimmed, upper: trimmed.toUpperCase() })
+    const row =
+      sql.lookup({ code: trimmed, upper: trimmed.toUpperCase() }) ??
+      (latin === trimmed ? undefined : sql.lookup({ code: latin, upper: latin.toUpperCase() }))
     if (!row) throw new DomainError('NOT_FOUND', `No product with code '${trimmed}'`, { what: 'productCode', code: trimmed })
     return rowToDto(row)
   })

@@ -6,7 +6,7 @@
  */
 import type { ReceiptColumns } from '#shared/contract/receipts'
 import type { Language } from '#shared/contract/common'
-import { formatNepaliMoney } from '#shared/i18n/nepali-format'
+import { formatNepaliMoney, formatNepaliNumber } from '#shared/i18n/nepali-format'
 import { formatMoney } from '#shared/money/money'
 import { receiptLabelsEn, type ReceiptLabels } from '#shared/receipts/receipt-labels.en'
 import {
@@ -136,12 +136,14 @@ export function layoutReceipt(document: ReceiptDocument, { columns, labels = rec
       text(labelled(left, write.value(row.value), columns, row.indent ? DETAIL_INDENT : 0))
     }
   }
+  // A figure in the receipt's language: Devanagari digits on a Nepali one, as its amounts.
+  const figure = (value: number) => (language === 'ne' ? formatNepaliNumber(value) : String(value))
   const item = (value: ReceiptItem) => {
     text(wrap(printable(value.name), columns))
     const quantity =
       value.unitPriceCents === undefined
-        ? label('receipt.quantity', { quantity: String(value.quantity) })
-        : label('receipt.quantityAt', { quantity: String(value.quantity), price: { cents: value.unitPriceCents } })
+        ? label('receipt.quantity', { quantity: figure(value.quantity) })
+        : label('receipt.quantityAt', { quantity: figure(value.quantity), price: { cents: value.unitPriceCents } })
     text(labelled(write.text(quantity), write.value({ kind: 'money', cents: value.amountCents }), columns, DETAIL_INDENT))
     if (value.discountCents > 0)
       text(

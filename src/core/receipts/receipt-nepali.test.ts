@@ -104,14 +104,18 @@ describe('a Nepali store’s receipt on paper', () => {
     return { product, invoice: paid.invoice }
   }
 
-  it('is written in Nepali: its words, its date, its amounts in Devanagari digits and रु.', async () => {
-    const { invoice } = await sell()
+  it('is written in Nepali: its words, its date, its amounts and quantities in Devanagari digits and रु.', async () => {
+    const { invoice, product } = await sell()
     const reply = ok(await till.invoke('receipts:render', { invoiceId: invoice.id, format: 'text', columns: 48 }))
     if (!('text' in reply)) throw new Error('expected text')
     const amount = formatNepaliMoney(invoice.totalCents, { currency: 'NPR', currencyDecimals: 2 }).replace(/\u00a0/g, ' ')
     expect(reply.text).toContain('बिल नं.')
     expect(reply.text).toContain(amount)
     expect(reply.text).toMatch(/१५ मार्च २०२६/)
+    // The line's quantity too: "२ x रु. …", never "2 x".
+    const unitPrice = formatNepaliMoney(product.priceCents, { currency: 'NPR', currencyDecimals: 2 }).replace(/\u00a0/g, ' ')
+    expect(reply.text).toContain(`२ x ${unitPrice}`)
+    expect(reply.text).not.toMatch(/\b2 x /)
     expect(reply.text).not.toMatch(/\b(Invoice|Total|Cash|Change)\b/)
   })
 

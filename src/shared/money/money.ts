@@ -2,6 +2,7 @@
  * Money is an integer count of minor units (paisa, cents) everywhere. These helpers refuse
  * anything that is not a safe integer so a float never slips into a total.
  */
+import { latinDigits } from '../i18n/digits'
 
 export function assertCents(value: number, what = 'amount'): number {
   if (!Number.isSafeInteger(value)) {
@@ -77,8 +78,8 @@ export function decimalAmount(cents: number, decimals: number): string {
 }
 
 /**
- * Parses what a cashier typed ("1,250.5", "1250", "12.05") into minor units, or null when it is
- * not an amount. Never goes through floating point.
+ * Parses what a cashier typed ("1,250.5", "1250", "12.05", or in Devanagari digits "१,२५०.५") into
+ * minor units, or null when it is not an amount. Never goes through floating point.
  */
 export function parseMoney(text: string, currency: string): number | null {
   return parseDecimalAmount(text, currencyExponent(currency))
@@ -90,7 +91,7 @@ export function parseMoney(text: string, currency: string): number | null {
  * or has more digits after the point than the currency has.
  */
 export function parseDecimalAmount(text: string, decimals: number): number | null {
-  const cleaned = text.trim().replace(/[,\s]/g, '')
+  const cleaned = latinDigits(text).trim().replace(/[,\s]/g, '')
   const match = /^(\d{1,13})(?:\.(\d*))?$/.exec(cleaned)
   if (!match) return null
   const [, majorText = '0', fraction = ''] = match

@@ -4,6 +4,7 @@ import type { Language } from '#shared/contract/common'
 import { bikramSambatNote } from '#shared/i18n/bikram-sambat'
 import {
   formatNepaliMoney,
+  formatNepaliNumber,
   formatNepaliPercentBps,
   NEPALI_NUMBER_LOCALE,
   nepaliDateTimeFormatter,
@@ -35,6 +36,12 @@ function withBikramSambat(day: (iso: string) => string, language: Language, on: 
   }
 }
 
+/** Whole figures as the store's locale groups them (`en-IN`: 1,23,456). */
+function plainNumber(locale: string): (value: number) => string {
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 })
+  return (value) => format.format(value)
+}
+
 /**
  * Every text and format of one language. Nepali never asks the engine for `ne` data (Chromium has
  * none): numbers go through `en-IN-u-nu-deva` (Devanagari digits, lakh grouping) and the rupee
@@ -51,6 +58,7 @@ export function i18nFor(language: Language, { currency, currencyDecimals, locale
       dateTime: nepaliDateTimeFormatter(),
       day,
       fileSize: (bytes) => formatFileSize(bytes, NEPALI_NUMBER_LOCALE),
+      number: formatNepaliNumber,
       percent: formatNepaliPercentBps,
     }
   }
@@ -65,6 +73,7 @@ export function i18nFor(language: Language, { currency, currencyDecimals, locale
     dateTime: dateTimeFormatter(numbers),
     day,
     fileSize: (bytes) => formatFileSize(bytes, numbers),
+    number: plainNumber(numbers),
     percent: (bps) => formatPercentBps(bps, numbers),
   }
 }

@@ -8,6 +8,12 @@ describe('parseQuantity', () => {
     expect(parseQuantity('99,999')).toBe(99_999)
   })
 
+  it('reads Devanagari digits, as a Nepali keyboard layout types them, as the same numbers', () => {
+    expect(parseQuantity('१२')).toBe(12)
+    expect(parseQuantity('९९,९९९')).toBe(99_999)
+    expect(parseQuantity('१००००००')).toBeNull()
+  })
+
   it('refuses fractions, signs, words and too much', () => {
     for (const text of ['1.5', '-1', 'two', '', '100000', '1e3']) expect(parseQuantity(text), text).toBeNull()
   })

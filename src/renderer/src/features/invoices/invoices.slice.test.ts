@@ -14,6 +14,10 @@ describe('the invoice finder', () => {
     expect(parseInvoiceNumber('RET-3')).toBeNull()
     expect(parseInvoiceNumber('8901234567890X')).toBeNull()
     expect(parseInvoiceNumber('0')).toBeNull()
+    // Typed with a Nepali keyboard layout.
+    expect(parseInvoiceNumber('१०२४')).toBe(1024)
+    expect(parseInvoiceNumber('#७')).toBe(7)
+    expect(parseInvoiceNumber('०')).toBeNull()
   })
 
   it('opens on the invoice when its receipt is scanned at the till, instead of looking for a product', async () => {

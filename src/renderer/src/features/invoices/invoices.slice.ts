@@ -1,3 +1,4 @@
+import { latinDigits } from '#shared/i18n/digits'
 import type { InvoiceDto } from '#shared/contract/invoices'
 import { parseReceiptCode } from '#shared/receipts/receipt-model'
 import type { PosClient } from '../../platform/api/client'
@@ -42,7 +43,7 @@ const initialInvoices = {
 export function parseInvoiceNumber(text: string): number | null {
   const code = parseReceiptCode(text)
   if (code?.kind === 'invoice') return code.number
-  const cleaned = text.trim().replace(/^#/, '')
+  const cleaned = latinDigits(text).trim().replace(/^#/, '')
   if (!/^\d{1,15}$/.test(cleaned)) return null
   const value = Number(cleaned)
   return value >= 1 && Number.isSafeInteger(value) ? value : null

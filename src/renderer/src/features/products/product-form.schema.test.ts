@@ -48,6 +48,9 @@ describe('the product form', () => {
     expect(parse({ price: '1,250' }).data?.price).toBe(125_000)
     expect(parse({ price: '125' }, 0).data?.price).toBe(125)
     expect(parse({ price: '0.125' }, 3).data?.price).toBe(125)
+    // Typed with a Nepali keyboard layout: the same figures.
+    expect(parse({ price: '१,२५०.५०' }).data?.price).toBe(125_050)
+    expect(parse({ lowStockAt: '५', openingStock: '२४' }).data).toMatchObject({ lowStockAt: 5, openingStock: 24 })
   })
 
   it('refuses a price that is not an amount of the currency, or past the cap, with its own text', () => {
@@ -75,6 +78,7 @@ describe('the product form', () => {
     expect(refused({ tags: ['a|b'] })).toEqual(['tags'])
     expect(refused({ tags: Array.from({ length: 21 }, (_, index) => `t${index}`) })).toEqual(['tags'])
     expect(refused({ lowStockAt: 'five' })).toEqual(['lowStockAt'])
+    expect(refused({ lowStockAt: '१.५' })).toEqual(['lowStockAt'])
     expect(refused({ lowStockAt: '-1' })).toEqual(['lowStockAt'])
     expect(refused({ openingStock: '1.5' })).toEqual(['openingStock'])
     expect(refused({ openingStock: '1000001' })).toEqual(['openingStock'])

@@ -4,6 +4,7 @@
  * in the store's currency becomes minor units, empty optional fields become null. Pure, so it is
  * tested under Node.
  */
+import { latinDigits } from '#shared/i18n/digits'
 import { z } from 'zod'
 import { catalogContract, MAX_PRICE_CENTS, type ProductAdminDto } from '#shared/contract/catalog'
 import type { TaxRateDto } from '#shared/contract/taxes'
@@ -32,9 +33,11 @@ export type FormField = (typeof FORM_FIELDS)[number]
 
 const emptyToNull = (value: string): string | null | undefined => (value.trim() === '' ? null : value)
 
-/** A whole count as typed ("12"), or NaN so the contract's integer schema refuses it. */
-const count = (value: string): number | null | undefined =>
-  value.trim() === '' ? null : /^\d{1,7}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN
+/** A whole count as typed ("12", "१२"), or NaN so the contract's integer schema refuses it. */
+const count = (value: string): number | null | undefined => {
+  const typed = latinDigits(value).trim()
+  return typed === '' ? null : /^\d{1,7}$/.test(typed) ? Number(typed) : Number.NaN
+}
 
 /**
  * The form's schema for a store whose currency has `decimals` minor digits; `priceRefused` is the

@@ -62,6 +62,9 @@ describe('the promo form', () => {
       categoryIds: [2],
       active: true,
     })
+    // Typed with a Nepali keyboard layout: the same figures.
+    const nepali = parse({ value: '१०', minSpend: '१,०००', maxUses: '१००' })
+    expect(nepali.success && [nepali.data.value, nepali.data.minSpendCents, nepali.data.maxUses]).toEqual([1000, 100_000, 100])
     const amount = parse({ kind: 'amount', value: '45.50' })
     expect(amount.success && [amount.data.value, amount.data.minSpendCents, amount.data.startsOn, amount.data.maxUses]).toEqual([
       4_550,

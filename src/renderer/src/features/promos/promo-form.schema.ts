@@ -4,6 +4,7 @@
  * amount typed in the store's currency becomes minor units, empty optional fields become null.
  * Pure, so it is tested under Node.
  */
+import { latinDigits } from '#shared/i18n/digits'
 import { z } from 'zod'
 import { promosContract, type PromoDto } from '#shared/contract/promos'
 import { decimalAmount, parseDecimalAmount } from '#shared/money/money'
@@ -96,7 +97,7 @@ export function promoFormSchema(decimals: number) {
       }
       let maxUses: number | null = null
       if (values.maxUses.trim() !== '') {
-        const typed = values.maxUses.trim()
+        const typed = latinDigits(values.maxUses).trim()
         maxUses = /^\d{1,10}$/.test(typed) ? Number(typed) : null
         if (maxUses === null || maxUses < 1 || maxUses > 1_000_000_000) refuse(context, 'maxUses', msg('promos.invalid.maxUses'))
       }

@@ -12,7 +12,7 @@ import {
   type ReceiptStore,
   type ReceiptWriter,
 } from '#shared/receipts/receipt-model'
-import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
+import { useI18n, useMoney, useNumber } from '../../platform/i18n/use-i18n'
 import { currencyOf, languageOf, localeOf, useSession } from '../session/public'
 import type { receiptsEn } from './receipts.en'
 
@@ -53,6 +53,7 @@ export function ReceiptView({ document }: { document: ReceiptDocument }) {
   const { t } = useI18n<typeof receiptsEn>()
   const write = useReceiptWriter()
   const money = useMoney()
+  const figure = useNumber()
   const several = document.payments.filter((row) => row.role === 'tender').length > 1
   const [upToDiscount, afterDiscount] = figuresAroundNotes(document)
   // A return's lines refund their share of what was paid, which has no unit price of its own: no empty column.
@@ -96,7 +97,7 @@ export function ReceiptView({ document }: { document: ReceiptDocument }) {
               <Fragment key={index}>
                 <tr>
                   <th scope="row">{item.name}</th>
-                  <td className="num">{item.quantity}</td>
+                  <td className="num">{figure(item.quantity)}</td>
                   {priced && <td className="num">{item.unitPriceCents === undefined ? '' : money(item.unitPriceCents)}</td>}
                   <td className="num">{money(item.amountCents)}</td>
                 </tr>

@@ -1,7 +1,7 @@
 import { useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { RefundDto } from '#shared/contract/returns'
-import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
+import { useI18n, useMoney, useNumber } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
 import { KeyHint } from '../../ui/key-hint'
 import { ModalDialog } from '../../ui/modal-dialog'
@@ -80,6 +80,7 @@ function RefundSummary() {
 function ReturnForm() {
   const { t } = useI18n<ReturnsTexts & UiTexts>()
   const money = useMoney()
+  const figure = useNumber()
   const { invoice, mode, choices, reason, preview, pending, error } = useReturns(
     useShallow((s) => ({
       invoice: s.invoice!,
@@ -138,8 +139,8 @@ function ReturnForm() {
                   <span className="return-line-name">{line.name}</span>
                   <span className="return-line-paid">{money(line.totalCents)}</span>
                 </th>
-                <td className="num">{line.quantity}</td>
-                <td className="num">{line.returnedQuantity}</td>
+                <td className="num">{figure(line.quantity)}</td>
+                <td className="num">{figure(line.returnedQuantity)}</td>
                 <td className="num">
                   {left > 0 && (
                     <input

@@ -22,6 +22,9 @@ describe('the stock adjust form', () => {
     expect(adjustmentOf(form({ reason: 'correction', mode: 'counted', quantity: '40' }))).toEqual({
       input: { reason: 'correction', counted: 40 },
     })
+    // Typed with a Nepali keyboard layout.
+    expect(adjustmentOf(form({ reason: 'received', quantity: '१२' }))).toEqual({ input: { reason: 'received', delta: 12 } })
+    expect(adjustmentOf(form({ reason: 'correction', quantity: '−२' }))).toEqual({ input: { reason: 'correction', delta: -2 } })
   })
 
   it('says what is wrong with a quantity the reason cannot take', () => {

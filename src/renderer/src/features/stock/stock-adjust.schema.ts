@@ -4,6 +4,7 @@
  * stock count sets the count, a correction changes by a signed amount or sets the count. Pure, so
  * it is tested under Node; the result is checked by the contract's own schema.
  */
+import { latinDigits } from '#shared/i18n/digits'
 import { z } from 'zod'
 import { STOCK_REASONS, stockContract } from '#shared/contract/stock'
 import type { MessageKey, PlainKey } from '../../platform/i18n/translate'
@@ -39,7 +40,7 @@ const MAX = 1_000_000
 
 /** A whole number as typed, with an optional sign (a typed "−" counts as minus); null when it is not one. */
 function wholeNumber(text: string, signed: boolean): number | null {
-  const match = /^([+\-−]?)(\d{1,7})$/.exec(text.trim().replace(/[\s,]/g, ''))
+  const match = /^([+\-−]?)(\d{1,7})$/.exec(latinDigits(text).trim().replace(/[\s,]/g, ''))
   if (!match) return null
   const [, sign = '', digits = ''] = match
   if (sign !== '' && !signed) return null

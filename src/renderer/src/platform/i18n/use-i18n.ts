@@ -9,6 +9,8 @@ export interface I18n {
   /** A store-local calendar day (`YYYY-MM-DD`) as people read it. */
   readonly day: (day: string) => string
   readonly fileSize: (bytes: number) => string
+  /** A plain figure (a quantity, a count): Devanagari digits in Nepali. */
+  readonly number: (value: number) => string
   /** A share in basis points (tax rates, discounts) as a percent. */
   readonly percent: (bps: number) => string
 }
@@ -43,6 +45,10 @@ export function useDay(): (day: string) => string {
 
 export function useFileSize(): (bytes: number) => string {
   return useI18nContext().fileSize
+}
+
+export function useNumber(): (value: number) => string {
+  return useI18nContext().number
 }
 
 export function usePercent(): (bps: number) => string {
