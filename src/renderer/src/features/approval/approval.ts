@@ -4,6 +4,7 @@
  * (`auth:approve`), and the same call is made again carrying the approval. Pure over the client, so
  * every slice that needs it (discounts now; returns and voids later) shares one flow and one wording.
  */
+import { latinDigits } from '#shared/i18n/digits'
 import type { Permission } from '#shared/ipc/permissions'
 import type { ClientError, ClientResult, PosClient } from '../../platform/api/client'
 import { errorMessage } from '../../platform/errors'
@@ -40,6 +41,14 @@ export function approvalRefusal(error: ClientError, username: string): Message {
 }
 
 /**
+ * A PIN typed with a Nepali layout (4 to 6 of the digits ०-९) as it was set, in ASCII digits; any other secret (a
+ * password) exactly as typed.
+ */
+export function pinAsStored(secret: string): string {
+  return /^[\u0966-\u096f0-9]{4,6}$/.test(secret) ? latinDigits(secret) : secret
+}
+
+/**
  * Asks for the approval, then makes `call` with it. An empty username or secret is refused here,
  * without asking core.
  */
@@ -50,7 +59,7 @@ export async function withManagerApproval<T>(
 ): Promise<ApprovedResult<T>> {
   const username = request.username.trim()
   if (username === '' || request.secret === '') return { ok: false, stage: 'input', error: null, message: msg('approval.missing') }
-  const approval = await api.call('auth:approve', { username, secret: request.secret, permission: request.permission })
+  const approval = await api.call('auth:approve', { username, secret: pinAsStored(request.secret), permission: request.permission })
   if (!approval.ok) return { ok: false, stage: 'approval', error: approval.error, message: approvalRefusal(approval.error, username) }
   const reply = await call(approval.data.approvalId)
   if (!reply.ok) return { ok: false, stage: 'call', error: reply.error, message: errorMessage(reply.error) }

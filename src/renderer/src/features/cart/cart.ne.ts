@@ -18,7 +18,7 @@ export const cartNe: Translation<typeof cartEn> = {
   'cart.total': 'जम्मा',
   'cart.itemCount': { one: '{count} सामान', other: '{count} सामान' },
   'cart.overStock': 'स्टकमा {stock} मात्र',
-  'cart.badQuantity': '0 देखि 99,999 सम्मको पूर्ण संख्या लेख्नुहोस्।',
+  'cart.badQuantity': '० देखि ९९,९९९ सम्मको पूर्ण संख्या लेख्नुहोस्।',
   'cart.cleared': 'कार्ट खाली गरियो।',
   'cart.pay': 'भुक्तानी',
   'cart.unknownCode': '“{code}” बारकोड वा SKU भएको कुनै सामान छैन।',

@@ -80,7 +80,7 @@ export const productsNe: Translation<typeof productsEn> = {
   'products.form.images': 'तस्बिर',
   'products.form.addImages': 'तस्बिर थप्नुहोस्…',
   'products.form.addingImages': 'थपिँदैछ…',
-  'products.form.imagesHint': 'PNG, JPEG वा WebP, प्रत्येक 5 MB सम्म। पहिलो तस्बिर सानो चित्र (थम्बनेल) हुन्छ।',
+  'products.form.imagesHint': 'PNG, JPEG वा WebP, प्रत्येक ५ MB सम्म। पहिलो तस्बिर सानो चित्र (थम्बनेल) हुन्छ।',
   'products.form.noImages': 'अहिलेसम्म कुनै तस्बिर छैन।',
   'products.form.imagesAfterCreate': 'पहिले सामान बनाउनुहोस्, अनि तस्बिर थप्नुहोस्।',
   'products.form.image': '{name} को तस्बिर {number}',
@@ -94,7 +94,7 @@ export const productsNe: Translation<typeof productsEn> = {
     plural: 'decimals',
   },
   'products.invalid.priceWhole': 'मूल्य {max} सम्मको पूर्ण अंकमा लेख्नुहोस्।',
-  'products.invalid.tags': 'बढीमा 20 ट्याग, प्रत्येक बढीमा 40 अक्षरको, “|” बिना।',
+  'products.invalid.tags': 'बढीमा २० ट्याग, प्रत्येक बढीमा ४० अक्षरको, “|” बिना।',
 
   'import.title': 'CSV बाट सामान आयात',
   'import.file': 'CSV फाइल',

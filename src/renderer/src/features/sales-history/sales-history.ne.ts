@@ -11,7 +11,7 @@ export const salesHistoryNe: Translation<typeof salesHistoryEn> = {
   'sales.days': 'दिन',
   'sales.preset.today': 'आज',
   'sales.preset.yesterday': 'हिजो',
-  'sales.preset.week': 'पछिल्ला 7 दिन',
+  'sales.preset.week': 'पछिल्ला ७ दिन',
   'sales.preset.all': 'सबै',
   'sales.from': 'देखि',
   'sales.to': 'सम्म',

@@ -53,7 +53,7 @@ export const shiftsNe: Translation<typeof shiftsEn> = {
   'shift.close.closing': 'बन्द हुँदैछ…',
   'shift.close.closed': 'सिफ्ट {number} बन्द भयो: Z रिपोर्ट {z}।',
 
-  'shift.amountRequired': '1500 वा 1,500.50 जस्तो रकम लेख्नुहोस्।',
+  'shift.amountRequired': '१५०० वा १,५००.५० जस्तो रकम लेख्नुहोस्।',
   'shift.amountPositive': 'शून्यभन्दा बढी रकम लेख्नुहोस्।',
   'shift.cancel': 'रद्द गर्नुहोस्',
   'shift.done': 'बन्द गर्नुहोस्',

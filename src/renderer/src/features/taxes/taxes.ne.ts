@@ -37,7 +37,7 @@ export const taxesNe: Translation<typeof taxesEn> = {
   'taxes.form.name': 'नाम',
   'taxes.form.nameHint': 'रसिदमा प्रिन्ट हुने जस्तै, उदाहरणका लागि भ्याट।',
   'taxes.form.rate': 'दर (%)',
-  'taxes.form.rateHint': 'प्रतिशत, उदाहरणका लागि 13 वा 12.5।',
+  'taxes.form.rateHint': 'प्रतिशत, उदाहरणका लागि १३ वा १२.५।',
   'taxes.form.kind': 'र्‍याकको मूल्य',
   'taxes.form.included': 'कर समावेश गर्नुहोस् (र्‍याकको मूल्यमा कर पहिल्यै छ)',
   'taxes.form.added': 'मूल्यमाथि कर थप्नुहोस्',
@@ -46,7 +46,7 @@ export const taxesNe: Translation<typeof taxesEn> = {
   'taxes.form.save': 'सेभ गर्नुहोस्',
   'taxes.form.saving': 'सेभ हुँदैछ…',
   'taxes.form.cancel': 'रद्द गर्नुहोस्',
-  'taxes.invalid.rate': 'दर 0 देखि 100 सम्मको प्रतिशतमा, दशमलवपछि बढीमा 2 अङ्कसम्म लेख्नुहोस्।',
+  'taxes.invalid.rate': 'दर ० देखि १०० सम्मको प्रतिशतमा, दशमलवपछि बढीमा २ अङ्कसम्म लेख्नुहोस्।',
 
   'taxes.choice.included': '{name} {rate}, समावेश',
   'taxes.choice.added': '{name} {rate}, माथि थपिने',

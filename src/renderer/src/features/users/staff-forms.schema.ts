@@ -1,3 +1,4 @@
+import { latinDigits } from '#shared/i18n/digits'
 import { z } from 'zod'
 import { authContract } from '#shared/contract/auth'
 import { usersContract } from '#shared/contract/users'
@@ -33,5 +34,9 @@ const setPin = authContract['auth:setPin'].input.shape
 /** The PIN's own rule says it in English; ours says it in the catalog. */
 export const pinSchema = z.object({
   currentPassword: setPin.currentPassword,
-  pin: z.string().regex(/^[0-9]{4,6}$/, { message: encodeMessage(msg('account.pinDigits')) }),
+  // Typed with a Nepali layout, its digits are ०-९: kept as the same PIN, in ASCII digits.
+  pin: z
+    .string()
+    .transform(latinDigits)
+    .pipe(z.string().regex(/^[0-9]{4,6}$/, { message: encodeMessage(msg('account.pinDigits')) })),
 })

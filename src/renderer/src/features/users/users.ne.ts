@@ -67,7 +67,7 @@ export const usersNe: Translation<typeof usersEn> = {
   'account.changingPassword': 'बदलिँदैछ…',
   'account.passwordChanged': 'तपाईंको पासवर्ड बदलियो।',
   'account.pinSection': 'स्वीकृति PIN',
-  'account.pinHint': 'म्यानेजरले पासवर्डको सट्टा 4 देखि 6 अङ्कको PIN ले क्यासियरको कामलाई स्वीकृति दिन सक्नुहुन्छ।',
+  'account.pinHint': 'म्यानेजरले पासवर्डको सट्टा ४ देखि ६ अङ्कको PIN ले क्यासियरको कामलाई स्वीकृति दिन सक्नुहुन्छ।',
   'account.pin': 'नयाँ PIN',
   'account.pinCurrentPassword': 'हालको पासवर्ड',
   'account.setPin': 'PIN राख्नुहोस्',
@@ -75,6 +75,6 @@ export const usersNe: Translation<typeof usersEn> = {
   'account.settingPin': 'सेभ हुँदैछ…',
   'account.pinSet': 'तपाईंको PIN राखियो।',
   'account.pinRemoved': 'तपाईंको PIN हटाइयो।',
-  'account.pinDigits': '4 देखि 6 अङ्क प्रयोग गर्नुहोस्।',
+  'account.pinDigits': '४ देखि ६ अङ्क प्रयोग गर्नुहोस्।',
   'account.close': 'बन्द गर्नुहोस्',
 }
