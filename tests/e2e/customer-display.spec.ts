@@ -6,6 +6,7 @@ import { displayNe } from '../../src/renderer/src/display/display.ne'
 import type { Till } from './harness'
 import { BackOfficePage } from './pages/back-office.page'
 import { focusedId, waitForFocusOn } from './pages/focus.helper'
+import { devanagariFont } from './pages/fonts.helper'
 import { LoginPage } from './pages/login.page'
 import { RegisterPage } from './pages/register.page'
 import { SettingsPage } from './pages/settings.page'
@@ -201,6 +202,9 @@ describe('the customer display', () => {
       `${say('display.quantity', { quantity: formatNepaliNumber(2) })} ${rice.name} ${rupees(rice.priceCents * 2)}`,
     )
     expect(await flat(total.innerText())).toBe(`${say('display.total')} ${rupees(rice.priceCents * 2)}`)
+    const font = await devanagariFont(screen)
+    expect(font.family).toMatch(/^"?Tillwise Devanagari"?,/)
+    expect(font.loadedFaces).toBeGreaterThan(0)
     await display.screenshot('customer-display-nepali-sale')
 
     await till.page.keyboard.press('F9')

@@ -13,6 +13,7 @@ import { receiptsNe } from '../../src/renderer/src/features/receipts/receipts.ne
 import { scanNe } from '../../src/renderer/src/features/scan/scan.ne'
 import { sessionNe } from '../../src/renderer/src/features/session/session.ne'
 import { waitForFocusOn } from './pages/focus.helper'
+import { devanagariFont } from './pages/fonts.helper'
 import { normalise } from './pages/receipt.page'
 import { demoProduct, useTills } from './till.fixture'
 
@@ -64,6 +65,10 @@ describe('a sale in Nepali', () => {
     await page.keyboard.press('Enter')
     const totalCents = rice.priceCents * 2 + soap.priceCents
     await page.getByText(rupees(totalCents), { exact: true }).first().waitFor()
+    // Drawn in the till's own Devanagari face, whatever fonts this machine has.
+    const font = await devanagariFont(page)
+    expect(font.family).toMatch(/^"?Tillwise Devanagari"?,/)
+    expect(font.loadedFaces).toBeGreaterThan(0)
     await till.screenshot('nepali-cart')
 
     // F9 pays, F3 is cash; a round note, typed in Devanagari digits as the Nepali layout's number row gives them.

@@ -1,0 +1,13 @@
+import type { Page } from 'playwright-core'
+
+/**
+ * The page's type and the bundled Devanagari faces it has loaded, once every font it asked for
+ * has arrived (`document.fonts.ready`): the screens draw Nepali in their own font, not the machine's.
+ */
+export async function devanagariFont(page: Page): Promise<{ family: string; loadedFaces: number }> {
+  return page.evaluate(async () => {
+    await document.fonts.ready
+    const faces = [...document.fonts].filter((face) => face.family.replace(/["']/g, '') === 'Tillwise Devanagari')
+    return { family: getComputedStyle(document.body).fontFamily, loadedFaces: faces.filter((face) => face.status === 'loaded').length }
+  })
+}
