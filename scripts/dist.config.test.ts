@@ -21,6 +21,7 @@ import config, {
   type BuilderOs,
 } from '../electron-builder.config'
 import { CONFIG_FILE } from './dist'
+import { defaultUserDataDir } from '../src/main/startup.config'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const STAGE = join(ROOT, 'dist', 'stage')
@@ -153,6 +154,23 @@ describe('installer targets', () => {
       allowToChangeInstallationDirectory: true,
       deleteAppDataOnUninstall: false,
     })
+  })
+
+  it('keeps the data folder where the guide and the admin command look for it', () => {
+    // Electron names userData after the packaged package.json's productName, else its name, on every OS.
+    // electron-builder copies package.json with extraMetadata merged in; its own productName names
+    // only the executable and the installer. So the folder is package.json's name, unless one of
+    // these two changes it, which would leave a shop's data behind after an update.
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; productName?: string }
+    expect(pkg.productName).toBeUndefined()
+    const extra = (config.extraMetadata ?? {}) as Record<string, unknown>
+    expect(extra['name']).toBeUndefined()
+    expect(extra['productName']).toBeUndefined()
+    expect(defaultUserDataDir('linux', {}, '/home/shop')).toBe(`/home/shop/.config/${pkg.name}`)
+    const guide = readFileSync(join(ROOT, 'docs', 'install.md'), 'utf8')
+    for (const folder of [`%APPDATA%\\${pkg.name}`, `~/Library/Application Support/${pkg.name}`, `~/.config/${pkg.name}`]) {
+      expect(guide).toContain(folder)
+    }
   })
 
   it('signs macOS builds with the hardened runtime', () => {

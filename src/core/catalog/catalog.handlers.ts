@@ -6,5 +6,5 @@ export const catalogHandlers = {
     const result = await searchProducts(ctx, query, limit ?? 20, offset ?? 0)
     return { ...result, totalIsCapped: result.total >= SEARCH_TOTAL_CAP }
   },
-  'catalog:lookup': async ({ code }, ctx) => lookupProduct(ctx, code),
+  'catalog:lookup': async ({ code, keys }, ctx) => lookupProduct(ctx, code, keys),
 } satisfies FeatureHandlers<'catalog:search' | 'catalog:lookup'>

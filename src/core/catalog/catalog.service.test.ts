@@ -17,6 +17,7 @@ import { directContext } from '#core/testing/db-context'
 import { openDatabase, type Orm } from '#core/db/database'
 import { SEARCH_TOTAL_CAP, searchProducts } from './catalog.service'
 import { toDevanagariDigits } from '#shared/i18n/nepali-format'
+import { typedUnderNepali } from '#shared/testing/nepali-keyboard.fixture'
 
 interface FixtureProduct {
   name: string
@@ -207,6 +208,29 @@ describe('a scan through a Nepali keyboard layout', () => {
     expectError(refused, 'NOT_FOUND')
     // The refusal names the code as it came, so the cashier sees what the scanner sent.
     expect(!refused.ok && refused.error.params).toEqual({ what: 'productCode', code: unknown })
+  })
+
+  it('finds the product whose SKU the keys spell on a US layout, after the code as typed', async () => {
+    const typed = typedUnderNepali('SPI-001')
+    expect(typed).toBe('शफी-००१')
+    expectError(await till.invoke('catalog:lookup', { code: typed }), 'NOT_FOUND')
+    const found = ok(await till.invoke('catalog:lookup', { code: typed, keys: 'SPI-001' }))
+    expect(found.name).toBe('Salt & Pepper "Extra" (Hot)')
+    // The code as typed comes first: a code that is some product's own wins over the keys' reading.
+    const first = ok(await till.invoke('catalog:lookup', { code: 'MILK', keys: 'SPI-001' }))
+    expect(first.name).toBe('Loose Milk per Litre')
+  })
+
+  it('still finds nothing when neither reading is a product, and names the code as typed', async () => {
+    const typed = typedUnderNepali('NOPE-9')
+    const refused = await till.invoke('catalog:lookup', { code: typed, keys: 'NOPE-9' })
+    expectError(refused, 'NOT_FOUND')
+    expect(!refused.ok && refused.error.params).toEqual({ what: 'productCode', code: typed })
+  })
+
+  it('refuses keys that are empty or longer than a code', async () => {
+    expectError(await till.invoke('catalog:lookup', { code: 'MILK', keys: '' }), 'VALIDATION_FAILED')
+    expectError(await till.invoke('catalog:lookup', { code: 'MILK', keys: 'K'.repeat(65) }), 'VALIDATION_FAILED')
   })
 })
 

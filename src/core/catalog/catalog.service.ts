@@ -39,16 +39,19 @@ export function rowToDto(row: ProductRow): ProductDto {
 /**
  * Exact barcode or SKU (SKUs compare case-insensitively, as printed labels vary). When a code is
  * both one product's barcode and another's SKU, the barcode wins: a scanner sends barcodes. A
- * scanner types through the keyboard's layout, so with a Nepali one on its digits arrive as ०-९:
- * a code not found as it came is looked up once more with ASCII digits.
+ * scanner types through the keyboard's layout, so with a Nepali one on its digits arrive as ०-९
+ * and its letters as other Devanagari letters: a code not found as it came is looked up once more
+ * with ASCII digits, then as `keys`, what the same keys spell on a US layout (the till reads them).
  */
-export function lookupProduct(ctx: DbContext, code: string): Promise<ProductDto> {
+export function lookupProduct(ctx: DbContext, code: string, keys?: string): Promise<ProductDto> {
   const trimmed = code.trim()
-  const latin = latinDigits(trimmed)
+  const tries = [...new Set([trimmed, latinDigits(trimmed), ...(keys === undefined ? [] : [keys.trim()])])].filter((c) => c !== '')
   return read(ctx, CATALOG_SQL, ({ sql }) => {
-    const row =
-      sql.lookup({ code: trimmed, upper: trimmed.toUpperCase() }) ??
-      (latin === trimmed ? undefined : sql.lookup({ code: latin, upper: latin.toUpperCase() }))
+    let row: ReturnType<typeof sql.lookup> = undefined
+    for (const attempt of tries) {
+      row = sql.lookup({ code: attempt, upper: attempt.toUpperCase() })
+      if (row) break
+    }
     if (!row) throw new DomainError('NOT_FOUND', `No product with code '${trimmed}'`, { what: 'productCode', code: trimmed })
     return rowToDto(row)
   })

@@ -159,7 +159,8 @@ export const catalogContract = {
       totalIsCapped: z.boolean(),
     }),
   ),
-  'catalog:lookup': channel('signedIn', z.strictObject({ code: text(64).min(1) }), productDto),
+  /** `keys`: what the keys that typed `code` spell on a US layout, tried when `code` finds nothing. */
+  'catalog:lookup': channel('signedIn', z.strictObject({ code: text(64).min(1), keys: text(64).min(1).optional() }), productDto),
 
   /** The back office's table: paged in SQL, archived ones too when asked. Back-office reads are for managers: a cashier's till has catalog:search. */
   'products:list': channel('catalog.manage', productListInput, z.strictObject({ items: z.array(productAdminDto), total: z.int().min(0) })),

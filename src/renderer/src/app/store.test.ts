@@ -8,6 +8,7 @@ import { createTranslator } from '../platform/i18n/translate'
 import { RESULTS_PAGE_SIZE } from '../features/scan/public'
 import { en } from './catalogs'
 import { createPosStore } from './store'
+import { typedUnderNepali } from '#shared/testing/nepali-keyboard.fixture'
 
 const milk: ProductDto = {
   id: 1,
@@ -93,8 +94,9 @@ function fakeBackend(moreProducts: readonly ProductDto[] = []) {
       )
     },
     'catalog:lookup': (input) => {
-      const code = (input as { code: string }).code
-      const found = catalog.find((p) => p.barcode === code || p.sku === code)
+      const { code, keys } = input as { code: string; keys?: string }
+      const find = (c: string | undefined) => catalog.find((p) => p.barcode === c || p.sku === c)
+      const found = find(code) ?? find(keys)
       return found ? ok(found) : { ok: false, error: { code: 'NOT_FOUND', message: 'Not found' } }
     },
     'auth:logout': () => ok({}),
@@ -171,6 +173,25 @@ describe('scanning', () => {
     store.getState().scan.highlightMoved(1)
     await store.getState().scan.scanSubmitted()
     expect(store.getState().cart.cart.lines.map((l) => l.productId)).toEqual([milkPowder.id])
+  })
+
+  it('adds the product whose SKU the keys spell when a scanner typed it under a Nepali layout', async () => {
+    const { store, backend } = await signedInStore()
+    const typed = typedUnderNepali(milkPowder.sku)
+    store.getState().scan.scanTextChanged(typed)
+    await store.getState().scan.scanSubmitted(milkPowder.sku)
+    expect(store.getState().cart.cart.lines.map((l) => l.productId)).toEqual([milkPowder.id])
+    expect(backend.calls.filter((c) => c.channel === 'catalog:lookup').map((c) => c.input)).toEqual([{ code: typed, keys: milkPowder.sku }])
+  })
+
+  it('opens the sale of a receipt scanned under a Nepali layout', async () => {
+    const { store, backend } = await signedInStore()
+    backend.overrides.set('invoices:get', () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'Not found' } }))
+    store.getState().scan.scanTextChanged(typedUnderNepali('INV-1042'))
+    await store.getState().scan.scanSubmitted('INV-1042')
+    expect(backend.calls.filter((c) => c.channel === 'invoices:get').map((c) => c.input)).toEqual([{ number: 1042 }])
+    expect(backend.calls.some((c) => c.channel === 'catalog:lookup')).toBe(false)
+    expect(store.getState().invoices.finderNumberText).toBe('1042')
   })
 
   it('says so for an unknown code and leaves the cart alone', async () => {

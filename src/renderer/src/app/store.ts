@@ -109,9 +109,9 @@ export function createPosStore(options: PosStoreOptions): PosStore {
         noticeDismissed: () => shell().noticeDismissed(),
         productPicked: (product) => get().cart.productPicked(product),
         // A receipt's own code opens its invoice (a return starts there); anything else is a product.
-        itemScanned: (code, fallback) => {
-          const receipt = parseReceiptCode(code)
-          return receipt?.kind === 'invoice' ? get().invoices.receiptScanned(receipt.number) : get().cart.itemScanned(code, fallback)
+        itemScanned: (code, fallback, keys) => {
+          const receipt = parseReceiptCode(code) ?? (keys === undefined ? null : parseReceiptCode(keys))
+          return receipt?.kind === 'invoice' ? get().invoices.receiptScanned(receipt.number) : get().cart.itemScanned(code, fallback, keys)
         },
         dialogOpen: () => shell().dialog !== null,
         // A card scanned with items in the cart pays for them; with an empty cart the customer wants its balance.

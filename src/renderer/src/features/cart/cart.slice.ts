@@ -30,7 +30,8 @@ export interface CartState {
    * A code was scanned or typed: add one unit of its exact barcode/SKU match. When there is none,
    * `fallback` may offer the product the cashier was looking at instead.
    */
-  itemScanned(code: string, fallback?: () => ProductDto | null): Promise<void>
+  /** `keys`: the same keys read on a US layout, looked up when `code` is not found. */
+  itemScanned(code: string, fallback?: () => ProductDto | null, keys?: string): Promise<void>
   productPicked(product: ProductDto): Promise<void>
   quantityChanged(productId: number, quantity: number): Promise<void>
   quantityStepped(productId: number, delta: 1 | -1): Promise<void>
@@ -88,9 +89,9 @@ export const cartSlice = defineSlice('cart', ({ set, get, registerReset }, deps:
         applied(await api.call('cart:get', {}), null)
       }),
 
-    itemScanned: (code, fallback) =>
+    itemScanned: (code, fallback, keys) =>
       cartQueue.run(async () => {
-        const found = await api.call('catalog:lookup', { code })
+        const found = await api.call('catalog:lookup', keys === undefined ? { code } : { code, keys })
         if (found.ok) return add(found.data)
         if (found.error.code !== 'NOT_FOUND') return deps.requestFailed(found.error)
         const instead = fallback?.() ?? null

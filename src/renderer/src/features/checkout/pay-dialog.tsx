@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { TenderMethod } from '#shared/contract/invoices'
 import type { SettledTender } from '#shared/money/tenders'
 import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
+import { typeCodeKey } from '../../platform/lib/code-keys'
 import { isAltLetter, KEYS, PAY_KEYS } from '../../platform/lib/keys'
 import { FormError } from '../../ui/form-error'
 import { KeyHint } from '../../ui/key-hint'
@@ -260,6 +261,7 @@ export function PayDialog() {
               aria-describedby="pay-token-hint"
               readOnly={busy}
               value={tokenText}
+              onKeyDown={typeCodeKey}
               onChange={(event) => actions.tokenTyped(event.target.value)}
             />
             <p id="pay-token-hint" className="field-hint">

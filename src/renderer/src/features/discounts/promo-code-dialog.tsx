@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
+import { typeCodeKey } from '../../platform/lib/code-keys'
 import { FormError } from '../../ui/form-error'
 import { DialogActions, TitledDialog } from '../../ui/dialog-form'
 import { InputField } from '../../ui/form-field'
@@ -56,6 +57,7 @@ export function PromoCodeDialog() {
         maxLength={CODE_MAX}
         aria-invalid={error ? true : undefined}
         value={code}
+        onKeyDown={typeCodeKey}
         onChange={(event) => setCode(event.target.value)}
         ref={fieldRef}
       />

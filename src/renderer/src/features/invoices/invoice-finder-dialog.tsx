@@ -1,5 +1,6 @@
 import { useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { typeCodeKey } from '../../platform/lib/code-keys'
 import { FINDER_KEYS, isAltLetter } from '../../platform/lib/keys'
 import { useI18n } from '../../platform/i18n/use-i18n'
 import { FormError } from '../../ui/form-error'
@@ -78,6 +79,7 @@ export function InvoiceFinderDialog() {
                 inputMode="numeric"
                 autoComplete="off"
                 value={numberText}
+                onKeyDown={typeCodeKey}
                 onChange={(event) => invoiceNumberTyped(event.target.value)}
               />
               <button type="submit" className="button button-primary" disabled={pending}>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { typedUnderNepali } from '#shared/testing/nepali-keyboard.fixture'
 import { decideAfterMiss, decideEnter, moveHighlight, type ScanFieldState } from './scan-decision'
 
 const milk = { name: 'Milk' }
@@ -42,6 +43,26 @@ describe('decideEnter', () => {
   it('trims the code and ignores an empty field', () => {
     expect(decideEnter(field({ text: '  ABC-1 ' }))).toEqual({ kind: 'lookup', code: 'ABC-1' })
     expect(decideEnter(field({ text: '   ' }))).toEqual({ kind: 'ignore' })
+  })
+  it('sends the keys’ US reading along with a code typed under a Nepali layout, trimmed, and only when it differs', () => {
+    const typed = typedUnderNepali('SKU-A12')
+    expect(decideEnter(field({ text: ` ${typed} ` }), ' SKU-A12 ')).toEqual({ kind: 'lookup', code: typed, keys: 'SKU-A12' })
+    expect(decideEnter(field({ text: 'ABC-1' }), 'ABC-1')).toEqual({ kind: 'lookup', code: 'ABC-1' })
+    expect(decideEnter(field({ text: '   ' }), '   ')).toEqual({ kind: 'ignore' })
+  })
+
+  it('knows a token card scanned under a Nepali layout by its keys', () => {
+    const code = '3f2a9c1e-7b4d-4e8a-9c2f-1d3b5a7e9f00'
+    const typed = typedUnderNepali(code)
+    expect(typed).not.toBe(code)
+    expect(decideEnter(field({ text: typed }), code)).toEqual({ kind: 'token', code })
+    // Without the keys it is a code to look up like any other.
+    expect(decideEnter(field({ text: typed }))).toEqual({ kind: 'lookup', code: typed })
+  })
+
+  it('adds the result chosen with the arrows whatever the keys spell', () => {
+    const state = field({ text: 'दु', results: [milk], resultsFor: 'दु', highlightChosen: true })
+    expect(decideEnter(state, 'du')).toEqual({ kind: 'pick', product: milk })
   })
 })
 

@@ -21,7 +21,8 @@ export interface ScanFieldState<P> {
 export type EnterDecision<P> =
   | { readonly kind: 'ignore' }
   | { readonly kind: 'pick'; readonly product: P }
-  | { readonly kind: 'lookup'; readonly code: string }
+  /** `keys`: what the same keys spell on a US layout, tried when `code` finds nothing. */
+  | { readonly kind: 'lookup'; readonly code: string; readonly keys?: string }
   | { readonly kind: 'token'; readonly code: string }
 
 /**
@@ -39,7 +40,12 @@ function highlightedResult<P>(state: ScanFieldState<P>): P | undefined {
   return state.resultsFor === state.text ? state.results[state.highlighted] : undefined
 }
 
-export function decideEnter<P>(state: ScanFieldState<P>): EnterDecision<P> {
+/**
+ * `keys`: what the keys that typed the text spell on a US layout, when that differs (a scanner under
+ * a Nepali layout). A token card is recognised in either reading; a product code is looked up as
+ * typed first, as a shop may name its codes in Devanagari.
+ */
+export function decideEnter<P>(state: ScanFieldState<P>, keys?: string): EnterDecision<P> {
   const code = state.text.trim()
   if (state.highlightChosen) {
     const product = highlightedResult(state)
@@ -47,7 +53,10 @@ export function decideEnter<P>(state: ScanFieldState<P>): EnterDecision<P> {
   }
   if (code === '') return { kind: 'ignore' }
   if (looksLikeToken(code)) return { kind: 'token', code }
-  return { kind: 'lookup', code }
+  const keyed = keys?.trim()
+  if (keyed === undefined || keyed === '' || keyed === code) return { kind: 'lookup', code }
+  if (looksLikeToken(keyed)) return { kind: 'token', code: keyed }
+  return { kind: 'lookup', code, keys: keyed }
 }
 
 /** After the exact lookup of `state.text` found nothing. */

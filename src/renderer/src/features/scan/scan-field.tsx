@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useI18n } from '../../platform/i18n/use-i18n'
+import { EMPTY_TRAIL, pendingKey, trailAfterChange, trailKeys, type KeyTrail, type PendingKey } from '../../platform/lib/key-positions'
 import { ResultList, resultOptionId } from './result-list'
 import type { scanEn } from './scan.en'
 import { useScan, useScanStore } from './use-scan'
@@ -32,6 +33,9 @@ export function ScanField({ dialogOpen }: { dialogOpen: boolean }) {
   const resultChosen = useScan((s) => s.resultChosen)
   const resultRowsShown = useScan((s) => s.resultRowsShown)
   const scanCleared = useScan((s) => s.scanCleared)
+  // The keys that typed the text, for reading a scan made under a Nepali (or any other) layout.
+  const trail = useRef<KeyTrail>(EMPTY_TRAIL)
+  const lastKey = useRef<PendingKey | null>(null)
 
   // Focus synchronously when asked (zustand notifies in the same tick), not after a render:
   // a scanner's next keystroke may already be on its way.
@@ -54,6 +58,7 @@ export function ScanField({ dialogOpen }: { dialogOpen: boolean }) {
   const active = current ? results[highlighted] : undefined
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
+    lastKey.current = pendingKey(event)
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault()
@@ -65,7 +70,7 @@ export function ScanField({ dialogOpen }: { dialogOpen: boolean }) {
         break
       case 'Enter':
         event.preventDefault()
-        void scanSubmitted()
+        void scanSubmitted(trailKeys(trail.current, scanStore.getState().scanText))
         break
       case 'Escape':
         event.preventDefault()
@@ -93,7 +98,12 @@ export function ScanField({ dialogOpen }: { dialogOpen: boolean }) {
         spellCheck={false}
         placeholder={t('scan.placeholder')}
         value={scanText}
-        onChange={(event) => scanTextChanged(event.target.value)}
+        onChange={(event) => {
+          // The store's text, not this render's: the field may have been cleared since (a scan's Enter).
+          trail.current = trailAfterChange(trail.current, scanStore.getState().scanText, event.target.value, lastKey.current)
+          lastKey.current = null
+          scanTextChanged(event.target.value)
+        }}
         onKeyDown={onKeyDown}
       />
       {open && (

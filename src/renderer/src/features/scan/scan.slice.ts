@@ -28,8 +28,8 @@ export interface ScanState {
   highlightMoved(delta: number): void
   /** The result list shows rows from…to (exclusive): fetch the pages they are on. */
   resultRowsShown(from: number, to: number): void
-  /** Enter in the scan field. */
-  scanSubmitted(): Promise<void>
+  /** Enter in the scan field; `keys`: what its keys spell on a US layout, when that differs. */
+  scanSubmitted(keys?: string): Promise<void>
   /** A result clicked or tapped. */
   resultChosen(index: number): Promise<void>
   /** Esc in the scan field. */
@@ -50,8 +50,11 @@ export interface ScanDeps {
   readonly noticeDismissed: () => void
   /** Adds the product to the cart. */
   readonly productPicked: (product: ProductDto) => Promise<void>
-  /** Adds the product with this exact code; `fallback` may offer another when there is none. */
-  readonly itemScanned: (code: string, fallback: () => ProductDto | null) => Promise<void>
+  /**
+   * Adds the product with this exact code, or failing that with `keys` (the same keys read on a US
+   * layout); `fallback` may offer another when there is none.
+   */
+  readonly itemScanned: (code: string, fallback: () => ProductDto | null, keys?: string) => Promise<void>
   /** A modal dialog has focus: the scan field must not take it. */
   readonly dialogOpen: () => boolean
   /** A token card was scanned (or its code typed) into the field. */
@@ -154,7 +157,7 @@ export const scanSlice = defineSlice('scan', ({ set, get, registerReset }, deps:
       }
     },
 
-    scanSubmitted: async () => {
+    scanSubmitted: async (keys) => {
       const state = get()
       const snapshot: ScanFieldState<ProductDto> = {
         text: state.scanText,
@@ -163,7 +166,7 @@ export const scanSlice = defineSlice('scan', ({ set, get, registerReset }, deps:
         highlighted: state.highlighted,
         highlightChosen: state.highlightChosen,
       }
-      const decision = decideEnter(snapshot)
+      const decision = decideEnter(snapshot, keys)
       if (decision.kind === 'ignore') return
       // Clear at once, before any reply: the scanner may already be typing the next code.
       fieldCleared()
@@ -175,10 +178,14 @@ export const scanSlice = defineSlice('scan', ({ set, get, registerReset }, deps:
         deps.tokenScanned(decision.code)
         return
       }
-      await deps.itemScanned(decision.code, () => {
-        const fallback = decideAfterMiss(snapshot)
-        return fallback.kind === 'pick' ? fallback.product : null
-      })
+      await deps.itemScanned(
+        decision.code,
+        () => {
+          const fallback = decideAfterMiss(snapshot)
+          return fallback.kind === 'pick' ? fallback.product : null
+        },
+        decision.keys,
+      )
     },
 
     resultChosen: async (index) => {

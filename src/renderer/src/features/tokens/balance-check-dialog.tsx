@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useI18n, useMoney } from '../../platform/i18n/use-i18n'
+import { typeCodeKey } from '../../platform/lib/code-keys'
 import { FormError } from '../../ui/form-error'
 import { DialogActions, TitledDialog } from '../../ui/dialog-form'
 import { InputField } from '../../ui/form-field'
@@ -47,6 +48,7 @@ export function BalanceCheckDialog() {
         autoComplete="off"
         spellCheck={false}
         value={text}
+        onKeyDown={typeCodeKey}
         onChange={(event) => balanceTextTyped(event.target.value)}
         ref={fieldRef}
       />
