@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/sqlite'
+import type { StoreSettingsDto } from '#shared/contract/settings'
 import type { BackupDto } from '#shared/contract/backup'
 import type { Language } from '#shared/contract/common'
 import type { CustomerDisplaySettings, DisplayScreen, DisplayState } from '#shared/contract/display'
@@ -74,6 +75,8 @@ export interface StoreSettings {
   cashiersMayReturn: boolean
   /** Dates shown in Bikram Sambat as well, on screens and receipts. */
   bikramSambat: boolean
+  /** The BS years the store added from its almanac after the app's table (BsYear). */
+  bikramSambatYears: StoreSettingsDto['bikramSambatYears']
   /** Shifts are on (DESIGN §3.5): a payment or a return needs the till's open shift (SHIFT_CLOSED). */
   shiftsEnabled: boolean
   /** The receipt printer (kind `none` until one is set up). */

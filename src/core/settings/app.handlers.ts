@@ -14,6 +14,7 @@ export const appHandlers = {
     timeZone: settings.timeZone,
     printAfterSale: settings.printer.kind !== 'none' && settings.printer.printAfterSale,
     bikramSambat: settings.bikramSambat,
+    bikramSambatYears: settings.bikramSambatYears,
     receipt: {
       address: settings.address,
       phone: settings.phone,

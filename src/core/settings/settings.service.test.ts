@@ -4,6 +4,7 @@ import type { BackendClient } from '#core/backend'
 import { auditRows } from '#core/testing/audit-trail'
 import { expectError, ok, openTestStore, productBySku, signedInClient, TOKENS, withRawDb, type TestStore } from '#core/testing/test-store'
 import { storeSettings } from '#shared/testing/settings.fixture'
+import { projectedBsYear } from '#shared/i18n/bikram-sambat'
 
 let store: TestStore
 let manager: BackendClient
@@ -116,6 +117,29 @@ describe('settings:update', () => {
     await expectRefusedUnchanged(cashier.invoke('settings:update', { patch: { storeName: 'Mine now' } }), 'FORBIDDEN', {
       permission: 'settings.manage',
     })
+  })
+
+  it('keeps the BS years the store added, audited and told to every till, and refuses a list that does not follow the calendar', async () => {
+    const months = projectedBsYear(2084)!.months
+    const added = [{ year: 2084, months: [...months] }]
+    const saved = ok(await manager.invoke('settings:update', { patch: { bikramSambat: true, bikramSambatYears: added } }))
+    expect(saved.bikramSambatYears).toEqual(added)
+    expect(ok(await cashier.invoke('app:info', {})).bikramSambatYears).toEqual(added)
+    const [row] = auditRows(store.dbPath).slice(-1)
+    expect(row?.action).toBe('settings.updated')
+    expect((JSON.parse(row!.details) as Record<string, unknown>)['after.bikramSambatYears']).toBe(JSON.stringify(added))
+
+    for (const bad of [
+      [{ year: 2085, months: [...months] }],
+      [{ year: 2084, months: months.slice(0, 11) }],
+      [{ year: 2084, months: months.map(() => 32) }],
+      [{ year: 2084, months: [28, ...months.slice(1)] }],
+      [...added, ...added],
+    ]) {
+      await expectRefusedUnchanged(manager.invoke('settings:update', { patch: { bikramSambatYears: bad } }), 'VALIDATION_FAILED')
+    }
+    expect(ok(await manager.invoke('settings:get', {})).bikramSambatYears).toEqual(added)
+    ok(await manager.invoke('settings:update', { patch: { bikramSambat: false, bikramSambatYears: [] } }))
   })
 
   it('changes tax and cash rounding, the discount limit, the wallets and the default taxes, audited before and after', async () => {

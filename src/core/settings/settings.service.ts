@@ -5,7 +5,7 @@ import { customerDisplaySettings, DEFAULT_CUSTOMER_DISPLAY } from '#shared/contr
 import { DEFAULT_PRINTER, printerSettings } from '#shared/contract/printing'
 import { updatesUrl } from '#shared/contract/updates'
 import { localeTag } from '#shared/contract/setup'
-import { cashRoundingMode, taxRounding, type settingsPatch, type StoreSettingsDto } from '#shared/contract/settings'
+import { bikramSambatYears, cashRoundingMode, taxRounding, type settingsPatch, type StoreSettingsDto } from '#shared/contract/settings'
 import type { RequestContext, SessionUser, StoreSettings } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import type { AuditDetails } from '#core/db/audit-chain'
@@ -43,6 +43,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   cashiersMayReturn: false,
   shiftsEnabled: false,
   bikramSambat: false,
+  bikramSambatYears: [],
   printer: DEFAULT_PRINTER,
   customerDisplay: DEFAULT_CUSTOMER_DISPLAY,
   updatesUrl: null,
@@ -71,6 +72,7 @@ const PATCH_KEYS = [
   'wallets',
   'cashiersMayReturn',
   'bikramSambat',
+  'bikramSambatYears',
   'shiftsEnabled',
   'printer',
   'customerDisplay',
@@ -112,6 +114,7 @@ export async function loadSettings(em: EntityManager): Promise<StoreSettings> {
     wallets: jsonList(values.get('wallets'), (item) => typeof item === 'string') as string[],
     cashiersMayReturn: values.get('cashiersMayReturn') === 'true',
     bikramSambat: values.get('bikramSambat') === 'true',
+    bikramSambatYears: bikramSambatYearsOf(values.get('bikramSambatYears')),
     shiftsEnabled: values.get('shiftsEnabled') === 'true',
     printer: printerOf(values.get('printer')),
     customerDisplay: customerDisplayOf(values.get('customerDisplay')),
@@ -126,6 +129,16 @@ function printerOf(text: string | undefined): StoreSettings['printer'] {
     return printerSettings.safeParse({ ...DEFAULT_PRINTER, ...(JSON.parse(text) as object) }).data ?? DEFAULT_PRINTER
   } catch {
     return DEFAULT_PRINTER
+  }
+}
+
+/** The store's added BS years kept as JSON text; what is not a valid list (a damaged row) reads as none. */
+function bikramSambatYearsOf(text: string | undefined): StoreSettings['bikramSambatYears'] {
+  if (text === undefined) return []
+  try {
+    return bikramSambatYears.safeParse(JSON.parse(text)).data ?? []
+  } catch {
+    return []
   }
 }
 
@@ -225,6 +238,7 @@ function toSettingsDto(settings: StoreSettings, currencyLocked: boolean): StoreS
     wallets: settings.wallets,
     cashiersMayReturn: settings.cashiersMayReturn,
     bikramSambat: settings.bikramSambat,
+    bikramSambatYears: settings.bikramSambatYears,
     shiftsEnabled: settings.shiftsEnabled,
     printer: settings.printer,
     customerDisplay: settings.customerDisplay,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { bikramSambatYears } from './settings'
 import { channel } from '../ipc/channel'
 import { empty } from './common'
 
@@ -19,6 +20,8 @@ export const appInfoDto = z.strictObject({
   printAfterSale: z.boolean(),
   /** Dates are shown in Bikram Sambat as well (a store setting). */
   bikramSambat: z.boolean().optional(),
+  /** The BS years the store added from its almanac after the app's table. */
+  bikramSambatYears: bikramSambatYears.optional(),
   /** What every receipt prints of the store besides its name (public: it is on every receipt), so the screen's receipt matches the paper. */
   receipt: z
     .strictObject({ address: z.string(), phone: z.string(), taxNumber: z.string(), header: z.string(), footer: z.string() })

@@ -5,6 +5,7 @@ import { customerDisplaySettings } from './display'
 import { printerSettings } from './printing'
 import { updatesUrl } from './updates'
 import { currencyCode, currencyDecimals, localeTag, timeZone } from './setup'
+import { BS_YEARS_ADDED_MAX, bsYearsProblem } from '../i18n/bikram-sambat'
 
 export const taxRounding = z.enum(['perLine', 'global'])
 export const cashRoundingMode = z.enum(['halfUp', 'up', 'down', 'halfEven'])
@@ -12,6 +13,15 @@ export const cashRoundingMode = z.enum(['halfUp', 'up', 'down', 'halfEven'])
 const cashIncrement = z.int().min(1).max(100_000)
 /** A share in basis points: 10% = 1000. */
 const bps = z.int().min(0).max(10_000)
+
+/**
+ * The Bikram Sambat years a store added from its almanac after the app's table (BsYear): BS 2084,
+ * 2085, … one after another, each its twelve month lengths.
+ */
+export const bikramSambatYears = z
+  .array(z.strictObject({ year: z.int(), months: z.array(z.int().min(29).max(32)).length(12) }))
+  .max(BS_YEARS_ADDED_MAX)
+  .refine((years) => bsYearsProblem(years) === null, 'years must follow the calendar one after another, each of 365 or 366 days')
 
 /**
  * The store's settings (DESIGN §2.5) that exist by now. Later features add theirs here (tax and
@@ -51,6 +61,8 @@ export const storeSettingsDto = z.strictObject({
   shiftsEnabled: z.boolean(),
   /** Screens and receipts show each date in Bikram Sambat as well (display only: records stay in ISO dates). */
   bikramSambat: z.boolean(),
+  /** The BS years published after the app's table, as the store entered them. */
+  bikramSambatYears,
   /** The receipt printer: where receipts go, and whether one prints after every sale. */
   printer: printerSettings,
   /** The customer display: a second window on a second screen, and which screen (null: the first that is not the till's). */
@@ -103,6 +115,8 @@ export const settingsPatch = z
     cashiersMayReturn: z.boolean(),
     shiftsEnabled: z.boolean(),
     bikramSambat: z.boolean(),
+    /** The whole list at once: a year is added (or mended) at the end. */
+    bikramSambatYears,
     /** The whole printer setting at once (its fields depend on each other). */
     printer: printerSettings,
     /** Both fields at once: the screen chosen belongs to the display switched on. */

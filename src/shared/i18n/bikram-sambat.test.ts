@@ -8,6 +8,11 @@ import {
   BS_PROJECTED_FROM_YEAR,
   bikramSambatNote,
   bsMonthLength,
+  bsPublishedThrough,
+  bsYearsProblem,
+  BS_YEARS_ADDED_MAX,
+  projectedBsYear,
+  type BsYear,
   formatBikramSambat,
   fromBikramSambat,
   toBikramSambat,
@@ -124,5 +129,68 @@ describe('the BS date beside a Gregorian one', () => {
     expect(bikramSambatNote(firstProjected, 'ne')).toBeNull()
     expect(bikramSambatNote('1900-01-01', 'en')).toBeNull()
     expect(bikramSambatNote('not a day', 'ne')).toBeNull()
+  })
+})
+
+describe('years a store adds from its almanac', () => {
+  const projected2084 = projectedBsYear(2084)!
+  /** BS 2084 as a store might find it in its patro: one day moved from Asar to Jestha. */
+  const published2084: BsYear = {
+    year: 2084,
+    months: projected2084.months.map((days, i) => (i === 1 ? days + 1 : i === 2 ? days - 1 : days)),
+  }
+
+  it('are offered from the projection, for the years after the published ones only', () => {
+    expect(projected2084.year).toBe(2084)
+    expect(projected2084.months).toHaveLength(12)
+    expect(projectedBsYear(2083)).toBeNull()
+    expect(projectedBsYear(BS_LAST_YEAR + 1)).toBeNull()
+  })
+
+  it('make the BS date shown for those years, as the store entered them', () => {
+    const baisakh1 = fromBikramSambat({ year: 2084, month: 1, day: 1 })!
+    expect(bikramSambatNote(baisakh1, 'en')).toBeNull()
+    expect(bikramSambatNote(baisakh1, 'en', [published2084])).toBe('BS 2084 Baisakh 1')
+    expect(bikramSambatNote(baisakh1, 'ne', [published2084])).toBe('वि.सं. २०८४ बैशाख १')
+    expect(bsPublishedThrough([published2084])).toBe(2084)
+    // Asar 1 falls a day later than the projection has it.
+    const asar1 = fromBikramSambat({ year: 2084, month: 3, day: 1 }, [published2084])!
+    expect(fromBikramSambat({ year: 2084, month: 3, day: 1 })).not.toBe(asar1)
+    expect(toBikramSambat(asar1, [published2084])).toEqual({ year: 2084, month: 3, day: 1 })
+    // The year after is still only projected: left off.
+    const next = fromBikramSambat({ year: 2085, month: 1, day: 1 }, [published2084])!
+    expect(bikramSambatNote(next, 'en', [published2084])).toBeNull()
+    // Years before are untouched.
+    expect(bikramSambatNote('2026-03-15', 'en', [published2084])).toBe('BS 2082 Chaitra 1')
+  })
+
+  it('round-trip every day of a store-added year', () => {
+    const first = fromBikramSambat({ year: 2084, month: 1, day: 1 }, [published2084])!
+    let day = Date.parse(`${first}T00:00:00Z`)
+    for (let month = 1; month <= 12; month += 1) {
+      for (let date = 1; date <= published2084.months[month - 1]!; date += 1) {
+        const iso = new Date(day).toISOString().slice(0, 10)
+        expect(toBikramSambat(iso, [published2084])).toEqual({ year: 2084, month, day: date })
+        expect(fromBikramSambat({ year: 2084, month, day: date }, [published2084])).toBe(iso)
+        day += 86_400_000
+      }
+    }
+  })
+
+  it('are refused, and add nothing, unless they follow the table one after another with real month and year lengths', () => {
+    const months = projected2084.months
+    expect(bsYearsProblem([])).toBeNull()
+    expect(bsYearsProblem([published2084, { year: 2085, months: projectedBsYear(2085)!.months }])).toBeNull()
+    expect(bsYearsProblem([{ year: 2085, months }])).toBe('notNext')
+    expect(bsYearsProblem([published2084, published2084])).toBe('notNext')
+    expect(bsYearsProblem([{ year: 2084, months: months.slice(0, 11) }])).toBe('monthLength')
+    expect(bsYearsProblem([{ year: 2084, months: [28, ...months.slice(1)] }])).toBe('monthLength')
+    expect(bsYearsProblem([{ year: 2084, months: [30.5, ...months.slice(1)] }])).toBe('monthLength')
+    expect(bsYearsProblem([{ year: 2084, months: months.map(() => 32) }])).toBe('yearLength')
+    const all = Array.from({ length: BS_YEARS_ADDED_MAX + 1 }, (_, i) => ({ year: 2084 + i, months }))
+    expect(bsYearsProblem(all)).toBe('tooMany')
+    const baisakh1 = fromBikramSambat({ year: 2084, month: 1, day: 1 })!
+    expect(bikramSambatNote(baisakh1, 'en', [{ year: 2085, months }])).toBeNull()
+    expect(bsPublishedThrough([{ year: 2085, months }])).toBe(2083)
   })
 })

@@ -16,6 +16,10 @@
  * export and amitgaru2/nepali-datetime (`nepali_datetime/data/calendar_bs.csv` at b1de206) share;
  * 2091 to 2099 from node-nepali-datetime, because those two, the only others that reach so far,
  * give BS 2096 an impossible 364 days.
+ *
+ * A shop without updates would lose its BS dates once the published years run out, so a manager
+ * adds each new year from the almanac in Settings (`BsYear`: its twelve month lengths, the
+ * projection offered to start from); those years count as published for that store.
  */
 import { toDevanagariDigits } from './nepali-format'
 
@@ -158,16 +162,86 @@ const DAY_MS = 86_400_000
 /** BS 2000-01-01 (Baisakh 1) fell on 1943-04-14; days are counted from there. */
 const ANCHOR_DAY = Date.UTC(1943, 3, 14) / DAY_MS
 
-/** Days from the anchor to each year's Baisakh 1; the last entry is the day after the table. */
-const YEAR_STARTS: readonly number[] = MONTH_LENGTHS.reduce<number[]>(
-  (starts, months) => [...starts, starts.at(-1)! + months.reduce((sum, days) => sum + days, 0)],
-  [0],
-)
+/**
+ * A year of the calendar as the almanac (patro) publishes it: BS year and its twelve months' days,
+ * Baisakh first. A store enters the years published after this table was pinned (Settings), so its
+ * BS dates go on without an update of the app.
+ */
+export interface BsYear {
+  readonly year: number
+  readonly months: readonly number[]
+}
+
+/** The most years a store can add: up to the end of the table's projections. */
+export const BS_YEARS_ADDED_MAX = BS_LAST_YEAR - BS_PROJECTED_FROM_YEAR + 1
+
+/** Why a store's list of added years cannot be used; null when it can. */
+export type BsYearsProblem = 'notNext' | 'monthLength' | 'yearLength' | 'tooMany'
+
+/**
+ * Years added by a store must follow the pinned table one after another (BS 2084, 2085, …: each
+ * year's first day depends on every year before it), with months of 29 to 32 days and years of 365
+ * or 366, as every published year has.
+ */
+export function bsYearsProblem(years: readonly BsYear[]): BsYearsProblem | null {
+  if (years.length > BS_YEARS_ADDED_MAX) return 'tooMany'
+  for (const [index, { year, months }] of years.entries()) {
+    if (year !== BS_PROJECTED_FROM_YEAR + index) return 'notNext'
+    if (months.length !== 12 || months.some((days) => !Number.isInteger(days) || days < 29 || days > 32)) return 'monthLength'
+    const days = months.reduce((sum, length) => sum + length, 0)
+    if (days !== 365 && days !== 366) return 'yearLength'
+  }
+  return null
+}
+
+/** The table's projection of a year after the published ones (to start a store's entry from), or null. */
+export function projectedBsYear(year: number): BsYear | null {
+  if (year < BS_PROJECTED_FROM_YEAR || year > BS_LAST_YEAR) return null
+  return { year, months: MONTH_LENGTHS[year - BS_FIRST_YEAR]! }
+}
+
+/** The last BS year whose calendar is published: the table's, and then the years a store added. */
+export function bsPublishedThrough(added: readonly BsYear[] = []): number {
+  return BS_PROJECTED_FROM_YEAR - 1 + (bsYearsProblem(added) === null ? added.length : 0)
+}
+
+interface Calendar {
+  readonly months: readonly (readonly number[])[]
+  /** Days from the anchor to each year's Baisakh 1; the last entry is the day after the table. */
+  readonly starts: readonly number[]
+}
+
+function calendarOf(months: readonly (readonly number[])[]): Calendar {
+  const starts = months.reduce<number[]>((list, year) => [...list, list.at(-1)! + year.reduce((sum, days) => sum + days, 0)], [0])
+  return { months, starts }
+}
+
+const PINNED = calendarOf(MONTH_LENGTHS)
+/** The calendars of the last few lists of added years (a store has one; tests a handful). */
+const WITH_ADDED = new Map<string, Calendar>()
+
+/** The pinned table with a store's added years in place of the projections (a list not usable adds nothing). */
+function calendarWith(added: readonly BsYear[]): Calendar {
+  if (added.length === 0 || bsYearsProblem(added) !== null) return PINNED
+  const key = JSON.stringify(added.map((year) => year.months))
+  let calendar = WITH_ADDED.get(key)
+  if (!calendar) {
+    const from = BS_PROJECTED_FROM_YEAR - BS_FIRST_YEAR
+    calendar = calendarOf([
+      ...MONTH_LENGTHS.slice(0, from),
+      ...added.map((year) => year.months),
+      ...MONTH_LENGTHS.slice(from + added.length),
+    ])
+    if (WITH_ADDED.size >= 8) WITH_ADDED.clear()
+    WITH_ADDED.set(key, calendar)
+  }
+  return calendar
+}
 
 /** Days in a BS month, or null when the table has no such month. */
-export function bsMonthLength(year: number, month: number): number | null {
+export function bsMonthLength(year: number, month: number, added: readonly BsYear[] = []): number | null {
   if (!Number.isInteger(month) || month < 1 || month > 12) return null
-  return MONTH_LENGTHS[year - BS_FIRST_YEAR]?.[month - 1] ?? null
+  return calendarWith(added).months[year - BS_FIRST_YEAR]?.[month - 1] ?? null
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -182,16 +256,20 @@ function epochDay(isoDay: string): number | null {
   return at.getTime() / DAY_MS
 }
 
-/** The BS date of a Gregorian day (`YYYY-MM-DD`), or null when it is not a day or not in the table. */
-export function toBikramSambat(isoDay: string): BsDate | null {
+/**
+ * The BS date of a Gregorian day (`YYYY-MM-DD`), or null when it is not a day or not in the table
+ * (with `added`, a store's years in place of the projections).
+ */
+export function toBikramSambat(isoDay: string, added: readonly BsYear[] = []): BsDate | null {
   const day = epochDay(isoDay)
   if (day === null) return null
+  const { months: table, starts } = calendarWith(added)
   let rest = day - ANCHOR_DAY
-  if (rest < 0 || rest >= YEAR_STARTS.at(-1)!) return null
+  if (rest < 0 || rest >= starts.at(-1)!) return null
   let index = 0
-  while (rest >= YEAR_STARTS[index + 1]!) index += 1
-  rest -= YEAR_STARTS[index]!
-  const months = MONTH_LENGTHS[index]!
+  while (rest >= starts[index + 1]!) index += 1
+  rest -= starts[index]!
+  const months = table[index]!
   let month = 0
   while (rest >= months[month]!) {
     rest -= months[month]!
@@ -201,25 +279,28 @@ export function toBikramSambat(isoDay: string): BsDate | null {
 }
 
 /** The Gregorian day (`YYYY-MM-DD`) of a BS date, or null when no such date is in the table. */
-export function fromBikramSambat({ year, month, day }: BsDate): string | null {
-  const length = bsMonthLength(year, month)
+export function fromBikramSambat({ year, month, day }: BsDate, added: readonly BsYear[] = []): string | null {
+  const length = bsMonthLength(year, month, added)
   if (length === null || !Number.isInteger(day) || day < 1 || day > length) return null
-  const months = MONTH_LENGTHS[year - BS_FIRST_YEAR]!
-  const offset = YEAR_STARTS[year - BS_FIRST_YEAR]! + months.slice(0, month - 1).reduce((sum, days) => sum + days, 0) + day - 1
+  const { months: table, starts } = calendarWith(added)
+  const months = table[year - BS_FIRST_YEAR]!
+  const offset = starts[year - BS_FIRST_YEAR]! + months.slice(0, month - 1).reduce((sum, days) => sum + days, 0) + day - 1
   return new Date((ANCHOR_DAY + offset) * DAY_MS).toISOString().slice(0, 10)
 }
 
 export interface BikramSambatFormatOptions {
   /** `deva`: "२०८२ फागुन ३"; `latn`: "2082 Falgun 3". */
   digits: 'deva' | 'latn'
+  /** A store's added years (see BsYear). */
+  added?: readonly BsYear[]
 }
 
 /**
  * A Gregorian day (`YYYY-MM-DD`) as its BS date, year first: "२०८२ फागुन ३" or "2082 Falgun 3".
  * Null outside the table, so a screen or receipt leaves the BS date out rather than print a wrong one.
  */
-export function formatBikramSambat(isoDay: string, { digits }: BikramSambatFormatOptions): string | null {
-  const date = toBikramSambat(isoDay)
+export function formatBikramSambat(isoDay: string, { digits, added = [] }: BikramSambatFormatOptions): string | null {
+  const date = toBikramSambat(isoDay, added)
   if (!date) return null
   if (digits === 'latn') return `${date.year} ${BS_MONTHS_EN[date.month - 1]} ${date.day}`
   return toDevanagariDigits(`${date.year} ${BS_MONTHS_NE[date.month - 1]} ${date.day}`)
@@ -227,18 +308,19 @@ export function formatBikramSambat(isoDay: string, { digits }: BikramSambatForma
 
 /**
  * The BS date as a screen or receipt adds it beside the Gregorian one — "वि.सं. २०८२ फागुन ३" in
- * Nepali, "BS 2082 Falgun 3" in English — only where the table holds the published calendar: from
- * BS_PROJECTED_FROM_YEAR on the sources disagree, and a shop's paper must not carry a date that may
- * be a day out. Null then (and outside the table): the BS date is simply left off.
+ * Nepali, "BS 2082 Falgun 3" in English — only where the calendar is published, in the table or in
+ * the years the store added from its almanac: from there on the sources disagree, and a shop's paper
+ * must not carry a date that may be a day out. Null then (and outside the table): the BS date is
+ * simply left off.
  */
-export function bikramSambatNote(isoDay: string, language: 'en' | 'ne'): string | null {
-  const text = publishedBikramSambat(isoDay, language)
+export function bikramSambatNote(isoDay: string, language: 'en' | 'ne', added: readonly BsYear[] = []): string | null {
+  const text = publishedBikramSambat(isoDay, language, added)
   return text === null ? null : language === 'ne' ? `वि.सं. ${text}` : `BS ${text}`
 }
 
 /** "२०८२ चैत १" / "2082 Chaitra 1" where the calendar is published (see bikramSambatNote), else null. */
-export function publishedBikramSambat(isoDay: string, language: 'en' | 'ne'): string | null {
-  const date = toBikramSambat(isoDay)
-  if (!date || date.year >= BS_PROJECTED_FROM_YEAR) return null
-  return formatBikramSambat(isoDay, { digits: language === 'ne' ? 'deva' : 'latn' })
+export function publishedBikramSambat(isoDay: string, language: 'en' | 'ne', added: readonly BsYear[] = []): string | null {
+  const date = toBikramSambat(isoDay, added)
+  if (!date || date.year > bsPublishedThrough(added)) return null
+  return formatBikramSambat(isoDay, { digits: language === 'ne' ? 'deva' : 'latn', added })
 }

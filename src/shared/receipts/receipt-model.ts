@@ -10,7 +10,7 @@ import type { InvoiceDto, InvoiceTenderDto } from '../contract/invoices'
 import type { RefundDto, ReturnDto } from '../contract/returns'
 import type { ZReportDto } from '../contract/shifts'
 import { storeDate } from '../dates/store-date'
-import { publishedBikramSambat } from '../i18n/bikram-sambat'
+import { publishedBikramSambat, type BsYear } from '../i18n/bikram-sambat'
 import { formatNepaliPercentBps, nepaliDateTimeFormatter } from '../i18n/nepali-format'
 import type { MoneyFormatOptions } from '../money/money'
 import type { receiptLabelsEn, ReceiptLabelKey } from './receipt-labels.en'
@@ -117,6 +117,8 @@ export interface ReceiptStore {
   readonly language?: Language
   /** Print the date in Bikram Sambat as well (a store setting). */
   readonly bikramSambat?: boolean
+  /** The BS years the store added from its almanac (see BsYear). */
+  readonly bikramSambatYears?: readonly BsYear[]
 }
 
 type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never
@@ -211,7 +213,9 @@ function storeDayOf(iso: string, timeZone: string): string {
 
 /** The date, and the same day in Bikram Sambat where the store shows it (and the calendar is published). */
 function dateRows(iso: string, store: ReceiptStore): ReceiptRow[] {
-  const note = store.bikramSambat ? publishedBikramSambat(storeDayOf(iso, store.timeZone), store.language ?? 'en') : null
+  const note = store.bikramSambat
+    ? publishedBikramSambat(storeDayOf(iso, store.timeZone), store.language ?? 'en', store.bikramSambatYears)
+    : null
   return note === null
     ? [dateRow(iso, store)]
     : [dateRow(iso, store), { role: 'fact', label: label('receipt.bsDate'), value: textValue(raw(note)) }]

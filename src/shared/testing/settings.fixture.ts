@@ -29,6 +29,7 @@ export const storeSettings = (overrides: Partial<StoreSettingsDto> = {}): StoreS
   wallets: ['eSewa', 'Khalti'],
   cashiersMayReturn: false,
   bikramSambat: false,
+  bikramSambatYears: [],
   shiftsEnabled: false,
   printer: DEFAULT_PRINTER,
   customerDisplay: DEFAULT_CUSTOMER_DISPLAY,

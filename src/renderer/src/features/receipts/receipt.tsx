@@ -176,6 +176,7 @@ export function useReceiptStore(): ReceiptStore {
       timeZone: appInfo?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       language,
       bikramSambat: appInfo?.bikramSambat ?? false,
+      bikramSambatYears: appInfo?.bikramSambatYears ?? [],
     }),
     [appInfo, language],
   )

@@ -107,6 +107,7 @@ export function settingsFormValues(settings: StoreSettingsDto): SettingsFormValu
     cashiersMayReturn: settings.cashiersMayReturn,
     shiftsEnabled: settings.shiftsEnabled,
     bikramSambat: settings.bikramSambat,
+    bikramSambatYears: settings.bikramSambatYears.map((year) => ({ year: year.year, months: [...year.months] })),
     printer: { ...settings.printer },
     updatesUrl: settings.updatesUrl ?? '',
     customerDisplay: { ...settings.customerDisplay },

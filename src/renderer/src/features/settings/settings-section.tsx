@@ -27,6 +27,7 @@ import { currencyLocked } from './settings.slice'
 import { UpdatesGroup } from './updates-group'
 import { useSettings } from './use-settings'
 import { WalletList } from './wallet-list'
+import { BsCalendarYears } from './bs-calendar-years'
 
 const msg = messagesOf<SettingsTexts>()
 
@@ -157,6 +158,18 @@ function SettingsForm({ settings }: { settings: StoreSettingsDto }) {
               {t('settings.bikramSambatHint')}
             </p>
           </div>
+          <Controller
+            control={control}
+            name="bikramSambatYears"
+            render={({ field }) => (
+              <BsCalendarYears
+                id="settings-bs-calendar"
+                years={field.value ?? []}
+                onChange={(years) => field.onChange(years)}
+                error={errors.bikramSambatYears ? render(decodeMessage(errors.bikramSambatYears.message)) : undefined}
+              />
+            )}
+          />
         </fieldset>
 
         <fieldset className="settings-group">

@@ -49,6 +49,19 @@ export const settingsEn = {
   'settings.bikramSambat': 'Show dates in Bikram Sambat too',
   'settings.bikramSambatHint':
     'Screens and receipts add the date in Bikram Sambat (BS 2082 Falgun 3) beside the usual one. Records keep the usual date.',
+  'settings.bsCalendar': 'Bikram Sambat calendar',
+  'settings.bsKnownThrough': 'The till knows the published calendar through BS {year}, which ends on {last}.',
+  'settings.bsKnownThroughYear': 'The till knows the published calendar through BS {year}.',
+  'settings.bsAddedYear': 'BS {year}, {days} days',
+  'settings.bsRemove': 'Remove BS {year}',
+  'settings.bsAddTitle': 'BS {year} from your patro: the days in each month',
+  'settings.bsTotal': '{days} days in all',
+  'settings.bsAdd': 'Add BS {year}',
+  'settings.bsMonthDays': 'Each month has 29 to 32 days.',
+  'settings.bsYearDays': 'A year has 365 or 366 days; these months make {days}.',
+  'settings.bsTableEnd': 'The till’s calendar goes no further.',
+  'settings.bsHint':
+    'Check each month against the patro: the BS date goes on receipts. A day in a year not added here is shown without its BS date. The months start as the till’s own estimate.',
   'settings.shiftsEnabled': 'Work in shifts',
   'settings.shiftsEnabledHint':
     'Each till opens a shift with a counted float and closes it with a blind count and a Z report. While no shift is open, the till takes no payment.',
