@@ -117,6 +117,7 @@ describe('app:info', () => {
       timeZone: 'Asia/Kathmandu',
       printAfterSale: false,
       bikramSambat: false,
+      bikramSambatYears: [],
       receipt: { address: '', phone: '', taxNumber: '', header: '', footer: '' },
     })
   })
