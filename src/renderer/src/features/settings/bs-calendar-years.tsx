@@ -5,6 +5,7 @@ import {
   BS_MONTHS_NE,
   bsMonthLength,
   bsPublishedThrough,
+  bsYearsProblem,
   fromBikramSambat,
   projectedBsYear,
   type BsYear,
@@ -25,33 +26,39 @@ function useYearText(): (year: number) => string {
   return (year) => format.format(year)
 }
 
-/** The month lengths typed, or why they cannot be a year of the calendar. */
-export function readBsYear(year: number, typed: readonly string[]): { year: BsYear } | { refused: Message } {
+/**
+ * The month lengths typed for the year after `years`, or why they cannot be a year of the
+ * calendar: the converter's own rule (`bsYearsProblem`), said in the screen's words.
+ */
+export function readBsYear(years: readonly BsYear[], year: number, typed: readonly string[]): { year: BsYear } | { refused: Message } {
   const months = typed.map((text) => {
     const clean = latinDigits(text).trim()
-    return /^\d{2}$/.test(clean) ? Number(clean) : Number.NaN
+    return /^\d{1,2}$/.test(clean) ? Number(clean) : Number.NaN
   })
-  if (months.some((days) => !(days >= 29 && days <= 32))) return { refused: msg('settings.bsMonthDays') }
-  const days = months.reduce((sum, length) => sum + length, 0)
-  if (days !== 365 && days !== 366) return { refused: msg('settings.bsYearDays', { days }) }
-  return { year: { year, months } }
+  const candidate = { year, months }
+  const problem = bsYearsProblem([...years, candidate])
+  if (problem === null) return { year: candidate }
+  if (problem === 'yearLength') return { refused: msg('settings.bsYearDays', { days: months.reduce((sum, days) => sum + days, 0) }) }
+  return { refused: msg('settings.bsMonthDays') }
 }
 
 interface NextYearProps {
   readonly id: string
+  /** The years added before this one. */
+  readonly years: readonly BsYear[]
   readonly year: number
   readonly onAdd: (year: BsYear) => void
 }
 
 /** The twelve months of the next year, started from the projection, to check against the almanac. */
-function NextYear({ id, year, onAdd }: NextYearProps) {
+function NextYear({ id, years, year, onAdd }: NextYearProps) {
   const { t } = useI18n<SettingsTexts>()
   const yearText = useYearText()
   const language = useSession(languageOf)
   const names = language === 'ne' ? BS_MONTHS_NE : BS_MONTHS_EN
   const [typed, setTyped] = useState(() => (projectedBsYear(year)?.months ?? Array<number>(12).fill(30)).map(String))
   const [refusal, setRefusal] = useState<Message | null>(null)
-  const read = readBsYear(year, typed)
+  const read = readBsYear(years, year, typed)
   const total = typed.reduce((sum, text) => sum + (Number(latinDigits(text).trim()) || 0), 0)
 
   function add(): void {
@@ -159,7 +166,7 @@ export function BsCalendarYears({ id, years, onChange, error }: BsCalendarYearsP
         </ul>
       )}
       {next <= BS_LAST_YEAR ? (
-        <NextYear key={next} id={id} year={next} onAdd={(year) => onChange([...years, year])} />
+        <NextYear key={next} id={id} years={years} year={next} onAdd={(year) => onChange([...years, year])} />
       ) : (
         <p className="field-hint">{t('settings.bsTableEnd')}</p>
       )}
