@@ -4,9 +4,6 @@ import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { CSP_META } from '#shared/csp'
 
-/** Bundled into the main process; scripts/bench/startup.ts bundles its child the same way. */
-export const MAIN_BUNDLED_DEPENDENCIES = ['@mikro-orm/core', '@mikro-orm/migrations', '@mikro-orm/sqlite', 'kysely', 'zod']
-
 /**
  * Writes the CSP meta into the built index.html only: the dev server needs inline preamble
  * scripts (React refresh) that this policy forbids.
@@ -24,10 +21,14 @@ function rendererCsp(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      // Pure-JS dependencies are bundled: resolving and loading MikroORM's hundreds of files one by one
-      // from node_modules cost ~200 ms of every start (npm run bench:startup). better-sqlite3 is
-      // native code and stays in node_modules, as does electron.
-      externalizeDeps: { exclude: MAIN_BUNDLED_DEPENDENCIES },
+      // Only package.json's `dependencies` stay in node_modules, and they are only what the main
+      // process loads at run time: native code (better-sqlite3, the receipt canvas), the font files
+      // it reads, what it requires lazily (csv-parse, csv-stringify) and Electron's own helpers.
+      // Everything else is a devDependency and bundled: resolving and loading MikroORM's hundreds of
+      // files one by one from node_modules cost ~200 ms of every start (npm run bench:startup), and
+      // electron-builder ships every `dependency` in the installer, loaded or not. The packaged
+      // app's test (tests/package) holds package.json to this.
+      externalizeDeps: true,
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),

@@ -13,6 +13,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The app packed by electron-builder over a stand-in runtime: needs the build (out/) first.
+          name: 'package',
+          include: ['tests/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.spec.ts'],
           environment: 'node',

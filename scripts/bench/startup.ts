@@ -110,8 +110,8 @@ function ensureAppBuilt(log: (line: string) => void): void {
 
 /**
  * The child bundled as electron-vite bundles the main process: ES modules with every dependency
- * but the native better-sqlite3 inlined (`inline: true`, what the app loads; see
- * MAIN_BUNDLED_DEPENDENCIES in electron.vite.config.ts), or with dependencies left in node_modules
+ * but the native better-sqlite3 inlined (`inline: true`, what the app loads: the main build keeps
+ * only package.json's run-time `dependencies` external, see electron.vite.config.ts), or with dependencies left in node_modules
  * (`inline: false`, how the app loaded before, measured to show what inlining saves). What is
  * imported dynamically (the back office's handlers, MikroORM's optional parts) goes to `chunks/`, as
  * in out/main: a start parses only what it loads.
