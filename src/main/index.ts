@@ -21,6 +21,7 @@ import { hardenSession } from './session.hardening'
 import {
   DB_FILE_NAME,
   dataDirOverride,
+  readyLine,
   resolveDataDir,
   resolveLockedDown,
   resolveRendererSource,
@@ -185,6 +186,7 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow()
   })
   openMainWindow()
+  console.log(readyLine({ version: app.getVersion(), packaged: app.isPackaged, lockedDown, dataDir }))
 }
 
 /** `--unlock <username>`: the machine's own way out of a lockout; runs without a window and exits. */

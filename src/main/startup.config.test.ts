@@ -4,6 +4,8 @@ import {
   DB_FILE_NAME,
   dataDirOverride,
   defaultUserDataDir,
+  parseReadyLine,
+  readyLine,
   resolveDataDir,
   resolveLockedDown,
   resolveRendererSource,
@@ -116,5 +118,26 @@ describe('resolveLockedDown', () => {
     expect(resolveLockedDown(false, {})).toBe(false)
     expect(resolveLockedDown(false, { TILLWISE_LOCKDOWN: ' 1 ' })).toBe(true)
     expect(resolveLockedDown(false, { TILLWISE_LOCKDOWN: 'yes' })).toBe(false)
+  })
+})
+
+describe('the ready line', () => {
+  it('names the version, the kind of build and the data folder, and reads back as it was written', () => {
+    const packaged = { version: '1.2.3', packaged: true, lockedDown: true, dataDir: '/home/shop/.config/tillwise-pos' }
+    expect(readyLine(packaged)).toBe('[startup] ready: Tillwise POS 1.2.3 (packaged), data folder /home/shop/.config/tillwise-pos')
+    for (const facts of [
+      packaged,
+      { version: '0.1.0', packaged: false, lockedDown: false, dataDir: 'C:\\Users\\Shop Owner\\AppData\\Roaming\\tillwise-pos' },
+      { version: '0.1.0-beta.2', packaged: false, lockedDown: true, dataDir: '/tmp/a (copy)' },
+    ]) {
+      // As electron-log writes it: after the time and the level.
+      expect(parseReadyLine(`[2026-12-02 10:00:00.000 +05:45] [info]  ${readyLine(facts)}`)).toEqual(facts)
+    }
+  })
+
+  it('is not read from any other line', () => {
+    expect(parseReadyLine('[startup] the audit trail is not signed (no keychain)')).toBeNull()
+    expect(parseReadyLine('[startup] ready: something else')).toBeNull()
+    expect(parseReadyLine('')).toBeNull()
   })
 })

@@ -71,3 +71,33 @@ export function startupErrorMessage(error: unknown, logFile?: string | null): st
     error instanceof Error && error.message.trim() !== '' ? error.message : 'An unexpected error stopped Tillwise POS from starting.'
   return logFile ? `${message}\n\nThe details are in this file, to send when you ask for help:\n${logFile}` : message
 }
+
+/** How the log's "ready" line begins: the till's window is open on a database that is open and migrated. */
+export const READY_MARK = '[startup] ready'
+
+export interface ReadyFacts {
+  version: string
+  packaged: boolean
+  lockedDown: boolean
+  dataDir: string
+}
+
+/**
+ * The log's line once the app is ready, for whoever reads the log (and for the release workflow's
+ * start of the packaged app, scripts/packaged-smoke.ts, which waits for it).
+ */
+export function readyLine(facts: ReadyFacts): string {
+  const build = facts.packaged ? 'packaged' : facts.lockedDown ? 'development, locked down' : 'development'
+  return `${READY_MARK}: Tillwise POS ${facts.version} (${build}), data folder ${facts.dataDir}`
+}
+
+/** The facts of a ready line, or null for any other line. */
+export function parseReadyLine(line: string): ReadyFacts | null {
+  const at = line.indexOf(`${READY_MARK}: `)
+  if (at === -1) return null
+  const match = /^Tillwise POS (\S+) \((packaged|development, locked down|development)\), data folder (.+)$/.exec(
+    line.slice(at + READY_MARK.length + 2).trimEnd(),
+  )
+  if (!match) return null
+  return { version: match[1]!, packaged: match[2] === 'packaged', lockedDown: match[2] !== 'development', dataDir: match[3]! }
+}

@@ -22,6 +22,7 @@ import { init as lexerReady, parse as parseImports } from 'es-module-lexer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { APP_FILES } from '../../electron-builder.config'
 import { binScript, CONFIG_FILE } from '../../scripts/dist'
+import { packagedExecutable, smokePackagedApp } from '../../scripts/packaged-smoke'
 import { ELECTRON_DEFAULT_FUSES, FUSE_OFF, FUSE_ON, standInExecutable, writeElectronStandIn } from './electron-stand-in'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -145,6 +146,7 @@ async function runProbe<T>(path: string, source: string): Promise<T> {
 
 describe('the packaged app, as electron-builder makes it for Linux', () => {
   let work: string
+  let output: string
   let appDir: string
   let asar: string
   let extracted: string
@@ -156,7 +158,7 @@ describe('the packaged app, as electron-builder makes it for Linux', () => {
     }
     work = mkdtempSync(join(tmpdir(), 'tillwise-package-'))
     const electronDist = writeElectronStandIn(join(work, 'electron'), electronVersion)
-    const output = join(work, 'dist')
+    output = join(work, 'dist')
     await run(
       process.execPath,
       [
@@ -328,5 +330,25 @@ console.log(JSON.stringify({
       ['रु. चिया', '25'],
     ])
     expect(answer.csv).toBe("'=1+1,बिल\n")
+  })
+
+  it('is where the release workflow starts the packaged app from, and a runtime that cannot start fails that start, saying why', async () => {
+    expect(packagedExecutable('linux', 'x64', output)).toBe(join(appDir, 'tillwise-pos'))
+    const lines: string[] = []
+    const passed = await smokePackagedApp({
+      executable: join(appDir, 'tillwise-pos'),
+      version: project.version,
+      print: (line) => lines.push(line),
+    })
+    expect(passed).toBe(false)
+    expect(lines[0]).toBe('✗ the app starts and is ready: it exited before it was ready (code 1)')
+    expect(lines[1]).toContain('This is a stand-in for the Electron runtime')
+    expect(lines.filter((line) => line.startsWith('✓'))).toEqual([])
+
+    const missing: string[] = []
+    expect(
+      await smokePackagedApp({ executable: join(work, 'nothing-here'), version: project.version, print: (line) => missing.push(line) }),
+    ).toBe(false)
+    expect(missing).toEqual([`✗ no packaged app at ${join(work, 'nothing-here')}: run npm run dist first`])
   })
 })
