@@ -246,6 +246,15 @@ describe('the packaged app, as electron-builder makes it for Linux', () => {
     expect(packaged.scripts).toBeUndefined()
     expect(packaged.devDependencies).toBeUndefined()
     expect(packaged.dependencies).toEqual(project.dependencies)
+
+    // The bundle takes only the version from the project's package.json, not its scripts.
+    const outMain = join(extracted, 'out', 'main')
+    const bundle = filesUnder(outMain).map((file) => readFileSync(join(outMain, file), 'utf8'))
+    for (const command of Object.values(project.scripts ?? {}))
+      expect(
+        bundle.some((source) => source.includes(command)),
+        command,
+      ).toBe(false)
   })
 
   it('flips the fuses of the lockdown in the executable, named after the app', async () => {

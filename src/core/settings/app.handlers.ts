@@ -1,4 +1,4 @@
-import packageJson from '../../../package.json'
+import { RUNNING_VERSION } from '#core/common/app-version'
 import type { FeatureHandlers } from '#core/common/handler'
 
 export const appHandlers = {
@@ -7,7 +7,7 @@ export const appHandlers = {
     currency: settings.currency,
     locale: settings.locale,
     demo: settings.demo,
-    version: packageJson.version,
+    version: RUNNING_VERSION,
     tillCode: settings.tillCode,
     setupRequired: settings.setupRequired,
     currencyDecimals: settings.currencyDecimals,

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { BackendClient, UpdaterPort } from '#core/backend'
 import { auditOf, auditRows } from '#core/testing/audit-trail'
 import { expectError, fillCart, ok, openTestStore, readState, signedInClient, type TestStore } from '#core/testing/test-store'
-import { RUNNING_VERSION } from './updates.service'
+import { RUNNING_VERSION } from '#core/common/app-version'
 
 const FEED = 'https://updates.himal-kirana.example/tillwise/'
 const NEWER = '9.1.0'

@@ -5,15 +5,12 @@
  * never sees Electron); core decides whether and when.
  */
 import type { Kysely } from 'kysely'
-import packageJson from '../../../package.json'
 import { appVersion, type UpdateCheckDto } from '#shared/contract/updates'
+import { RUNNING_VERSION } from '#core/common/app-version'
 import type { RequestContext, SessionUser, UpdatesEnvironment } from '#core/common/context'
 import { DomainError } from '#core/common/domain-error'
 import type { TillDatabase } from '#core/db/entities'
 import { read, write } from '#core/db/tx'
-
-/** The version this till runs. */
-export const RUNNING_VERSION: string = packageJson.version
 
 /** The shell's failure as a short code for the screen (`ERR_UPDATER_CHANNEL_FILE_NOT_FOUND`, `ENOTFOUND`, `HTTP 404`). */
 function failureDetail(error: unknown): string {
