@@ -1,6 +1,9 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { packagedExecutable, startChecks, type StartObservation } from './packaged-smoke'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readyLine } from '../src/main/startup.config'
+import { packagedExecutable, smokePackagedApp, startChecks, type StartObservation } from './packaged-smoke'
 
 const DIST = join('project', 'dist')
 const DATA = join('tmp', 'data')
@@ -64,5 +67,115 @@ describe('the checks of one start', () => {
         `it is the packaged build of this version, on the data folder given: its ready line names another build: ${JSON.stringify(ready)}`,
       ])
     }
+  })
+})
+
+/**
+ * Stand-ins for the packaged app, each a Node script behind an executable, that behave as the real
+ * app does (or as a broken build would), so the script's whole run is tested here: the start, the
+ * wait for the ready line, the stop, and `--unlock` on what the start left.
+ */
+type StandInKind = 'good' | 'runs-as-node' | 'loads-node-options' | 'development' | 'crashes' | 'ignores-sigterm' | 'unlock-fails'
+
+function writeStandInApp(dir: string, kind: StandInKind, version: string): string {
+  const ready = readyLine({ version, packaged: kind !== 'development', lockedDown: true, dataDir: '__DATA__' })
+  const app = join(dir, `${kind}.mjs`)
+  writeFileSync(
+    app,
+    `import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+const kind = ${JSON.stringify(kind)}
+const data = process.env.TILLWISE_DATA_DIR
+const args = process.argv.slice(2)
+if (args[0] === '--unlock') process.exit(kind !== 'unlock-fails' && existsSync(join(data, 'tillwise.sqlite')) ? 0 : 1)
+if (kind === 'runs-as-node' && process.env.ELECTRON_RUN_AS_NODE === '1') {
+  new Function('require', args[args.indexOf('-e') + 1])(createRequire(import.meta.url))
+  process.exit(0)
+}
+if (kind === 'loads-node-options') createRequire(import.meta.url)(process.env.STAND_IN_NODE_OPTIONS.replace('--require=', ''))
+if (kind === 'crashes') { console.error('Error: Cannot find module better-sqlite3'); process.exit(3) }
+mkdirSync(join(data, 'logs'), { recursive: true })
+writeFileSync(join(data, 'tillwise.sqlite'), '')
+appendFileSync(join(data, 'logs', 'main.log'), '[2026-12-02 10:00:00.000 +00:00] [info]  ' + ${JSON.stringify(ready)}.replace('__DATA__', data) + '\\n')
+if (kind === 'ignores-sigterm') process.on('SIGTERM', () => {})
+else process.on('SIGTERM', () => process.exit(0))
+setInterval(() => {}, 1000)
+`,
+  )
+  const executable = join(dir, kind)
+  // Node itself would obey NODE_OPTIONS, as a fused Electron does not: the stand-in gets it under another name.
+  writeFileSync(
+    executable,
+    `#!/bin/sh\nexport STAND_IN_NODE_OPTIONS="$NODE_OPTIONS"\nunset NODE_OPTIONS\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(app)} "$@"\n`,
+  )
+  chmodSync(executable, 0o755)
+  return executable
+}
+
+describe.skipIf(process.platform === 'win32')('a start of the packaged app, against stand-ins for it', () => {
+  const version = '0.1.0'
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tillwise-smoke-test-'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  async function smoke(kind: StandInKind): Promise<{ passed: boolean; lines: string[] }> {
+    const lines: string[] = []
+    const passed = await smokePackagedApp({
+      executable: writeStandInApp(dir, kind, version),
+      version,
+      timeoutMs: 15_000,
+      stopTimeoutMs: 500,
+      print: (line) => lines.push(line),
+    })
+    return { passed, lines }
+  }
+
+  it('passes an app that becomes ready, quits when asked and leaves a database --unlock opens', async () => {
+    expect(await smoke('good')).toEqual({
+      passed: true,
+      lines: [
+        '✓ ELECTRON_RUN_AS_NODE is ignored',
+        '✓ NODE_OPTIONS is ignored',
+        '✓ the app starts and is ready',
+        '✓ it is the packaged build of this version, on the data folder given',
+        '✓ --inspect is ignored',
+        '✓ --unlock cashier runs on the database it left',
+      ],
+    })
+  })
+
+  it('fails an app that obeys a fuse it should not, that is not the packaged build, or that dies, naming it first', async () => {
+    const first = async (kind: StandInKind) => {
+      const { passed, lines } = await smoke(kind)
+      expect(passed, kind).toBe(false)
+      // Nothing passes on a start that failed; only --unlock comes after the start's checks.
+      if (kind !== 'unlock-fails')
+        expect(
+          lines.filter((line) => line.startsWith('✓')),
+          kind,
+        ).toEqual([])
+      return lines.find((line) => line.startsWith('✗'))
+    }
+    expect(await first('runs-as-node')).toBe('✗ ELECTRON_RUN_AS_NODE is ignored: the executable ran the -e script as Node')
+    expect(await first('loads-node-options')).toBe('✗ NODE_OPTIONS is ignored: the executable loaded the --require module')
+    expect(await first('development')).toMatch(
+      /^✗ it is the packaged build of this version, on the data folder given: its ready line names another build/,
+    )
+    expect(await first('crashes')).toBe('✗ the app starts and is ready: it exited before it was ready (code 3)')
+    expect(await first('unlock-fails')).toBe('✗ --unlock cashier on its database: it ended with code 1')
+  })
+
+  it('ends an app that does not quit when asked, and still checks what it left', async () => {
+    const { passed, lines } = await smoke('ignores-sigterm')
+    expect(passed).toBe(true)
+    expect(lines.at(-1)).toBe('✓ --unlock cashier runs on the database it left')
+  })
+
+  it('prints what the app printed and its log when a start fails', async () => {
+    const { lines } = await smoke('crashes')
+    expect(lines[1]).toBe('the app printed:\nError: Cannot find module better-sqlite3\n')
   })
 })

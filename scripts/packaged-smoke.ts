@@ -100,6 +100,19 @@ function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal
   return new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })))
 }
 
+/** Asks the app to quit as the OS asks it (SIGTERM; on Windows the process ends at once), and ends it if it has not in `timeoutMs`. */
+async function stop(child: ChildProcess, timeoutMs: number): Promise<void> {
+  child.kill()
+  let timer: NodeJS.Timeout | undefined
+  const forced = new Promise<'forced'>((done) => (timer = setTimeout(() => done('forced'), timeoutMs)))
+  const outcome = await Promise.race([waitForExit(child), forced])
+  clearTimeout(timer)
+  if (outcome === 'forced') {
+    child.kill('SIGKILL')
+    await waitForExit(child)
+  }
+}
+
 /** Resolves with the log's ready line once it is there, or null when the process ends first or time runs out. */
 function waitForReady(child: ChildProcess, logFile: string, timeoutMs: number): Promise<ReadyFacts | null> {
   return new Promise((done) => {
@@ -121,12 +134,21 @@ function waitForReady(child: ChildProcess, logFile: string, timeoutMs: number): 
 interface SmokeOptions {
   executable: string
   version: string
+  /** How long the app may take to be ready. */
   timeoutMs?: number
+  /** How long it may take to quit once asked, before it is ended. */
+  stopTimeoutMs?: number
   print?: (line: string) => void
 }
 
 /** Runs the checks against `executable`; answers whether all passed. */
-export async function smokePackagedApp({ executable, version, timeoutMs = 90_000, print = console.log }: SmokeOptions): Promise<boolean> {
+export async function smokePackagedApp({
+  executable,
+  version,
+  timeoutMs = 90_000,
+  stopTimeoutMs = 30_000,
+  print = console.log,
+}: SmokeOptions): Promise<boolean> {
   if (!existsSync(executable)) {
     print(`✗ no packaged app at ${executable}: run npm run dist first`)
     return false
@@ -165,10 +187,7 @@ export async function smokePackagedApp({ executable, version, timeoutMs = 90_000
     if (spawned) return fail(`the packaged app could not be started: ${spawned.message}`, output)
     const ready = await waitForReady(child, logFileOf(dataDir), timeoutMs)
     const exitedEarly = ready ? null : child.exitCode !== null || child.signalCode !== null ? await waitForExit(child) : null
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill()
-      await waitForExit(child)
-    }
+    if (child.exitCode === null && child.signalCode === null) await stop(child, stopTimeoutMs)
     const seen: StartObservation = { ready, exitedEarly, ranAsNode: existsSync(nodeMark), ranNodeOptions: existsSync(optionsMark), output }
     const checks = startChecks(seen, { version, dataDir })
     // The first problem only: a check that passes on a start that never happened proves nothing.
