@@ -18,6 +18,7 @@ import {
   routeConsole,
   type MainLogOptions,
 } from './app-log'
+import { parseReadyLine, readyLine } from './startup.config'
 
 const require = createRequire(import.meta.url)
 const librarySource = (path: string) => readFileSync(require.resolve(`electron-log/${path}`), 'utf8')
@@ -124,6 +125,20 @@ describe('routeConsole', () => {
     expect(fileText()).not.toContain('not for a packaged till')
     // Nothing reached the console it replaced.
     expect(output.read()).toBeNull()
+  })
+
+  it('writes the ready line a packaged till logs, as the release workflow’s start of the packed app reads it', () => {
+    const log = logger(mainLogOptions({ dataDir, packaged: true }))
+    const target = new Console({ stdout: new PassThrough(), stderr: new PassThrough() })
+    routeConsole(target, log)
+    const facts = { version: '1.4.0', packaged: true, lockedDown: true, dataDir }
+    target.log(readyLine(facts))
+    expect(
+      fileText()
+        .split('\n')
+        .map(parseReadyLine)
+        .filter((line) => line !== null),
+    ).toEqual([facts])
   })
 
   it('is safe from loops: the library prints through the console methods it captured when loaded', () => {
