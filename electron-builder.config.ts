@@ -63,6 +63,14 @@ export function otherPlatformsPrebuilds(os: BuilderOs): string[] {
   )
 }
 
+/**
+ * Leaves out the prebuilds of the CPUs the app is not being packed for. `${arch}` is the one macro
+ * that names the target: electron-builder packs each CPU on its own (the Macs' x64 and arm64
+ * apps apart) and expands it to that CPU. A plain string, not a template: the macro is
+ * electron-builder's.
+ */
+export const OTHER_ARCHES_PREBUILDS = `!${BETTER_SQLITE3_PREBUILDS}/*-!(\${arch}).node`
+
 /** What goes into every build: the built app, and none of better-sqlite3's compile-time sources. */
 export const APP_FILES = [
   'out/**/*',
@@ -80,7 +88,7 @@ export const APP_FILES = [
  * project would ship.
  */
 export function filesFor(os: BuilderOs): string[] {
-  return [...APP_FILES, ...otherPlatformsPrebuilds(os)]
+  return [...APP_FILES, ...otherPlatformsPrebuilds(os), OTHER_ARCHES_PREBUILDS]
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -113,6 +121,11 @@ export function builderConfig(env: Env = process.env): Configuration {
     directories: { buildResources: 'resources', output: 'dist' },
     artifactName: 'Tillwise-POS-${version}-${arch}.${ext}',
     asarUnpack: [...ASAR_UNPACK],
+    // Only the native binaries (ASAR_UNPACK) leave the archive. electron-builder's default would move
+    // every package holding a binary out whole, better-sqlite3's JavaScript with it, and files beside
+    // the archive are not covered by its integrity check: anyone could change them and run code in
+    // the main process.
+    asar: { smartUnpack: false },
     // better-sqlite3's prebuilds are N-API, which Electron loads as they are: nothing to compile.
     npmRebuild: false,
     electronFuses: {

@@ -18,6 +18,7 @@ import config, {
   builderConfig,
   NOTARIZE_CREDENTIALS,
   notarizeFromEnv,
+  TARGETS,
   type BuilderOs,
 } from '../electron-builder.config'
 import { CONFIG_FILE } from './dist'
@@ -99,10 +100,16 @@ function betterSqlite3Files(): string[] {
   return walk(dir)
 }
 
-/** The node_modules files of better-sqlite3 that `os`'s app keeps, as electron-builder filters them. */
-function keptBetterSqlite3(os: BuilderOs): string[] {
+/** electron-builder's expansion of the one macro the file patterns use, for a pack of `arch`. */
+const forArch =
+  (arch: string) =>
+  (pattern: string): string =>
+    pattern.replaceAll('${arch}', arch)
+
+/** The node_modules files of better-sqlite3 that `os`'s app for `arch` keeps, as electron-builder filters them. */
+function keptBetterSqlite3(os: BuilderOs, arch: string): string[] {
   const effective = merged()
-  const matcher = matchers.getNodeModuleFileMatcher(ROOT, STAGE, identity, effective[os]!, {
+  const matcher = matchers.getNodeModuleFileMatcher(ROOT, STAGE, forArch(arch), effective[os]!, {
     config: effective,
     debugLogger: new DebugLogger(false),
   })
@@ -215,7 +222,9 @@ describe('Electron fuses', () => {
       grantFileProtocolExtraPrivileges: false,
       resetAdHocDarwinSignature: true,
     })
-    expect(config.asar ?? true).toBe(true)
+    // The app is packed into an archive: options for it, never `false`.
+    expect(config.asar).not.toBe(false)
+    expect(typeof config.asar).toBe('object')
   })
 })
 
@@ -239,15 +248,22 @@ describe('what the packaged app holds', () => {
     expect(projectFiles()).toEqual(expect.arrayContaining(['src/main/index.ts', 'scripts/dist.ts', 'electron-builder.config.ts']))
   })
 
-  it.each(BUILDER_OSES)('%s: keeps only its own better-sqlite3 prebuilds and none of the C sources', (os) => {
-    const kept = keptBetterSqlite3(os)
+  const packs = BUILDER_OSES.flatMap((os) => [...new Set(TARGETS[os].flatMap((target) => target.arch))].map((arch) => [os, arch] as const))
+
+  it.each(packs)('%s %s: keeps only its own OS’s and CPU’s better-sqlite3 prebuild and none of the C sources', (os, arch) => {
+    const kept = keptBetterSqlite3(os, arch)
     const own = { mac: 'darwin', win: 'win32', linux: 'linux' }[os]
     const all = prebuildsOf(betterSqlite3Files().map((file) => relative(ROOT, file).split(sep).join('/')))
     expect(all.length).toBeGreaterThan(3)
-    expect(prebuildsOf(kept).sort()).toEqual(all.filter((name) => name.startsWith(`${own}-`)).sort())
-    expect(prebuildsOf(kept).length).toBeGreaterThan(0)
+    expect(all).toContain(`${own}-${arch}.node`)
+    expect(prebuildsOf(kept)).toEqual([`${own}-${arch}.node`])
     expect(kept).toContain('node_modules/better-sqlite3/lib/index.js')
     expect(kept.filter((file) => /better-sqlite3\/(deps|src)\/|binding\.gyp$/.test(file))).toEqual([])
+  })
+
+  it('packs the Macs’ two CPUs apart, so each app gets its own prebuild (a universal app would get neither)', () => {
+    expect(packs.filter(([os]) => os === 'mac').map(([, arch]) => arch)).toEqual(['arm64', 'x64'])
+    expect(JSON.stringify(TARGETS)).not.toContain('universal')
   })
 
   it('unpacks every better-sqlite3 binary from the asar, and only the binaries', () => {
@@ -264,6 +280,9 @@ describe('what the packaged app holds', () => {
     expect(unpacked.every((file) => file.endsWith('.node'))).toBe(true)
     expect(verdict.filter((entry) => entry.file.endsWith('.node') && !entry.unpacked)).toEqual([])
     expect(ASAR_UNPACK).toEqual(config.asarUnpack)
+    // Nothing else leaves the archive, whole packages holding a binary included: what is beside it
+    // is outside its integrity check.
+    expect(config.asar).toEqual({ smartUnpack: false })
   })
 
   it('unpacks the canvas binary Nepali receipts are drawn with, and nothing else of its package', () => {
