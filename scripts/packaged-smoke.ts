@@ -100,14 +100,19 @@ function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal
   return new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })))
 }
 
+/** How the process ended, or 'timeout' when it is still running after `timeoutMs`. */
+async function exitWithin(child: ChildProcess, timeoutMs: number): Promise<{ code: number | null; signal: string | null } | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<'timeout'>((done) => (timer = setTimeout(() => done('timeout'), timeoutMs)))
+  const outcome = await Promise.race([waitForExit(child), late])
+  clearTimeout(timer)
+  return outcome
+}
+
 /** Asks the app to quit as the OS asks it (SIGTERM; on Windows the process ends at once), and ends it if it has not in `timeoutMs`. */
 async function stop(child: ChildProcess, timeoutMs: number): Promise<void> {
   child.kill()
-  let timer: NodeJS.Timeout | undefined
-  const forced = new Promise<'forced'>((done) => (timer = setTimeout(() => done('forced'), timeoutMs)))
-  const outcome = await Promise.race([waitForExit(child), forced])
-  clearTimeout(timer)
-  if (outcome === 'forced') {
+  if ((await exitWithin(child, timeoutMs)) === 'timeout') {
     child.kill('SIGKILL')
     await waitForExit(child)
   }
@@ -202,7 +207,12 @@ export async function smokePackagedApp({
     let unlockOutput = ''
     unlock.stdout?.on('data', (chunk: Buffer) => (unlockOutput += chunk.toString()))
     unlock.stderr?.on('data', (chunk: Buffer) => (unlockOutput += chunk.toString()))
-    const unlocked = await waitForExit(unlock)
+    unlock.once('error', (error) => (unlockOutput += `${error.message}\n`))
+    const unlocked = await exitWithin(unlock, timeoutMs)
+    if (unlocked === 'timeout') {
+      await stop(unlock, stopTimeoutMs)
+      return fail(`--unlock cashier on its database: it had not finished after ${timeoutMs / 1000} s`, unlockOutput)
+    }
     if (unlocked.code !== 0)
       return fail(`--unlock cashier on its database: it ended with ${unlocked.signal ?? `code ${unlocked.code}`}`, unlockOutput)
     print('✓ --unlock cashier runs on the database it left')
