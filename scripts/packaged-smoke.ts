@@ -15,7 +15,7 @@
  * Prints a line per check; exits 1 at the first failure, with the app's output and log.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, watch, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -118,21 +118,47 @@ async function stop(child: ChildProcess, timeoutMs: number): Promise<void> {
   }
 }
 
-/** Resolves with the log's ready line once it is there, or null when the process ends first or time runs out. */
-function waitForReady(child: ChildProcess, logFile: string, timeoutMs: number): Promise<ReadyFacts | null> {
+/** The ready line's facts, once the log holds one. */
+function readyIn(logFile: string): ReadyFacts | null {
+  if (!existsSync(logFile)) return null
+  return (
+    readFileSync(logFile, 'utf8')
+      .split('\n')
+      .map(parseReadyLine)
+      .find((facts) => facts !== null) ?? null
+  )
+}
+
+/**
+ * Resolves with the log's ready line as soon as it is written, or null when the process ends first
+ * or `timeoutMs` passes. The log is read again whenever something changes: a file in `watchDir`
+ * (where the data folder is made), the app's output (main prints its log lines too), its exit.
+ */
+function waitForReady(child: ChildProcess, logFile: string, watchDir: string, timeoutMs: number): Promise<ReadyFacts | null> {
   return new Promise((done) => {
-    const deadline = Date.now() + timeoutMs
-    const look = () => {
-      const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''
-      const ready = log
-        .split('\n')
-        .map(parseReadyLine)
-        .find((facts) => facts !== null)
-      if (ready) return done(ready)
-      if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) return done(null)
-      setTimeout(look, 100)
+    let settled = false
+    const settle = (facts: ReadyFacts | null) => {
+      if (settled) return
+      settled = true
+      watcher.close()
+      clearTimeout(deadline)
+      child.stdout?.off('data', look)
+      child.stderr?.off('data', look)
+      child.off('exit', ended)
+      done(facts)
     }
-    look()
+    const look = () => {
+      const facts = readyIn(logFile)
+      if (facts) settle(facts)
+    }
+    const ended = () => settle(readyIn(logFile))
+    const watcher = watch(watchDir, { recursive: true }, look)
+    const deadline = setTimeout(ended, timeoutMs)
+    child.stdout?.on('data', look)
+    child.stderr?.on('data', look)
+    child.once('exit', ended)
+    if (child.exitCode !== null || child.signalCode !== null) ended()
+    else look()
   })
 }
 
@@ -143,6 +169,8 @@ interface SmokeOptions {
   timeoutMs?: number
   /** How long it may take to quit once asked, before it is ended. */
   stopTimeoutMs?: number
+  /** How long `--unlock` may take. */
+  unlockTimeoutMs?: number
   print?: (line: string) => void
 }
 
@@ -152,6 +180,7 @@ export async function smokePackagedApp({
   version,
   timeoutMs = 90_000,
   stopTimeoutMs = 30_000,
+  unlockTimeoutMs = 90_000,
   print = console.log,
 }: SmokeOptions): Promise<boolean> {
   if (!existsSync(executable)) {
@@ -190,7 +219,7 @@ export async function smokePackagedApp({
       child.once('error', done)
     })
     if (spawned) return fail(`the packaged app could not be started: ${spawned.message}`, output)
-    const ready = await waitForReady(child, logFileOf(dataDir), timeoutMs)
+    const ready = await waitForReady(child, logFileOf(dataDir), work, timeoutMs)
     const exitedEarly = ready ? null : child.exitCode !== null || child.signalCode !== null ? await waitForExit(child) : null
     if (child.exitCode === null && child.signalCode === null) await stop(child, stopTimeoutMs)
     const seen: StartObservation = { ready, exitedEarly, ranAsNode: existsSync(nodeMark), ranNodeOptions: existsSync(optionsMark), output }
@@ -208,10 +237,10 @@ export async function smokePackagedApp({
     unlock.stdout?.on('data', (chunk: Buffer) => (unlockOutput += chunk.toString()))
     unlock.stderr?.on('data', (chunk: Buffer) => (unlockOutput += chunk.toString()))
     unlock.once('error', (error) => (unlockOutput += `${error.message}\n`))
-    const unlocked = await exitWithin(unlock, timeoutMs)
+    const unlocked = await exitWithin(unlock, unlockTimeoutMs)
     if (unlocked === 'timeout') {
       await stop(unlock, stopTimeoutMs)
-      return fail(`--unlock cashier on its database: it had not finished after ${timeoutMs / 1000} s`, unlockOutput)
+      return fail(`--unlock cashier on its database: it had not finished after ${unlockTimeoutMs / 1000} s`, unlockOutput)
     }
     if (unlocked.code !== 0)
       return fail(`--unlock cashier on its database: it ended with ${unlocked.signal ?? `code ${unlocked.code}`}`, unlockOutput)

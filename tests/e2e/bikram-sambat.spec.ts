@@ -13,18 +13,23 @@ import { projectedBsYear, toBikramSambat, BS_MONTHS_EN } from '#shared/i18n/bikr
 
 const currentTill = useTills()
 
+/** The manager signed in, in the back office's Settings; with the demo's soap to sell afterwards. */
+async function managerInSettings() {
+  const till = currentTill()
+  const { page } = till
+  const reader = await till.signedInClient()
+  const soap = await demoProduct(reader, 'soap')
+  await new LoginPage(page).signInWithKeyboard('manager', 'manager')
+  await new RegisterPage(page).waitUntilShown()
+  const backOffice = new BackOfficePage(page)
+  await backOffice.open()
+  const section = await backOffice.openSection('Settings')
+  return { till, page, reader, soap, section }
+}
+
 describe('Bikram Sambat dates', () => {
   it('are switched on in Settings and printed on the receipt beside the usual date', async () => {
-    const till = currentTill()
-    const { page } = till
-    const reader = await till.signedInClient()
-    const soap = await demoProduct(reader, 'soap')
-
-    await new LoginPage(page).signInWithKeyboard('manager', 'manager')
-    await new RegisterPage(page).waitUntilShown()
-    const backOffice = new BackOfficePage(page)
-    await backOffice.open()
-    const section = await backOffice.openSection('Settings')
+    const { till, page, reader, soap, section } = await managerInSettings()
     const checkbox = section.getByRole('checkbox', { name: 'Show dates in Bikram Sambat too' })
     expect(await checkbox.isChecked()).toBe(false)
     await checkbox.check()
@@ -50,16 +55,7 @@ describe('Bikram Sambat dates', () => {
   })
 
   it('go on past the app’s table once a manager adds the next year from the patro', async () => {
-    const till = currentTill()
-    const { page } = till
-    const reader = await till.signedInClient()
-    const soap = await demoProduct(reader, 'soap')
-
-    await new LoginPage(page).signInWithKeyboard('manager', 'manager')
-    await new RegisterPage(page).waitUntilShown()
-    const backOffice = new BackOfficePage(page)
-    await backOffice.open()
-    const section = await backOffice.openSection('Settings')
+    const { till, page, reader, soap, section } = await managerInSettings()
     await section.getByRole('checkbox', { name: 'Show dates in Bikram Sambat too' }).check()
     const calendar = section.getByTestId('settings-bs-calendar')
     expect(normalise(await calendar.locator('.bs-known').innerText())).toBe(
